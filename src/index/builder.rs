@@ -1,0 +1,254 @@
+//! Building an index: documents in, bytes (in the [`format`](super::format)) out.
+
+use super::bytes::{put_str, put_varint};
+use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
+use super::{default_fields, field_texts, FieldSpec, ANALYZER_VERSION, PARAGRAPH_GAP};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::text::Analyzer;
+use std::collections::{BTreeMap, HashSet};
+
+/// Positions of one term in one field of one document.
+type FieldPositions = (u8, Vec<u32>);
+
+/// Collects documents and writes an index.
+///
+/// ```
+/// use fahras::{Document, IndexBuilder, Index};
+/// let mut builder = IndexBuilder::new();
+/// builder.add(Document { id: "1".into(), title: "تطبيق تيليجرام".into(), ..Default::default() }).unwrap();
+/// let bytes = builder.finish();
+/// let index = Index::from_bytes(bytes).unwrap();
+/// assert_eq!(index.document_count(), 1);
+/// ```
+#[derive(Debug)]
+pub struct IndexBuilder {
+    analyzer: Analyzer,
+    fields: Vec<FieldSpec>,
+    documents: Vec<Document>,
+    ids: HashSet<String>,
+    /// term → postings, documents in ascending order.
+    postings: BTreeMap<String, Vec<(u32, Vec<FieldPositions>)>>,
+    /// field lengths in tokens, `documents.len() × fields.len()`.
+    norms: Vec<u32>,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl IndexBuilder {
+    /// A builder with the default analyzer and fields.
+    pub fn new() -> Self {
+        IndexBuilder {
+            analyzer: Analyzer::default(),
+            fields: default_fields(),
+            documents: Vec::new(),
+            ids: HashSet::new(),
+            postings: BTreeMap::new(),
+            norms: Vec::new(),
+        }
+    }
+
+    /// Number of documents added so far.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Has nothing been added yet?
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// Adds a document. Fails, adding nothing, if the record is invalid or its id was
+    /// already added.
+    pub fn add(&mut self, doc: Document) -> Result<()> {
+        doc.validate(&format!("document {:?}", doc.id))?;
+        if self.ids.contains(&doc.id) {
+            return Err(Error::InvalidDocument {
+                at: format!("document {:?}", doc.id),
+                problem: "this id was already used by another document; ids must be unique".into(),
+            });
+        }
+        let doc_id = u32::try_from(self.documents.len()).map_err(|_| Error::InvalidDocument {
+            at: format!("document {:?}", doc.id),
+            problem: "too many documents for one index (the limit is 4 294 967 295)".into(),
+        })?;
+        for (field_id, field) in self.fields.iter().enumerate() {
+            let mut offset = 0u32;
+            let mut length = 0u32;
+            for text in field_texts(&doc, &field.name) {
+                let tokens = self.analyzer.analyze(text);
+                for token in &tokens {
+                    let position = offset + token.position;
+                    let list = self.postings.entry(token.term.clone()).or_default();
+                    if list.last().map(|(d, _)| *d) != Some(doc_id) {
+                        list.push((doc_id, Vec::new()));
+                    }
+                    let fields = &mut list.last_mut().expect("pushed above").1;
+                    match fields.last_mut() {
+                        Some((f, positions)) if *f as usize == field_id => positions.push(position),
+                        _ => fields.push((field_id as u8, vec![position])),
+                    }
+                }
+                let used = tokens.last().map_or(0, |t| t.position + 1);
+                offset += used + PARAGRAPH_GAP;
+                length += used;
+            }
+            self.norms.push(length);
+        }
+        self.ids.insert(doc.id.clone());
+        self.documents.push(doc);
+        Ok(())
+    }
+
+    /// Writes the index.
+    pub fn finish(self) -> Vec<u8> {
+        let field_count = self.fields.len();
+        let doc_count = self.documents.len();
+        let mut sections: Vec<(Section, Vec<u8>)> = Vec::new();
+
+        // meta
+        let mut meta = Vec::new();
+        put_varint(&mut meta, doc_count as u64);
+        put_varint(&mut meta, field_count as u64);
+        for (f, field) in self.fields.iter().enumerate() {
+            let total: u64 = (0..doc_count).map(|d| u64::from(self.norms[d * field_count + f])).sum();
+            let average = if doc_count == 0 { 0.0 } else { total as f32 / doc_count as f32 };
+            put_str(&mut meta, &field.name);
+            meta.extend_from_slice(&field.weight.to_le_bytes());
+            meta.extend_from_slice(&field.b.to_le_bytes());
+            meta.extend_from_slice(&average.to_le_bytes());
+        }
+        put_varint(&mut meta, u64::from(ANALYZER_VERSION));
+        sections.push((Section::Meta, meta));
+
+        // terms, stems, variants, expansions, postings
+        let mut terms = fst::MapBuilder::memory();
+        let mut by_stem: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+        let mut by_variant: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+        let mut offsets = Vec::with_capacity(self.postings.len() + 1);
+        let mut data = Vec::new();
+        for (ordinal, (term, list)) in self.postings.iter().enumerate() {
+            let ordinal = ordinal as u64;
+            terms.insert(term, ordinal).expect("BTreeMap keys are sorted and unique");
+            by_stem.entry(self.analyzer.stem(term).to_owned()).or_default().push(ordinal);
+            if let Some(key) = self.analyzer.variant_key(term) {
+                by_variant.entry(key).or_default().push(ordinal);
+            }
+            offsets.push(data.len() as u32);
+            put_varint(&mut data, list.len() as u64);
+            let mut previous = 0u32;
+            for (doc, fields) in list {
+                put_varint(&mut data, u64::from(doc - previous));
+                previous = *doc;
+                put_varint(&mut data, fields.len() as u64);
+                for (field, positions) in fields {
+                    put_varint(&mut data, u64::from(*field));
+                    put_varint(&mut data, positions.len() as u64);
+                    let mut last = 0u32;
+                    for &p in positions {
+                        put_varint(&mut data, u64::from(p - last));
+                        last = p;
+                    }
+                }
+            }
+        }
+        offsets.push(data.len() as u32);
+        sections.push((Section::Terms, terms.into_inner().expect("in-memory fst")));
+
+        let mut expansions = Vec::new();
+        for (section, map) in [(Section::Stems, by_stem), (Section::Variants, by_variant)] {
+            let mut fst = fst::MapBuilder::memory();
+            for (key, ordinals) in map {
+                fst.insert(&key, expansions.len() as u64).expect("sorted keys");
+                put_varint(&mut expansions, ordinals.len() as u64);
+                let mut last = 0;
+                for o in ordinals {
+                    put_varint(&mut expansions, o - last);
+                    last = o;
+                }
+            }
+            sections.push((section, fst.into_inner().expect("in-memory fst")));
+        }
+        sections.push((Section::Expansions, expansions));
+
+        let mut norms = Vec::new();
+        for &n in &self.norms {
+            put_varint(&mut norms, u64::from(n));
+        }
+        sections.push((Section::Norms, norms));
+
+        let mut postings = Vec::new();
+        put_varint(&mut postings, self.postings.len() as u64);
+        for o in offsets {
+            postings.extend_from_slice(&o.to_le_bytes());
+        }
+        postings.extend_from_slice(&data);
+        sections.push((Section::Postings, postings));
+
+        // documents
+        let mut records = Vec::new();
+        let mut doc_offsets = Vec::with_capacity(doc_count + 1);
+        for doc in &self.documents {
+            doc_offsets.push(records.len() as u32);
+            let mut put = |tag: u8, s: &str| {
+                records.push(tag);
+                put_str(&mut records, s);
+            };
+            put(doc_tag::ID, &doc.id);
+            put(doc_tag::TITLE, &doc.title);
+            if let Some(s) = &doc.subtitle {
+                put(doc_tag::SUBTITLE, s);
+            }
+            for p in &doc.body {
+                put(doc_tag::PARAGRAPH, p);
+            }
+            for (tag, value) in [
+                (doc_tag::PUBLISHED, &doc.published),
+                (doc_tag::AUTHOR, &doc.author),
+                (doc_tag::SOURCE, &doc.source),
+                (doc_tag::URL, &doc.url),
+            ] {
+                if let Some(v) = value {
+                    put(tag, v);
+                }
+            }
+        }
+        doc_offsets.push(records.len() as u32);
+        let mut documents = Vec::new();
+        put_varint(&mut documents, doc_count as u64);
+        for o in doc_offsets {
+            documents.extend_from_slice(&o.to_le_bytes());
+        }
+        documents.extend_from_slice(&records);
+        sections.push((Section::Documents, documents));
+
+        write_file(&sections)
+    }
+}
+
+/// Lays out the header, the section table and the sections.
+fn write_file(sections: &[(Section, Vec<u8>)]) -> Vec<u8> {
+    let table_end = HEADER_LEN + SECTION_ENTRY_LEN * sections.len();
+    let mut out = Vec::with_capacity(table_end + 4 + sections.iter().map(|(_, b)| b.len()).sum::<usize>());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let mut offset = (table_end + 4) as u64;
+    for (section, bytes) in sections {
+        out.extend_from_slice(&(*section as u32).to_le_bytes());
+        out.extend_from_slice(&crc32fast::hash(bytes).to_le_bytes());
+        out.extend_from_slice(&offset.to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        offset += bytes.len() as u64;
+    }
+    let header_crc = crc32fast::hash(&out);
+    out.extend_from_slice(&header_crc.to_le_bytes());
+    for (_, bytes) in sections {
+        out.extend_from_slice(bytes);
+    }
+    out
+}

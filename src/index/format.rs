@@ -1,0 +1,138 @@
+//! # The fahras index format, version 1
+//!
+//! This file is the specification of the index file; [`super::builder`] writes it and
+//! [`super::reader`] reads it. All integers are little-endian. "varint" is LEB128 (7 bits
+//! per byte, low bits first, high bit = more bytes follow). Strings are UTF-8, written as a
+//! varint byte length followed by the bytes.
+//!
+//! ```text
+//! ┌──────────────────────────── header ────────────────────────────┐
+//! │ 0   magic            8 bytes  "FAHRASIX"                       │
+//! │ 8   format version   u32      1                                │
+//! │ 12  section count    u32      N                                │
+//! │ 16  section table    N × 24 bytes:                             │
+//! │        kind u32 · crc32 u32 · offset u64 · length u64          │
+//! │ 16+24N header crc32  u32      CRC-32 of bytes 0 .. 16+24N      │
+//! └────────────────────────────────────────────────────────────────┘
+//! then the sections, each at its offset (from the start of the file),
+//! each with its own CRC-32 in the table.
+//! ```
+//!
+//! Sections (every one required in version 1, in any order; unknown kinds are an error):
+//!
+//! | kind | name | content |
+//! |------|------|---------|
+//! | 1 | `meta` | varint document count · varint field count · per field: string name, f32 weight, f32 b, f32 average length · varint analyzer version |
+//! | 2 | `terms` | an [`fst::Map`] from each normalized term to its term ordinal |
+//! | 3 | `postings` | varint term count T · T+1 × u32 offsets (relative to the end of the table) · the postings lists |
+//! | 4 | `stems` | an [`fst::Map`] from a stem to the offset of a term list in `expansions` |
+//! | 5 | `variants` | an [`fst::Map`] from a variant key to the offset of a term list in `expansions` |
+//! | 6 | `expansions` | term lists: varint count · count × varint term-ordinal deltas (ascending) |
+//! | 7 | `norms` | per document, per field: varint field length in tokens |
+//! | 8 | `documents` | varint document count D · D+1 × u32 offsets (relative to the end of the table) · the stored documents |
+//!
+//! A **postings list** (one per term ordinal): varint document frequency · then per
+//! document, in ascending order: varint document delta (from the previous document; the
+//! first from 0) · varint number of fields F · per field: varint field id · varint term
+//! frequency tf · tf × varint position deltas (first from 0).
+//!
+//! A **stored document**: a sequence of tagged strings, `u8 tag · string`, until the end
+//! of its slice: 1 id · 2 title · 3 subtitle · 4 body paragraph (repeated, in order) ·
+//! 5 published · 6 author · 7 source · 8 url. Id and title are present exactly once.
+//!
+//! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `norms`), the
+//! `postings` and the `documents` are separate sections so that a later version can split
+//! a large index into chunks fetched on demand (postings by term range, documents by id
+//! range) without changing how each part is encoded.
+//!
+//! Compatibility: a reader refuses any other format version, and any file whose header or
+//! section checksum does not match. The analyzer version in `meta` records the text
+//! analysis the index was built with; a reader refuses an index built with another one
+//! (its terms would not match the queries' terms).
+
+/// The first eight bytes of every index file.
+pub const MAGIC: &[u8; 8] = b"FAHRASIX";
+
+/// The format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Bytes before the section table.
+pub const HEADER_LEN: usize = 16;
+
+/// Bytes per section table entry.
+pub const SECTION_ENTRY_LEN: usize = 24;
+
+/// The sections of a version 1 index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u32)]
+pub enum Section {
+    /// Counts, fields and their statistics.
+    Meta = 1,
+    /// The term dictionary.
+    Terms = 2,
+    /// Postings lists, by term ordinal.
+    Postings = 3,
+    /// Stem → terms.
+    Stems = 4,
+    /// Variant key → terms.
+    Variants = 5,
+    /// Term lists referenced by `stems` and `variants`.
+    Expansions = 6,
+    /// Field lengths per document.
+    Norms = 7,
+    /// Stored documents.
+    Documents = 8,
+}
+
+impl Section {
+    /// Every section, in the order the builder writes them.
+    pub const ALL: [Section; 8] = [
+        Section::Meta,
+        Section::Terms,
+        Section::Stems,
+        Section::Variants,
+        Section::Expansions,
+        Section::Norms,
+        Section::Postings,
+        Section::Documents,
+    ];
+
+    /// The section with this kind number.
+    pub fn from_kind(kind: u32) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| *s as u32 == kind)
+    }
+
+    /// The section's name, as used in error messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Meta => "meta",
+            Section::Terms => "terms",
+            Section::Postings => "postings",
+            Section::Stems => "stems",
+            Section::Variants => "variants",
+            Section::Expansions => "expansions",
+            Section::Norms => "norms",
+            Section::Documents => "documents",
+        }
+    }
+}
+
+/// Tags of the stored document fields.
+pub mod doc_tag {
+    /// The document id.
+    pub const ID: u8 = 1;
+    /// The title.
+    pub const TITLE: u8 = 2;
+    /// The subtitle.
+    pub const SUBTITLE: u8 = 3;
+    /// One body paragraph.
+    pub const PARAGRAPH: u8 = 4;
+    /// Publication date.
+    pub const PUBLISHED: u8 = 5;
+    /// Author.
+    pub const AUTHOR: u8 = 6;
+    /// Source.
+    pub const SOURCE: u8 = 7;
+    /// URL.
+    pub const URL: u8 = 8;
+}

@@ -1,0 +1,60 @@
+//! The index: built from documents by [`IndexBuilder`], written as bytes in the format
+//! specified in [`format`], read back by [`Index::from_bytes`].
+
+pub mod builder;
+pub(crate) mod bytes;
+pub mod format;
+pub mod reader;
+
+pub use builder::IndexBuilder;
+pub use reader::{DocPosting, FieldPosting, Index};
+
+use crate::document::Document;
+
+/// Version of the text analysis an index was built with. Bump it whenever normalization,
+/// tokenization, stemming or variant keys change what terms a text produces.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// A searchable text field and its BM25F parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSpec {
+    /// The field's name (`title`, `body`…).
+    pub name: String,
+    /// How much a match in this field counts relative to the body (1.0).
+    pub weight: f32,
+    /// BM25 length normalization for this field (0 = none, 1 = full).
+    pub b: f32,
+}
+
+impl FieldSpec {
+    fn new(name: &str, weight: f32, b: f32) -> Self {
+        FieldSpec { name: name.to_owned(), weight, b }
+    }
+}
+
+/// The fields of a document that are indexed, in field-id order.
+pub fn default_fields() -> Vec<FieldSpec> {
+    vec![
+        FieldSpec::new("title", 3.0, 0.5),
+        FieldSpec::new("subtitle", 2.0, 0.5),
+        FieldSpec::new("body", 1.0, 0.75),
+        FieldSpec::new("author", 1.0, 0.0),
+        FieldSpec::new("source", 1.0, 0.0),
+    ]
+}
+
+/// The texts of a document's field, by field name; `None` for a field it does not have.
+pub fn field_texts<'a>(doc: &'a Document, field: &str) -> Vec<&'a str> {
+    match field {
+        "title" => vec![doc.title.as_str()],
+        "subtitle" => doc.subtitle.iter().map(String::as_str).collect(),
+        "body" => doc.body.iter().map(String::as_str).collect(),
+        "author" => doc.author.iter().map(String::as_str).collect(),
+        "source" => doc.source.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Positions skipped between two paragraphs of a field, so that a phrase or a proximity
+/// window never spans a paragraph break.
+pub const PARAGRAPH_GAP: u32 = 8;

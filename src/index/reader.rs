@@ -1,0 +1,338 @@
+//! Reading an index: bytes in, a searchable [`Index`] out. Every structure is checked
+//! (magic, version, checksums, bounds) so that a damaged file is an [`Error`], never a panic.
+
+use super::bytes::Reader;
+use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
+use super::{FieldSpec, ANALYZER_VERSION};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use std::ops::Range;
+
+/// The occurrences of a term in one field of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPosting {
+    /// Field id (index into [`Index::fields`]).
+    pub field: u8,
+    /// Token positions in that field, ascending.
+    pub positions: Vec<u32>,
+}
+
+/// The occurrences of a term in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocPosting {
+    /// Document number (0-based, in build order).
+    pub doc: u32,
+    /// Fields where the term occurs.
+    pub fields: Vec<FieldPosting>,
+}
+
+/// A field as described by the index: its BM25F parameters and average length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedField {
+    /// Name and parameters.
+    pub spec: FieldSpec,
+    /// Average length of the field, in tokens, over all documents.
+    pub average_length: f32,
+}
+
+/// A loaded index.
+#[derive(Debug)]
+pub struct Index {
+    bytes: Vec<u8>,
+    document_count: u32,
+    fields: Vec<IndexedField>,
+    terms: fst::Map<Vec<u8>>,
+    stems: fst::Map<Vec<u8>>,
+    variants: fst::Map<Vec<u8>>,
+    expansions: Range<usize>,
+    norms: Vec<u32>,
+    term_count: usize,
+    postings_table: Range<usize>,
+    postings_data: Range<usize>,
+    documents_table: Range<usize>,
+    documents_data: Range<usize>,
+}
+
+fn corrupt(what: impl Into<String>) -> Error {
+    Error::Corrupt { what: what.into() }
+}
+
+impl Index {
+    /// Reads an index from its bytes, checking the signature, the format version and every
+    /// checksum.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index> {
+        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(Error::NotAnIndex);
+        }
+        let mut header = Reader::new(&bytes, "header");
+        header.bytes(MAGIC.len())?;
+        let version = header.u32()?;
+        if version != FORMAT_VERSION {
+            return Err(Error::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
+        }
+        let count = header.u32()? as usize;
+        if count > 64 {
+            return Err(corrupt(format!("the header announces {count} sections")));
+        }
+        let table_end = HEADER_LEN + SECTION_ENTRY_LEN * count;
+        let mut sections: Vec<Option<Range<usize>>> = vec![None; Section::ALL.len() + 1];
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            let kind = header.u32()?;
+            let crc = header.u32()?;
+            let offset = header.u64()?;
+            let length = header.u64()?;
+            entries.push((kind, crc, offset, length));
+        }
+        let header_crc = header.u32()?;
+        if crc32fast::hash(&bytes[..table_end]) != header_crc {
+            return Err(Error::ChecksumMismatch { section: "header" });
+        }
+        for (kind, crc, offset, length) in entries {
+            let section = Section::from_kind(kind)
+                .ok_or_else(|| corrupt(format!("unknown section kind {kind} in a version {version} index")))?;
+            let start = usize::try_from(offset).map_err(|_| Error::Truncated { what: section.name() })?;
+            let end = usize::try_from(length)
+                .ok()
+                .and_then(|l| start.checked_add(l))
+                .filter(|&e| e <= bytes.len())
+                .ok_or(Error::Truncated { what: section.name() })?;
+            if crc32fast::hash(&bytes[start..end]) != crc {
+                return Err(Error::ChecksumMismatch { section: section.name() });
+            }
+            sections[kind as usize] = Some(start..end);
+        }
+        let section = |s: Section| -> Result<Range<usize>> {
+            sections[s as usize].clone().ok_or_else(|| corrupt(format!("the {} section is missing", s.name())))
+        };
+
+        // meta
+        let meta = section(Section::Meta)?;
+        let mut r = Reader::new(&bytes[meta], "meta");
+        let document_count = r.varint_u32()?;
+        let field_count = r.varint()? as usize;
+        if field_count > 255 {
+            return Err(corrupt(format!("{field_count} fields")));
+        }
+        let mut fields = Vec::with_capacity(field_count);
+        for _ in 0..field_count {
+            let name = r.str()?.to_owned();
+            let weight = r.f32()?;
+            let b = r.f32()?;
+            let average_length = r.f32()?;
+            if !(weight.is_finite() && b.is_finite() && average_length.is_finite()) {
+                return Err(corrupt(format!("field {name} has non-finite parameters")));
+            }
+            fields.push(IndexedField { spec: FieldSpec { name, weight, b }, average_length });
+        }
+        let analyzer_version = r.varint_u32()?;
+        if analyzer_version != ANALYZER_VERSION {
+            return Err(corrupt(format!(
+                "it was built with text analysis version {analyzer_version}, this fahras uses version \
+                 {ANALYZER_VERSION}"
+            )));
+        }
+
+        let fst_map = |s: Section| -> Result<fst::Map<Vec<u8>>> {
+            let range = section(s)?;
+            fst::Map::new(bytes[range].to_vec()).map_err(|e| corrupt(format!("the {} dictionary: {e}", s.name())))
+        };
+        let terms = fst_map(Section::Terms)?;
+        let stems = fst_map(Section::Stems)?;
+        let variants = fst_map(Section::Variants)?;
+        let expansions = section(Section::Expansions)?;
+
+        let norms_range = section(Section::Norms)?;
+        let mut r = Reader::new(&bytes[norms_range], "norms");
+        let norm_count = (document_count as usize)
+            .checked_mul(field_count)
+            .filter(|&n| n <= bytes.len())
+            .ok_or_else(|| corrupt("the document and field counts do not fit the file"))?;
+        let mut norms = Vec::with_capacity(norm_count);
+        for _ in 0..norm_count {
+            norms.push(r.varint_u32()?);
+        }
+
+        let (term_count, postings_table, postings_data) = offset_table(&bytes, section(Section::Postings)?, "postings")?;
+        if term_count != terms.len() {
+            return Err(corrupt(format!("{} terms but {term_count} postings lists", terms.len())));
+        }
+        let (stored, documents_table, documents_data) =
+            offset_table(&bytes, section(Section::Documents)?, "documents")?;
+        if stored != document_count as usize {
+            return Err(corrupt(format!("{document_count} documents but {stored} stored")));
+        }
+
+        Ok(Index {
+            document_count,
+            fields,
+            terms,
+            stems,
+            variants,
+            expansions,
+            norms,
+            term_count,
+            postings_table,
+            postings_data,
+            documents_table,
+            documents_data,
+            bytes,
+        })
+    }
+
+    /// Number of documents.
+    pub fn document_count(&self) -> u32 {
+        self.document_count
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.term_count
+    }
+
+    /// Size of the index file in bytes.
+    pub fn byte_len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The indexed fields, by field id.
+    pub fn fields(&self) -> &[IndexedField] {
+        &self.fields
+    }
+
+    /// The term dictionary: normalized term → term ordinal.
+    pub fn terms(&self) -> &fst::Map<Vec<u8>> {
+        &self.terms
+    }
+
+    /// Length in tokens of a field of a document.
+    pub fn field_length(&self, doc: u32, field: u8) -> u32 {
+        self.norms.get(doc as usize * self.fields.len() + field as usize).copied().unwrap_or(0)
+    }
+
+    /// The ordinal of a term, if the index has it.
+    pub fn term_ordinal(&self, term: &str) -> Option<u64> {
+        self.terms.get(term)
+    }
+
+    /// The ordinals of every term with this stem.
+    pub fn terms_with_stem(&self, stem: &str) -> Result<Vec<u64>> {
+        self.expansion(self.stems.get(stem))
+    }
+
+    /// The ordinals of every term with this variant key.
+    pub fn terms_with_variant_key(&self, key: &str) -> Result<Vec<u64>> {
+        self.expansion(self.variants.get(key))
+    }
+
+    fn expansion(&self, offset: Option<u64>) -> Result<Vec<u64>> {
+        let Some(offset) = offset else { return Ok(Vec::new()) };
+        let data = &self.bytes[self.expansions.clone()];
+        let start = usize::try_from(offset).ok().filter(|&o| o <= data.len()).ok_or(Error::Truncated { what: "expansions" })?;
+        let mut r = Reader::new(&data[start..], "expansions");
+        let count = r.varint()? as usize;
+        if count > self.term_count {
+            return Err(corrupt("an expansion list is longer than the dictionary"));
+        }
+        let mut out = Vec::with_capacity(count);
+        let mut ordinal = 0u64;
+        for _ in 0..count {
+            ordinal = ordinal.checked_add(r.varint()?).filter(|&o| (o as usize) < self.term_count)
+                .ok_or_else(|| corrupt("an expansion names a term that does not exist"))?;
+            out.push(ordinal);
+        }
+        Ok(out)
+    }
+
+    /// The postings list of a term ordinal.
+    pub fn postings(&self, ordinal: u64) -> Result<Vec<DocPosting>> {
+        let data = self.slice(&self.postings_table, &self.postings_data, ordinal as usize, "postings")?;
+        let mut r = Reader::new(data, "postings");
+        let doc_freq = r.varint()? as usize;
+        if doc_freq > self.document_count as usize {
+            return Err(corrupt("a term occurs in more documents than the index has"));
+        }
+        let mut out = Vec::with_capacity(doc_freq);
+        let mut doc = 0u32;
+        for i in 0..doc_freq {
+            let delta = r.varint_u32()?;
+            doc = doc.checked_add(delta).filter(|&d| d < self.document_count && (i == 0 || delta > 0))
+                .ok_or_else(|| corrupt("a postings list names a document that does not exist"))?;
+            let field_count = r.varint()? as usize;
+            if field_count > self.fields.len() {
+                return Err(corrupt("a posting has more fields than the index"));
+            }
+            let mut fields = Vec::with_capacity(field_count);
+            for _ in 0..field_count {
+                let field = r.varint()? as usize;
+                if field >= self.fields.len() {
+                    return Err(corrupt(format!("a posting names field {field}")));
+                }
+                let tf = r.varint()? as usize;
+                if tf > data.len() {
+                    return Err(Error::Truncated { what: "postings" });
+                }
+                let mut positions = Vec::with_capacity(tf);
+                let mut p = 0u32;
+                for _ in 0..tf {
+                    p = p.checked_add(r.varint_u32()?).ok_or_else(|| corrupt("a position overflows"))?;
+                    positions.push(p);
+                }
+                fields.push(FieldPosting { field: field as u8, positions });
+            }
+            out.push(DocPosting { doc, fields });
+        }
+        Ok(out)
+    }
+
+    /// The stored document number `doc`.
+    pub fn document(&self, doc: u32) -> Result<Document> {
+        let data = self.slice(&self.documents_table, &self.documents_data, doc as usize, "documents")?;
+        let mut r = Reader::new(data, "documents");
+        let mut d = Document::default();
+        let (mut has_id, mut has_title) = (false, false);
+        while !r.is_empty() {
+            let tag = r.u8()?;
+            let value = r.str()?.to_owned();
+            match tag {
+                doc_tag::ID => (d.id, has_id) = (value, true),
+                doc_tag::TITLE => (d.title, has_title) = (value, true),
+                doc_tag::SUBTITLE => d.subtitle = Some(value),
+                doc_tag::PARAGRAPH => d.body.push(value),
+                doc_tag::PUBLISHED => d.published = Some(value),
+                doc_tag::AUTHOR => d.author = Some(value),
+                doc_tag::SOURCE => d.source = Some(value),
+                doc_tag::URL => d.url = Some(value),
+                other => return Err(corrupt(format!("stored document {doc} has an unknown field tag {other}"))),
+            }
+        }
+        if !has_id || !has_title {
+            return Err(corrupt(format!("stored document {doc} has no id or title")));
+        }
+        Ok(d)
+    }
+
+    /// The slice of entry `i` of an offset-table section.
+    fn slice(&self, table: &Range<usize>, data: &Range<usize>, i: usize, what: &'static str) -> Result<&[u8]> {
+        let entry = |k: usize| -> Result<usize> {
+            let at = table.start + k * 4;
+            let b = self.bytes.get(at..at + 4).filter(|_| at + 4 <= table.end).ok_or(Error::Truncated { what })?;
+            Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let (start, end) = (entry(i)?, entry(i + 1)?);
+        if start > end || data.start + end > data.end {
+            return Err(corrupt(format!("the {what} offsets are out of order")));
+        }
+        Ok(&self.bytes[data.start + start..data.start + end])
+    }
+}
+
+/// Splits an offset-table section (varint count · count+1 × u32 · data) into its parts.
+fn offset_table(bytes: &[u8], range: Range<usize>, what: &'static str) -> Result<(usize, Range<usize>, Range<usize>)> {
+    let mut r = Reader::new(&bytes[range.clone()], what);
+    let count = usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what })?;
+    let table_start = range.start + r.position();
+    let table_len = count.checked_add(1).and_then(|c| c.checked_mul(4)).ok_or(Error::Truncated { what })?;
+    let table_end = table_start.checked_add(table_len).filter(|&e| e <= range.end).ok_or(Error::Truncated { what })?;
+    Ok((count, table_start..table_end, table_end..range.end))
+}

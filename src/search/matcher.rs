@@ -1,0 +1,118 @@
+//! How one query word finds the terms of the index, in match tiers: the exact normalized
+//! term, other terms with its stem, terms with its variant key (foreign-name spellings), and
+//! — for the word being typed — terms it is a prefix of.
+//!
+//! The same [`WordMatcher`] decides, token by token, what to highlight in a result, so a
+//! highlighted word is always one that made the document match.
+
+use crate::error::Result;
+use crate::index::Index;
+use crate::text::{stem, Analyzer};
+use fst::{IntoStreamer, Streamer};
+
+/// Weight of each match tier (an exact match counts fully).
+pub mod tier {
+    /// The same normalized term.
+    pub const EXACT: f32 = 1.0;
+    /// Another term with the same stem (clitics, plural, feminine…).
+    pub const STEM: f32 = 0.7;
+    /// Another spelling of a foreign name (same variant key).
+    pub const VARIANT: f32 = 0.5;
+    /// A term that starts with the word being typed.
+    pub const PREFIX: f32 = 0.4;
+}
+
+/// The most terms a prefix may expand to.
+pub const MAX_PREFIX_EXPANSIONS: usize = 64;
+
+/// Shortest prefix (in characters) that is expanded.
+pub const MIN_PREFIX_CHARS: usize = 2;
+
+/// One analyzed query word.
+#[derive(Debug, Clone)]
+pub struct WordMatcher {
+    /// The normalized word.
+    pub term: String,
+    stem: String,
+    base: String,
+    variant: Option<String>,
+    prefix: bool,
+    /// Is it a stop word?
+    pub is_stop: bool,
+}
+
+impl WordMatcher {
+    /// Prepares the normalized query word `term`; `prefix` when it is still being typed.
+    pub fn new(analyzer: &Analyzer, term: &str, prefix: bool) -> Self {
+        WordMatcher {
+            term: term.to_owned(),
+            stem: analyzer.stem(term).to_owned(),
+            base: Some(stem::strip_proclitics(term))
+                .filter(|b| b.chars().count() >= MIN_PREFIX_CHARS)
+                .unwrap_or(term)
+                .to_owned(),
+            variant: analyzer.variant_key(term),
+            prefix: prefix && term.chars().count() >= MIN_PREFIX_CHARS,
+            is_stop: analyzer.is_stop_word(term),
+        }
+    }
+
+    /// Restricts the word to its exact and stem tiers (for exclusions, which must not
+    /// remove documents for a loose resemblance).
+    pub fn strict(&mut self) {
+        self.variant = None;
+        self.prefix = false;
+    }
+
+    /// The index terms this word matches, with the weight of their best tier.
+    pub fn expand(&self, index: &Index) -> Result<Vec<(u64, f32)>> {
+        let mut found: Vec<(u64, f32)> = Vec::new();
+        let mut add = |ordinal: u64, weight: f32| match found.iter_mut().find(|(o, _)| *o == ordinal) {
+            Some((_, w)) => *w = w.max(weight),
+            None => found.push((ordinal, weight)),
+        };
+        if let Some(o) = index.term_ordinal(&self.term) {
+            add(o, tier::EXACT);
+        }
+        for o in index.terms_with_stem(&self.stem)? {
+            add(o, tier::STEM);
+        }
+        if let Some(key) = &self.variant {
+            for o in index.terms_with_variant_key(key)? {
+                add(o, tier::VARIANT);
+            }
+        }
+        if self.prefix {
+            let mut seen = 0;
+            for p in [self.term.as_str(), self.base.as_str()] {
+                let mut stream = index.terms().range().ge(p).into_stream();
+                while let Some((key, o)) = stream.next() {
+                    if !key.starts_with(p.as_bytes()) || seen >= MAX_PREFIX_EXPANSIONS {
+                        break;
+                    }
+                    seen += 1;
+                    add(o, tier::PREFIX);
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// The weight with which an indexed term (a token of a document) matches this word, or
+    /// `None`. Agrees with [`WordMatcher::expand`].
+    pub fn matches(&self, analyzer: &Analyzer, term: &str) -> Option<f32> {
+        if term == self.term {
+            return Some(tier::EXACT);
+        }
+        if analyzer.stem(term) == self.stem {
+            return Some(tier::STEM);
+        }
+        if self.variant.is_some() && analyzer.variant_key(term) == self.variant {
+            return Some(tier::VARIANT);
+        }
+        if self.prefix && (term.starts_with(&self.term) || term.starts_with(&self.base)) {
+            return Some(tier::PREFIX);
+        }
+        None
+    }
+}

@@ -1,0 +1,168 @@
+//! The query language, parsed by a total parser: any string is a valid query.
+//!
+//! | syntax | meaning |
+//! |--------|---------|
+//! | `داعش تيليجرام` | both words (AND); when no document has every word, the best partial matches |
+//! | `"جسر لندن"` | the words as a phrase, in order |
+//! | `-تويتر`, `-"فيس بوك"` | exclude documents with the word or phrase |
+//! | `تيليجرام OR تام` | either word |
+//! | `title:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`) |
+//!
+//! Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
+//! plain text; at most [`MAX_ATOMS`] words or phrases are kept.
+
+/// The most words/phrases a query may have; the rest is ignored.
+pub const MAX_ATOMS: usize = 32;
+
+/// Fields a query may scope a word to.
+pub const SCOPABLE_FIELDS: &[&str] = &["title", "subtitle", "body", "author", "source"];
+
+/// A word or a phrase of the query, not yet analyzed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Atom {
+    /// The text as typed (without quotes, sign or field prefix).
+    pub text: String,
+    /// Was it quoted?
+    pub phrase: bool,
+    /// The field it is scoped to, if any.
+    pub field: Option<String>,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParsedQuery {
+    /// Clauses that must match: each is a list of alternatives (more than one with `OR`).
+    pub required: Vec<Vec<Atom>>,
+    /// Words and phrases whose documents are excluded.
+    pub excluded: Vec<Atom>,
+    /// Is the last word still being typed (no space or quote after it)? It then also
+    /// matches as a prefix.
+    pub last_is_prefix: bool,
+}
+
+impl ParsedQuery {
+    /// Does the query ask for anything?
+    pub fn is_empty(&self) -> bool {
+        self.required.is_empty()
+    }
+}
+
+/// Parses a query. Never fails.
+pub fn parse(query: &str) -> ParsedQuery {
+    let mut parsed = ParsedQuery::default();
+    let chars: Vec<char> = query.chars().collect();
+    let mut i = 0;
+    let mut pending_or = false;
+    let mut atoms = 0;
+    let mut ended_in_word = false;
+    while i < chars.len() && atoms < MAX_ATOMS {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            ended_in_word = false;
+            continue;
+        }
+        // Sign.
+        let negated = (c == '-' || c == '\u{2212}') && chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
+        if negated {
+            i += 1;
+        }
+        // Field prefix: ascii letters followed by ':' and a non-space.
+        let mut field = None;
+        let mut j = i;
+        while j < chars.len() && chars[j].is_ascii_alphabetic() {
+            j += 1;
+        }
+        if j > i && j + 1 < chars.len() && chars[j] == ':' && !chars[j + 1].is_whitespace() {
+            let name: String = chars[i..j].iter().collect::<String>().to_ascii_lowercase();
+            if SCOPABLE_FIELDS.contains(&name.as_str()) {
+                field = Some(name);
+                i = j + 1;
+            }
+        }
+        // The atom itself.
+        let (text, phrase);
+        if chars[i] == '"' || chars[i] == '“' || chars[i] == '”' || chars[i] == '«' {
+            let start = i + 1;
+            let mut end = start;
+            while end < chars.len() && !matches!(chars[end], '"' | '“' | '”' | '»') {
+                end += 1;
+            }
+            text = chars[start..end].iter().collect::<String>();
+            phrase = true;
+            i = (end + 1).min(chars.len());
+            ended_in_word = false;
+        } else {
+            let start = i;
+            while i < chars.len() && !chars[i].is_whitespace() && !(i > start && chars[i] == '"') {
+                i += 1;
+            }
+            text = chars[start..i].iter().collect::<String>();
+            phrase = false;
+            ended_in_word = i == chars.len();
+            if !negated && field.is_none() && text == "OR" {
+                pending_or = !parsed.required.is_empty();
+                continue;
+            }
+        }
+        if text.trim().is_empty() {
+            continue;
+        }
+        atoms += 1;
+        let atom = Atom { text, phrase, field };
+        if negated {
+            parsed.excluded.push(atom);
+        } else if pending_or {
+            parsed.required.last_mut().expect("pending_or needs a clause").push(atom);
+        } else {
+            parsed.required.push(vec![atom]);
+        }
+        pending_or = false;
+    }
+    parsed.last_is_prefix = ended_in_word
+        && parsed.required.last().and_then(|c| c.last()).is_some_and(|a| !a.phrase)
+        && !query.trim_end().ends_with(|c: char| "\"»”".contains(c))
+        && !(query.split_whitespace().last().is_some_and(|w| w.starts_with('-')));
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn atom(text: &str) -> Atom {
+        Atom { text: text.into(), phrase: false, field: None }
+    }
+
+    #[test]
+    fn words_phrases_exclusions_or_and_fields() {
+        let q = parse(r#"داعش "جسر لندن" -تويتر -"فيس بوك" تيليجرام OR تام title:رايوت"#);
+        assert_eq!(q.required.len(), 4);
+        assert_eq!(q.required[0], vec![atom("داعش")]);
+        assert_eq!(q.required[1], vec![Atom { text: "جسر لندن".into(), phrase: true, field: None }]);
+        assert_eq!(q.required[2], vec![atom("تيليجرام"), atom("تام")]);
+        assert_eq!(q.required[3], vec![Atom { text: "رايوت".into(), phrase: false, field: Some("title".into()) }]);
+        assert_eq!(q.excluded, vec![atom("تويتر"), Atom { text: "فيس بوك".into(), phrase: true, field: None }]);
+        assert!(q.last_is_prefix);
+    }
+
+    #[test]
+    fn malformed_queries_are_read_sensibly() {
+        assert_eq!(parse(r#""جسر لندن"#).required[0][0].text, "جسر لندن");
+        assert_eq!(parse("-").required, vec![vec![atom("-")]]);
+        assert_eq!(parse("OR").required, Vec::<Vec<Atom>>::new());
+        assert_eq!(parse("OR داعش").required, vec![vec![atom("داعش")]]);
+        assert_eq!(parse("unknown:x").required, vec![vec![atom("unknown:x")]]);
+        assert_eq!(parse("title:").required, vec![vec![atom("title:")]]);
+        assert!(parse("   ").is_empty());
+        assert!(parse(&"كلمة ".repeat(5000)).required.len() == MAX_ATOMS);
+    }
+
+    #[test]
+    fn the_last_word_is_a_prefix_only_while_being_typed() {
+        assert!(parse("تيليج").last_is_prefix);
+        assert!(!parse("تيليج ").last_is_prefix);
+        assert!(!parse(r#""تيليج""#).last_is_prefix);
+        assert!(!parse("داعش -تويت").last_is_prefix);
+    }
+}

@@ -1,0 +1,161 @@
+//! Snippets and highlights: the passage of a document that best shows why it matched, with
+//! every matched word marked as written in the text (clitics, diacritics and all).
+//!
+//! Highlight ranges are UTF-16 code-unit offsets (what JavaScript string indices count),
+//! end exclusive.
+
+use super::matcher::WordMatcher;
+use crate::text::Analyzer;
+use serde::Serialize;
+
+/// Words in a snippet.
+pub const SNIPPET_WORDS: usize = 28;
+
+/// The ellipsis put where a snippet cuts the text.
+pub const ELLIPSIS: &str = "…";
+
+/// A passage with highlighted matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Snippet {
+    /// The passage, with [`ELLIPSIS`] where it cuts the paragraph.
+    pub text: String,
+    /// Matched words in `text`: UTF-16 `[start, end)` offsets.
+    pub highlights: Vec<[u32; 2]>,
+}
+
+/// Which query word, if any, each token of `text` matches: `(start, end, word index)`.
+fn matched_tokens(analyzer: &Analyzer, text: &str, words: &[WordMatcher]) -> Vec<(usize, usize, Option<usize>)> {
+    let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    for token in analyzer.analyze(text) {
+        let m = words.iter().position(|w| w.matches(analyzer, &token.term).is_some());
+        // A ligature that expands to several tokens shares one span: keep one entry.
+        match out.last_mut() {
+            Some(last) if last.0 == token.start => last.2 = last.2.or(m),
+            _ => out.push((token.start, token.end, m)),
+        }
+    }
+    out
+}
+
+/// UTF-16 length of a string.
+fn utf16_len(s: &str) -> u32 {
+    s.chars().map(|c| c.len_utf16() as u32).sum()
+}
+
+/// Byte ranges in `text` → UTF-16 ranges, shifted by `base` UTF-16 units.
+fn to_utf16(text: &str, ranges: impl Iterator<Item = (usize, usize)>, base: u32) -> Vec<[u32; 2]> {
+    ranges
+        .map(|(s, e)| {
+            let start = base + utf16_len(&text[..s]);
+            [start, start + utf16_len(&text[s..e])]
+        })
+        .collect()
+}
+
+/// Highlights every matched word of a whole text (a title).
+pub fn highlight(analyzer: &Analyzer, text: &str, words: &[WordMatcher]) -> Vec<[u32; 2]> {
+    let tokens = matched_tokens(analyzer, text, words);
+    to_utf16(text, tokens.iter().filter(|t| t.2.is_some()).map(|t| (t.0, t.1)), 0)
+}
+
+/// The best passage of `paragraphs`: the window of [`SNIPPET_WORDS`] words with the most
+/// distinct matched query words (then the most matches, then the earliest), cut at word
+/// boundaries. With no match at all, the opening of the first paragraph.
+pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[WordMatcher]) -> Snippet {
+    let mut best: Option<(usize, usize, usize, (usize, usize))> = None; // (paragraph, start, end, score)
+    let mut analyzed = Vec::with_capacity(paragraphs.len());
+    for (p, text) in paragraphs.iter().enumerate() {
+        let tokens = matched_tokens(analyzer, text, words);
+        let n = tokens.len();
+        if n == 0 {
+            analyzed.push(tokens);
+            continue;
+        }
+        let width = SNIPPET_WORDS.min(n);
+        for start in 0..=(n - width) {
+            let window = &tokens[start..start + width];
+            if window[0].2.is_none() && start > 0 && best.is_some() {
+                continue; // a window that starts on a non-match is never better than one shifted right
+            }
+            let mut distinct: Vec<usize> = window.iter().filter_map(|t| t.2).collect();
+            let count = distinct.len();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let score = (distinct.len(), count);
+            if best.as_ref().is_none_or(|b| score > b.3) {
+                best = Some((p, start, start + width, score));
+            }
+        }
+        analyzed.push(tokens);
+    }
+    let Some((p, mut start, mut end, _)) = best else {
+        return Snippet::default();
+    };
+    let tokens = &analyzed[p];
+    // Give the first match a little context before it.
+    let lead = 4.min(start);
+    if tokens[start].2.is_some() && lead > 0 {
+        start -= lead;
+        end -= lead;
+    }
+    let text = paragraphs[p];
+    let from = if start == 0 { 0 } else { tokens[start].0 };
+    let to = if end == tokens.len() { text.len() } else { tokens[end - 1].1 };
+    let mut snippet = String::new();
+    if from > 0 {
+        snippet.push_str(ELLIPSIS);
+    }
+    let base = utf16_len(&snippet);
+    snippet.push_str(&text[from..to]);
+    if to < text.len() {
+        snippet.push_str(ELLIPSIS);
+    }
+    let piece = &text[from..to];
+    let highlights = to_utf16(
+        piece,
+        tokens[start..end].iter().filter(|t| t.2.is_some()).map(|t| (t.0 - from, t.1 - from)),
+        base,
+    );
+    Snippet { text: snippet, highlights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(word: &str) -> WordMatcher {
+        let a = Analyzer::default();
+        WordMatcher::new(&a, &crate::text::normalize(word), false)
+    }
+
+    fn marked(s: &Snippet) -> Vec<String> {
+        let units: Vec<u16> = s.text.encode_utf16().collect();
+        s.highlights.iter().map(|[a, b]| String::from_utf16(&units[*a as usize..*b as usize]).unwrap()).collect()
+    }
+
+    #[test]
+    fn marks_the_word_as_written_with_clitics_and_diacritics() {
+        let a = Analyzer::default();
+        let s = best_snippet(&a, &["أعلن «التيليجرام» و«الإرهابيُّ» اليوم"], &[matcher("تيليجرام"), matcher("الارهابي")]);
+        assert_eq!(marked(&s), ["التيليجرام", "الإرهابيُّ"]);
+        assert!(!s.text.starts_with(ELLIPSIS));
+    }
+
+    #[test]
+    fn picks_the_window_with_the_most_distinct_words_and_cuts_with_ellipses() {
+        let a = Analyzer::default();
+        let filler = "كلمة ".repeat(60);
+        let para = format!("{filler}داعش هنا {filler}داعش على تيليجرام {filler}");
+        let s = best_snippet(&a, &[&para], &[matcher("داعش"), matcher("تيليجرام")]);
+        assert!(s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS), "{}", s.text);
+        assert_eq!(marked(&s), ["داعش", "تيليجرام"]);
+    }
+
+    #[test]
+    fn title_highlights_are_utf16_offsets() {
+        let a = Analyzer::default();
+        let title = "😀 داعش";
+        let h = highlight(&a, title, &[matcher("داعش")]);
+        assert_eq!(h, vec![[3, 7]]); // the emoji is two UTF-16 units, then a space
+    }
+}

@@ -1,0 +1,109 @@
+//! Text analysis: how raw Arabic (and Latin) text becomes the terms that are indexed and
+//! searched. The same [`Analyzer`] runs at index time and at query time.
+//!
+//! Pipeline for each word found by [`tokenize`](tokenize::tokenize):
+//! 1. [`normalize`](normalize::normalize): NFKC, marks and invisible characters removed,
+//!    letter variants folded, digits to ASCII, lower case → the **term** that is indexed;
+//! 2. [`stem`](stem::stem): proclitics and suffixes removed → the **stem**, used to find the
+//!    other forms of the word at a lower score;
+//! 3. [`variant_key`](variant::variant_key): a consonant skeleton for foreign names spelled
+//!    many ways → the **variant key**, a still lower-scored expansion.
+
+pub mod normalize;
+pub mod stem;
+pub mod stopwords;
+pub mod tokenize;
+pub mod variant;
+
+pub use normalize::normalize;
+pub use tokenize::TokenKind;
+
+use stopwords::StopWords;
+
+/// One analyzed word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word in the analyzed text (a `#`/`@` included).
+    pub start: usize,
+    /// Byte offset one past the word.
+    pub end: usize,
+    /// Position of the word among the words of the text (0, 1, 2…), for phrases and proximity.
+    pub position: u32,
+    /// The normalized form: the term that is indexed.
+    pub term: String,
+    /// What kind of word this is.
+    pub kind: TokenKind,
+}
+
+/// Turns text into [`Token`]s and terms into stems and variant keys.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    stop_words: StopWords,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer { stop_words: StopWords::default_set() }
+    }
+}
+
+impl Analyzer {
+    /// Splits and normalizes `text`. Words that normalize to nothing (a lone diacritic) are
+    /// dropped; a compatibility character that expands to several words (ﷺ) yields several
+    /// tokens with the same offsets.
+    pub fn analyze(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut position = 0u32;
+        let mut buf = String::new();
+        for raw in tokenize::tokenize(text) {
+            buf.clear();
+            normalize::normalize_into(&text[raw.word_start..raw.end], &mut buf);
+            for term in buf.split(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | ',' | '_')) {
+                if term.is_empty() {
+                    continue;
+                }
+                tokens.push(Token { start: raw.start, end: raw.end, position, term: term.to_owned(), kind: raw.kind });
+                position += 1;
+            }
+        }
+        tokens
+    }
+
+    /// The stem of a normalized term.
+    pub fn stem<'a>(&self, term: &'a str) -> &'a str {
+        stem::stem(term)
+    }
+
+    /// The variant key of a normalized term, if it has one.
+    pub fn variant_key(&self, term: &str) -> Option<String> {
+        variant::variant_key(term)
+    }
+
+    /// Is this normalized term a stop word?
+    pub fn is_stop_word(&self, term: &str) -> bool {
+        self.stop_words.contains(term)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyzes_with_offsets_into_the_original() {
+        let text = "«الإرهابيُّ» يهرب لــ«تيليجرام»";
+        let tokens = Analyzer::default().analyze(text);
+        let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(terms, ["الارهابي", "يهرب", "ل", "تيليجرام"]);
+        assert_eq!(&text[tokens[0].start..tokens[0].end], "الإرهابيُّ");
+        assert_eq!(&text[tokens[3].start..tokens[3].end], "تيليجرام");
+        assert_eq!(tokens.iter().map(|t| t.position).collect::<Vec<_>>(), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_ligature_expanding_to_words_gives_several_tokens() {
+        let tokens = Analyzer::default().analyze("محمد ﷺ");
+        assert!(tokens.len() > 2, "{tokens:?}");
+        assert!(tokens[1..].iter().all(|t| t.start == tokens[1].start));
+    }
+}

@@ -1,0 +1,210 @@
+//! Normalization: one function, [`normalize`], applied identically to indexed text and to
+//! queries, so that the many ways a reader can type a word all reach the same term.
+//!
+//! Steps, in order:
+//! 1. Unicode NFKC (folds Arabic presentation forms and the lam-alef ligatures, full-width
+//!    Latin, compatibility digits).
+//! 2. Per character:
+//!    - delete every Arabic mark (harakat, shadda, sukun, dagger alef, Quranic annotation
+//!      signs), tatweel, Latin combining diacritics, and invisible format/bidi characters;
+//!    - fold آ أ إ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي;
+//!    - fold Persian/Urdu letters to their Arabic counterparts (ی ے → ي, ک گ → ك, ۀ ہ ە → ه,
+//!      ڤ → ف, پ → ب, چ → ج);
+//!    - map every Unicode decimal digit to ASCII;
+//!    - lower-case, and fold Latin letters with diacritics to their base letter (é → e).
+//!
+//! The result is idempotent (`normalize(normalize(x)) == normalize(x)`), total over any
+//! Unicode input, and allocation-free for text that is already normalized ASCII.
+
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// Normalizes `text` for matching. See the module documentation for the exact steps.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Like [`normalize`], appending to `out` (reuses the caller's buffer).
+pub fn normalize_into(text: &str, out: &mut String) {
+    if matches!(is_nfkc_quick(text.chars()), IsNormalized::Yes) {
+        text.chars().for_each(|c| push_folded(c, out));
+    } else {
+        text.nfkc().for_each(|c| push_folded(c, out));
+    }
+}
+
+/// Folds one NFKC character into `out`: deleted, replaced, lower-cased or kept.
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_ignorable(c) {
+        return;
+    }
+    if let Some(folded) = fold_arabic(c) {
+        out.push(folded);
+        return;
+    }
+    if let Some(d) = decimal_digit_value(c) {
+        out.push(char::from(b'0' + d));
+        return;
+    }
+    if c.is_uppercase() {
+        for lower in c.to_lowercase() {
+            push_latin_base(lower, out);
+        }
+    } else {
+        push_latin_base(c, out);
+    }
+}
+
+/// Pushes `c`, replacing a precomposed Latin letter with diacritics by its base letter.
+fn push_latin_base(c: char, out: &mut String) {
+    if is_ignorable(c) {
+        return;
+    }
+    let latin = matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF);
+    if !latin {
+        out.push(c);
+        return;
+    }
+    let mut pushed = false;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !is_ignorable(d) && !pushed {
+            out.push(d);
+            pushed = true;
+        }
+    });
+    if !pushed {
+        out.push(c);
+    }
+}
+
+/// Characters deleted by normalization: Arabic marks, tatweel, combining diacritics and
+/// invisible format characters (which otherwise split or poison a word).
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x0610..=0x061A          // Arabic signs (sallallahou, small high letters)
+        | 0x064B..=0x065F        // harakat, shadda, sukun, madda/hamza above and below
+        | 0x0670                 // superscript (dagger) alef
+        | 0x06D6..=0x06ED        // Quranic annotation marks
+        | 0x0640                 // tatweel
+        | 0x08D3..=0x08FF        // extended Arabic marks
+        | 0x0300..=0x036F        // combining diacritics (Latin)
+        | 0x00AD                 // soft hyphen
+        | 0x061C                 // Arabic letter mark (ALM)
+        | 0x180E                 // Mongolian vowel separator
+        | 0x200B..=0x200F        // zero width space, ZWNJ, ZWJ, LRM, RLM
+        | 0x202A..=0x202E        // bidi embeddings and overrides
+        | 0x2060..=0x2064        // word joiner, invisible operators
+        | 0x2066..=0x2069        // bidi isolates
+        | 0xFE00..=0xFE0F        // variation selectors
+        | 0xFEFF                 // BOM / zero width no-break space
+    )
+}
+
+/// Arabic letter folds for matching, or `None` when `c` is not folded.
+fn fold_arabic(c: char) -> Option<char> {
+    Some(match c {
+        'آ' | 'أ' | 'إ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
+        'ى' | 'ئ' | 'ی' | 'ے' | 'ې' => 'ي',
+        'ة' | 'ۀ' | 'ہ' | 'ە' | 'ۃ' => 'ه',
+        'ؤ' => 'و',
+        'ک' | 'گ' => 'ك',
+        'ڤ' | 'ڨ' => 'ف',
+        'پ' => 'ب',
+        'چ' => 'ج',
+        _ => return None,
+    })
+}
+
+/// The first code point (the digit zero) of every run of ten decimal digits (general
+/// category Nd) in Unicode 15.
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+    0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
+    0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0,
+    0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0,
+    0x11F50, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140,
+    0x1E2F0, 0x1E4F0, 0x1E950, 0x1FBF0,
+];
+
+/// The value of a non-ASCII Unicode decimal digit (Arabic-Indic ٠–٩, Eastern ۰–۹, …).
+pub fn decimal_digit_value(c: char) -> Option<u8> {
+    let cp = c as u32;
+    if cp < 0x0660 {
+        return None;
+    }
+    let i = DIGIT_ZEROS.partition_point(|&z| z <= cp);
+    let zero = DIGIT_ZEROS[i.checked_sub(1)?];
+    (cp - zero < 10).then(|| (cp - zero) as u8)
+}
+
+/// Is `c` a digit of any script?
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || decimal_digit_value(c).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_table() {
+        let cases: &[(&str, &str)] = &[
+            ("الإرهابي", "الارهابي"),
+            ("أحمد", "احمد"),
+            ("آخر", "اخر"),
+            ("ٱلله", "الله"),
+            ("مستشفى", "مستشفي"),
+            ("مدرسة", "مدرسه"),
+            ("مسؤول", "مسوول"),
+            ("مسئول", "مسيول"),
+            ("تنظيمُ", "تنظيم"),
+            ("العنكبوتيَّة", "العنكبوتيه"),
+            ("جدًّا", "جدا"),
+            ("لــ", "ل"),
+            ("الرحمٰن", "الرحمن"),
+            ("٢٠١٧", "2017"),
+            ("۲۰۱۸", "2018"),
+            ("२०१९", "2019"),
+            ("Telegram", "telegram"),
+            ("Café", "cafe"),
+            ("ÉCOLE", "ecole"),
+            ("ﻻ", "لا"),
+            ("ﺗﻠﻐﺮﺍﻡ", "تلغرام"),
+            ("ｔｅｌｅｇｒａｍ", "telegram"),
+            ("بيروت\u{200E}", "بيروت"),
+            ("\u{2067}داعش\u{2069}", "داعش"),
+            ("فیسبوک", "فيسبوك"),
+            ("ڤيديو", "فيديو"),
+            ("پاریس", "باريس"),
+            ("گوگل", "كوكل"),
+            ("چای", "جاي"),
+            ("soft\u{00AD}hyphen", "softhyphen"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), *want, "normalize({input:?})");
+        }
+    }
+
+    #[test]
+    fn digit_values() {
+        assert_eq!(decimal_digit_value('٥'), Some(5));
+        assert_eq!(decimal_digit_value('۹'), Some(9));
+        assert_eq!(decimal_digit_value('ا'), None);
+        assert_eq!(decimal_digit_value('\u{066B}'), None); // Arabic decimal separator
+        assert!(is_digit('7') && is_digit('٧') && !is_digit('x'));
+    }
+
+    #[test]
+    fn is_idempotent_on_samples() {
+        for s in ["İstanbul", "ǅemal", "ﷺ", "ß", "ﬁle", "Ⅻ", "الإِرْهَابِيُّ", "\u{0675}"] {
+            let once = normalize(s);
+            assert_eq!(normalize(&once), once, "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,523 @@
+// End-to-end tests of <fahras-search> in headless Chromium, driven as a person
+// would: typing into the field, arrow keys, Enter, Escape.
+//
+//   node --test tests/browser/
+//
+// Uses the real engine (www/pkg, built by scripts/build-wasm.sh) when it exists,
+// else a mock of its module (tests/browser/fixtures/mock-pkg.js) serving the
+// same corpus. FAHRAS_MOCK=1 forces the mock; FAHRAS_REQUIRE_REAL=1 fails the
+// run when the real package is missing (for CI). Tests about rendering hostile
+// text and error states always route the engine module, since they need
+// specific engine behaviour.
+//
+// Screenshots go to test-results/ and their paths are printed.
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  USE_REAL,
+  HAVE_REAL_PKG,
+  ROOT,
+  loadCorpus,
+  docText,
+  routeMockPkg,
+  mockIndexBytes,
+  launch,
+  startServer,
+  until,
+  screenshotPath,
+  fold,
+  TELEGRAM_RE,
+} from './helpers.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const corpus = loadCorpus();
+
+let browser;
+let server;
+let cspServer;
+
+before(async () => {
+  if (process.env.FAHRAS_REQUIRE_REAL === '1' && !HAVE_REAL_PKG) {
+    throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
+  }
+  console.log(`# engine: ${USE_REAL ? 'REAL wasm (www/pkg)' : 'MOCK (tests/browser/fixtures/mock-pkg.js)'}`);
+  browser = await launch();
+  server = await startServer();
+  cspServer = await startServer({ headers: { 'Content-Security-Policy': CSP } });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await cspServer?.close();
+});
+
+/** A fresh page on the demo, with the engine (real or mock) wired up. */
+async function openDemo({ viewport = { width: 1280, height: 900 }, colorScheme = 'light', base = server.url, mock = !USE_REAL, docs = corpus, mockOptions, pathname = '' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale: 'ar', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(new Error(msg.text()));
+  });
+  if (mock) await routeMockPkg(page, docs, mockOptions);
+  await page.goto(base + pathname);
+  const host = page.locator('fahras-search');
+  const input = host.locator('input');
+  return { context, page, host, input, errors };
+}
+
+/** Visible options (Playwright's CSS engine pierces the open shadow root). */
+function optionsOf(host) {
+  return host.locator('[role="option"]');
+}
+
+async function typeQuery(input, text) {
+  await input.click();
+  await input.pressSequentially(text, { delay: 15 });
+}
+
+/** Wait until the results for `query` are rendered (results or empty state). */
+async function waitForSettled(host, query) {
+  await until(
+    () => host.evaluate((el, q) => el.query === q && (el.state === 'results' || el.state === 'empty'), query),
+    `results for «${query}»`,
+  );
+}
+
+async function snapshot(page, name, options = {}) {
+  const file = screenshotPath(name);
+  await page.screenshot({ path: file, ...options });
+  console.log(`# screenshot: ${path.relative(ROOT, file)}`);
+  return file;
+}
+
+describe('searching the archive', () => {
+  test('typing تيليجرام shows the Telegram articles with <mark>ed matches; keyboard works', async () => {
+    const { context, page, host, input, errors } = await openDemo();
+    await page.evaluate(() => {
+      window.__events = [];
+      for (const type of ['fahras-search-query', 'fahras-search-results', 'fahras-search-select']) {
+        document.addEventListener(type, (e) => {
+          window.__events.push({ type, detail: JSON.parse(JSON.stringify(e.detail)) });
+          if (type === 'fahras-search-select') e.preventDefault(); // stay on the page
+        });
+      }
+    });
+
+    // ARIA wiring before anything is typed.
+    assert.equal(await input.getAttribute('role'), 'combobox');
+    assert.equal(await input.getAttribute('type'), 'search');
+    assert.equal(await input.getAttribute('aria-autocomplete'), 'list');
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    const listboxId = await input.getAttribute('aria-controls');
+    assert.ok(listboxId);
+    assert.equal(await host.locator(`#${listboxId}`).getAttribute('role'), 'listbox');
+    assert.ok(await input.getAttribute('placeholder'));
+    const label = host.locator('label');
+    assert.equal(await label.getAttribute('for'), await input.getAttribute('id'));
+    assert.match(await label.textContent(), /ابحث/);
+
+    await typeQuery(input, 'تيليجرام');
+    await waitForSettled(host, 'تيليجرام');
+    const options = optionsOf(host);
+    await options.first().waitFor();
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+
+    // Every article spelling تيليجرام exactly is among the hits…
+    const titles = await options.locator('[part="title"]').allTextContents();
+    const mustHave = corpus.filter((d) => docText(d).includes('تيليجرام'));
+    assert.ok(mustHave.length >= 2);
+    for (const doc of mustHave) assert.ok(titles.includes(doc.title), `hit for «${doc.title}» among ${JSON.stringify(titles)}`);
+    // …every hit is an article about Telegram, and shows a <mark> on a spelling of it.
+    const count = await options.count();
+    for (let i = 0; i < count; i++) {
+      const marks = await options.nth(i).locator('mark').allTextContents();
+      assert.ok(marks.some((m) => TELEGRAM_RE.test(fold(m))), `option ${i} marks ${JSON.stringify(marks)} include Telegram`);
+      const doc = corpus.find((d) => d.title === titles[i]);
+      assert.ok(doc && TELEGRAM_RE.test(fold(docText(doc))), `hit «${titles[i]}» is about Telegram`);
+    }
+    // Unique option ids.
+    const ids = await options.evaluateAll((els) => els.map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length);
+
+    // The live region announces the count in Arabic.
+    const status = host.locator('[role="status"]');
+    assert.equal(await status.getAttribute('aria-live'), 'polite');
+    const statusText = await status.textContent();
+    assert.match(statusText, /نتيج|نتائج/, statusText);
+    assert.match(statusText, /[٠-٩]|نتيجة واحدة|نتيجتان/, `Arabic digits in ${statusText}`);
+
+    // Metadata of 000 (date + author) is shown, date formatted in Arabic.
+    const withMeta = options.filter({ hasText: 'أحمد لملوم' });
+    assert.equal(await withMeta.count(), 1);
+    const time = withMeta.locator('time');
+    assert.equal(await time.getAttribute('datetime'), '2018-12-20T11:34');
+    assert.match(await time.textContent(), /ديسمبر/);
+    assert.match(await time.textContent(), /٢٠١٨/);
+
+    await snapshot(page, 'e2e-rtl-wide.png', { fullPage: true });
+
+    // Keyboard: ArrowDown / ArrowUp move aria-activedescendant and aria-selected (wrapping).
+    const active = () => input.getAttribute('aria-activedescendant');
+    const selected = () => options.evaluateAll((els) => els.filter((e) => e.getAttribute('aria-selected') === 'true').map((e) => e.id));
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await active(), ids[0]);
+    assert.deepEqual(await selected(), [ids[0]]);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await active(), ids[1]);
+    assert.deepEqual(await selected(), [ids[1]]);
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await active(), ids[0]);
+    await page.keyboard.press('ArrowUp'); // wraps to the last
+    assert.equal(await active(), ids[ids.length - 1]);
+    assert.deepEqual(await selected(), [ids[ids.length - 1]]);
+    await page.keyboard.press('ArrowDown'); // wraps to the first
+    assert.equal(await active(), ids[0]);
+    await page.keyboard.press('End');
+    assert.equal(await active(), ids[ids.length - 1]);
+    await page.keyboard.press('Home');
+    assert.equal(await active(), ids[0]);
+    await page.keyboard.press('ArrowDown');
+    await snapshot(page, 'e2e-rtl-active.png');
+
+    // Enter fires the (cancelable) select event with the active hit.
+    await page.keyboard.press('Enter');
+    const selects = await page.evaluate(() => window.__events.filter((e) => e.type === 'fahras-search-select'));
+    assert.equal(selects.length, 1);
+    assert.equal(selects[0].detail.hit.title, titles[1]);
+    assert.ok(page.url().startsWith(server.url), 'canceled select does not navigate');
+
+    // Query / results events carried the whole query.
+    const events = await page.evaluate(() => window.__events);
+    const lastResults = events.filter((e) => e.type === 'fahras-search-results').at(-1);
+    assert.equal(lastResults.detail.query, 'تيليجرام');
+    assert.equal(lastResults.detail.hits.length, count);
+    assert.ok(lastResults.detail.total >= count);
+    assert.ok(events.some((e) => e.type === 'fahras-search-query' && e.detail.query === 'تيليجرام'));
+
+    // Escape closes the list; a second Escape clears the input.
+    await page.keyboard.press('Escape');
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    assert.equal(await active(), null);
+    assert.equal(await host.locator('[role="listbox"]').isVisible(), false);
+    assert.equal(await input.inputValue(), 'تيليجرام');
+    await page.keyboard.press('ArrowDown'); // reopens
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    assert.equal(await active(), ids[0]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    assert.equal(await input.inputValue(), '');
+    await until(async () => (await host.evaluate((el) => el.state)) === 'idle', 'idle state');
+
+    assert.deepEqual(errors.map(String), []);
+    await context.close();
+  });
+
+  test('a query with no match shows the empty state, and the live region says so', async () => {
+    const { context, host, input } = await openDemo();
+    await typeQuery(input, 'زززززز');
+    await waitForSettled(host, 'زززززز');
+    const empty = host.locator('[part="empty"]');
+    await empty.waitFor();
+    assert.match(await empty.textContent(), /لا توجد نتائج لـ «زززززز»/);
+    const status = host.locator('[role="status"]');
+    assert.match(await status.textContent(), /لا توجد نتائج/);
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    assert.equal(await optionsOf(host).count(), 0);
+    await context.close();
+  });
+
+  for (const query of ['داعش', 'يوروبول', 'رايوت', 'الارهابي']) {
+    test(`«${query}» finds at least one article`, async () => {
+      const { context, host, input } = await openDemo();
+      await typeQuery(input, query);
+      await waitForSettled(host, query);
+      const options = optionsOf(host);
+      assert.ok((await options.count()) >= 1, `results for ${query}`);
+      const marks = await options.first().locator('mark').allTextContents();
+      assert.ok(marks.length >= 1, `marks for ${query}`);
+      await context.close();
+    });
+  }
+
+  test('narrow (360 px) and dark screenshots: no horizontal overflow', async () => {
+    const { context, page, host, input } = await openDemo({ viewport: { width: 360, height: 780 } });
+    await typeQuery(input, 'تيليجرام داعش');
+    await waitForSettled(host, 'تيليجرام داعش');
+    await page.keyboard.press('ArrowDown');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page overflows horizontally by ${overflow}px`);
+    const box = await host.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `widget inside the viewport: ${JSON.stringify(box)}`);
+    await snapshot(page, 'e2e-narrow-360.png', { fullPage: true });
+    await context.close();
+
+    const dark = await openDemo({ viewport: { width: 900, height: 1000 }, colorScheme: 'dark' });
+    await typeQuery(dark.input, 'يوروبول');
+    await waitForSettled(dark.host, 'يوروبول');
+    await snapshot(dark.page, 'e2e-dark.png');
+    await dark.context.close();
+  });
+
+  test('lang="en" dir="ltr": English UI strings, LTR layout, partial matches and suggestion', async () => {
+    const { context, page, host, input } = await openDemo({ viewport: { width: 900, height: 1000 } });
+    await host.evaluate((el) => {
+      el.setAttribute('lang', 'en');
+      el.setAttribute('dir', 'ltr');
+    });
+    assert.equal(await host.locator('label').textContent(), 'Search the archive');
+    await typeQuery(input, 'داعش زززززز');
+    await waitForSettled(host, 'داعش زززززز');
+    const results = await host.evaluate((el) => el.results);
+    const status = await host.locator('[role="status"]').textContent();
+    if (results.partial) assert.match(status, /match some/i, status);
+    if (results.total) assert.match(status, /\d+ results?/, status);
+    assert.equal(await host.locator('[part="base"]').getAttribute('dir'), 'ltr');
+    await snapshot(page, 'e2e-ltr-en.png');
+    await context.close();
+  });
+
+  test('a "did you mean" suggestion is a button that runs it', async () => {
+    // Mock only: the suggestion algorithm is the engine's business; this tests the UI.
+    const { context, host, input } = await openDemo({ mock: true });
+    await typeQuery(input, 'يوروبوك');
+    await waitForSettled(host, 'يوروبوك');
+    const suggestion = host.locator('[part="suggestion"]');
+    await suggestion.waitFor();
+    const text = await suggestion.textContent();
+    assert.equal(text, 'يوروبول');
+    await suggestion.click();
+    await waitForSettled(host, 'يوروبول');
+    assert.ok((await optionsOf(host).count()) >= 1);
+    await context.close();
+  });
+
+  test('setting the query property before any interaction loads the engine and searches', async () => {
+    const { context, host } = await openDemo();
+    assert.equal(await host.evaluate((el) => el.state), 'idle');
+    await host.evaluate((el) => {
+      el.query = 'داعش';
+    });
+    await waitForSettled(host, 'داعش');
+    assert.ok((await optionsOf(host).count()) >= 1);
+    assert.equal(await host.locator('input').inputValue(), 'داعش');
+    await context.close();
+  });
+
+  test('IME composition: no search until the composition ends', async () => {
+    const { context, page, host, input } = await openDemo();
+    await input.click();
+    await until(() => host.evaluate((el) => el.state === 'idle' && el.info), 'engine loaded');
+    await page.evaluate(() => {
+      window.__queries = [];
+      document.addEventListener('fahras-search-query', (e) => window.__queries.push(e.detail.query));
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'دا', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.imeSetComposition', { text: 'داعش', selectionStart: 4, selectionEnd: 4 });
+    await page.waitForTimeout(150); // longer than the debounce: nothing may happen meanwhile
+    assert.deepEqual(await page.evaluate(() => window.__queries), []);
+    assert.equal(await host.evaluate((el) => el.state), 'idle');
+    await cdp.send('Input.insertText', { text: 'داعش' }); // commits the composition
+    await waitForSettled(host, 'داعش');
+    assert.deepEqual(await page.evaluate(() => window.__queries), ['داعش']);
+    await context.close();
+  });
+});
+
+describe('security', () => {
+  test('corpus text is rendered as text, never as HTML', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const hostile = [
+      {
+        id: 'evil',
+        title: `داعش ${payload} <b>عريض</b>`,
+        author: `<script>window.__pwned=2</script>`,
+        source: '<svg onload="window.__pwned=3">',
+        published: '2020-01-02',
+        url: 'javascript:window.__pwned=4',
+        body: [`نص عن داعش ${payload} وينتهي هنا <iframe srcdoc="<script>parent.__pwned=5</script>"></iframe>`],
+      },
+    ];
+    const { context, page, host, input } = await openDemo({ mock: true, docs: hostile });
+    await typeQuery(input, 'داعش');
+    await waitForSettled(host, 'داعش');
+    const option = optionsOf(host).first();
+    assert.equal(await option.locator('[part="title"]').textContent(), hostile[0].title);
+    assert.match(await option.locator('[part="snippet"]').textContent(), /<img src=x onerror="window.__pwned=1">/);
+    assert.match(await option.locator('[part="meta"]').textContent(), /<script>window.__pwned=2<\/script>/);
+    const injected = await host.evaluate((el) => el.shadowRoot.querySelectorAll('img, script, svg:not(.icon), iframe, b').length);
+    assert.equal(injected, 0);
+    // Selecting the hit must not run its javascript: URL.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await option.click();
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await snapshot(page, 'e2e-hostile-text.png');
+    await context.close();
+  });
+
+  test(`works under CSP ${CSP} with no violations`, async () => {
+    const { context, page, host, input, errors } = await openDemo({ base: cspServer.url });
+    await page.evaluate(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await typeQuery(input, 'رايوت');
+    await waitForSettled(host, 'رايوت');
+    assert.ok((await optionsOf(host).count()) >= 1);
+    // The constructable stylesheet applied (marks are styled, the label is bold).
+    const markBg = await host.locator('mark').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+    assert.notEqual(markBg, 'rgba(0, 0, 0, 0)');
+    assert.equal(await host.evaluate((el) => el.shadowRoot.adoptedStyleSheets.length), 1);
+    assert.equal(await host.evaluate((el) => el.shadowRoot.querySelectorAll('style, [style]').length), 0);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors.map(String).filter((e) => /Content Security Policy|Refused/i.test(e)), []);
+    await context.close();
+  });
+
+  test('network: only the page, the widget module, pkg/ and the src URL are requested', async () => {
+    const { context, page, host, input } = await openDemo();
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await typeQuery(input, 'داعش');
+    await waitForSettled(host, 'داعش');
+    const allowed = new Set(['/pkg/fahras.js', '/pkg/fahras_bg.wasm', '/favicon.svg', '/favicon.ico']);
+    assert.deepEqual(requests.filter((p) => !allowed.has(p)), []);
+    await context.close();
+  });
+});
+
+describe('error states', () => {
+  test('wasm module blocked → a clear Arabic message and a retry button', async () => {
+    const context = await browser.newContext({ locale: 'ar' });
+    const page = await context.newPage();
+    await page.route('**/pkg/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(server.url);
+    const host = page.locator('fahras-search');
+    await host.locator('input').click();
+    const error = host.locator('[part="error"]');
+    await error.waitFor();
+    assert.match(await error.textContent(), /تعذّر تشغيل محرّك البحث/);
+    assert.equal(await error.getAttribute('role'), 'alert');
+    const retry = host.locator('[part="retry"]');
+    assert.equal(await retry.textContent(), 'أعد المحاولة');
+    // Typing does not hammer the server; retry after the network recovers works.
+    await page.unroute('**/pkg/**');
+    if (!USE_REAL) await routeMockPkg(page, corpus);
+    await retry.click();
+    await host.locator('input').pressSequentially('داعش');
+    await waitForSettled(host, 'داعش');
+    assert.equal(await error.isVisible(), false);
+    await context.close();
+  });
+
+  test('src that 404s → "HTTP 404" in the message', async () => {
+    const { context, host, input } = await openDemo();
+    await host.evaluate((el) => el.setAttribute('src', 'missing-index.fahras'));
+    await typeQuery(input, 'داعش');
+    const error = host.locator('[part="error"]');
+    await error.waitFor();
+    assert.match(await error.textContent(), /HTTP 404/);
+    await context.close();
+  });
+
+  test('src with a bad or wrong-version index → the engine message is shown', async () => {
+    const { context, page, host, input } = await openDemo();
+    await page.route('**/bad-index.fahras', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('this is not an index') }));
+    await host.evaluate((el) => el.setAttribute('src', 'bad-index.fahras'));
+    await typeQuery(input, 'داعش');
+    const error = host.locator('[part="error"]');
+    await error.waitFor();
+    assert.match(await error.textContent(), /ملف فهرس البحث غير صالح/);
+    const detail = await host.locator('.error .detail').textContent();
+    assert.ok(detail.length > 0, 'engine error message shown');
+    console.log(`# engine message for a bad index: ${detail}`);
+    await context.close();
+  });
+
+  test('src with a valid index loads it (mock index format)', async () => {
+    const docs = [{ id: 'x', title: 'خبر عن القمر', body: ['القمر يضيء الليل.'], url: 'https://example.invalid/moon' }];
+    const { context, page, host, input } = await openDemo({ mock: true });
+    await page.route('**/moon.fahras', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: mockIndexBytes(docs) }));
+    await host.evaluate((el) => el.setAttribute('src', 'moon.fahras'));
+    await typeQuery(input, 'القمر');
+    await waitForSettled(host, 'القمر');
+    assert.equal(await optionsOf(host).locator('[part="title"]').textContent(), 'خبر عن القمر');
+    await context.close();
+  });
+});
+
+describe('robustness', () => {
+  test('renderHighlighted: overlapping, unsorted, out-of-range and surrogate-splitting ranges', async () => {
+    const { context, page } = await openDemo();
+    const cases = await page.evaluate(async () => {
+      const { renderHighlighted } = await import('./fahras.js');
+      const html = (text, ranges) => {
+        const div = document.createElement('div');
+        div.append(renderHighlighted(text, ranges));
+        return div.innerHTML;
+      };
+      return [
+        html('abcdef', [[3, 5], [0, 2]]),
+        html('abcdef', [[1, 4], [2, 5], [5, 6]]),
+        html('abcdef', [[-5, 1], [4, 99], [3, 3], [4, 2], null, [NaN, 2], 'x', [2]]),
+        html('a😀b', [[2, 3]]),
+        html('<b>x</b>', [[0, 3]]),
+        html('', [[0, 1]]),
+        html('plain', undefined),
+      ];
+    });
+    assert.deepEqual(cases, [
+      '<mark part="mark">ab</mark>c<mark part="mark">de</mark>f',
+      'a<mark part="mark">bcdef</mark>',
+      '<mark part="mark">a</mark>bcd<mark part="mark">ef</mark>',
+      'a<mark part="mark">😀</mark>b',
+      '<mark part="mark">&lt;b&gt;</mark>x&lt;/b&gt;',
+      '',
+      'plain',
+    ]);
+    await context.close();
+  });
+
+  test('an aggressive host stylesheet does not break the widget', async () => {
+    const { context, page, host, input } = await openDemo({ viewport: { width: 800, height: 900 } });
+    await page.addStyleTag({
+      content: `* { font-size: 40px !important; letter-spacing: 6px; text-transform: uppercase; line-height: 0.6; text-align: left; color: red; padding: 0; margin: 0; border: 0; }
+                fahras-search { padding: 20px; } mark, input, li { all: revert; display: none !important; }`,
+    });
+    await typeQuery(input, 'تيليجرام');
+    await waitForSettled(host, 'تيليجرام');
+    const style = await host.locator('[part="title"]').first().evaluate((t) => {
+      const s = getComputedStyle(t);
+      return { ls: s.letterSpacing, tt: s.textTransform, align: s.textAlign, lh: s.lineHeight };
+    });
+    assert.equal(style.ls, 'normal');
+    assert.equal(style.tt, 'none');
+    assert.ok(await input.isVisible());
+    assert.ok(await host.locator('mark').first().isVisible());
+    await snapshot(page, 'e2e-hostile-page-css.png');
+    await context.close();
+  });
+
+  test('accessibility: axe-core finds no serious violations in the widget', async () => {
+    const { context, page, host, input } = await openDemo();
+    await typeQuery(input, 'داعش');
+    await waitForSettled(host, 'داعش');
+    await page.keyboard.press('ArrowDown');
+    await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+    });
+    const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious, [], JSON.stringify(result, null, 1));
+    if (result.length) console.log(`# axe (minor): ${JSON.stringify(result)}`);
+    await context.close();
+  });
+});
