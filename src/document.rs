@@ -48,12 +48,20 @@ impl Document {
     /// Checks the record: an id and a title are required, optional fields are non-empty,
     /// and `published` is an ISO 8601 date or date-time.
     pub fn validate(&self, at: &str) -> Result<()> {
-        let invalid = |problem: String| Err(Error::InvalidDocument { at: at.to_owned(), problem });
+        let invalid = |problem: String| {
+            Err(Error::InvalidDocument {
+                at: at.to_owned(),
+                problem,
+            })
+        };
         if self.id.trim().is_empty() {
             return invalid("the record has no id; give every document a unique \"id\"".into());
         }
         if self.title.trim().is_empty() {
-            return invalid(format!("document {:?} has no title; every document needs a \"title\"", self.id));
+            return invalid(format!(
+                "document {:?} has no title; every document needs a \"title\"",
+                self.id
+            ));
         }
         for (name, value) in [
             ("subtitle", &self.subtitle),
@@ -85,8 +93,17 @@ impl Document {
 /// Accepts `YYYY-MM-DD`, optionally followed by `THH:MM`, `:SS`, and a zone (`Z`, `+03:00`).
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    if b.len() < 10 || !digits(0..4) || b[4] != b'-' || !digits(5..7) || b[7] != b'-' || !digits(8..10) {
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    if b.len() < 10
+        || !digits(0..4)
+        || b[4] != b'-'
+        || !digits(5..7)
+        || b[7] != b'-'
+        || !digits(8..10)
+    {
         return false;
     }
     let month = (b[5] - b'0') * 10 + (b[6] - b'0');
@@ -112,7 +129,10 @@ fn is_iso_date(s: &str) -> bool {
         || (rest.len() == 6
             && matches!(rest.as_bytes()[0], b'+' | b'-')
             && rest.as_bytes()[3] == b':'
-            && rest.bytes().enumerate().all(|(i, c)| matches!(i, 0 | 3) || c.is_ascii_digit()))
+            && rest
+                .bytes()
+                .enumerate()
+                .all(|(i, c)| matches!(i, 0 | 3) || c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -121,10 +141,23 @@ mod tests {
 
     #[test]
     fn iso_dates() {
-        for ok in ["2018-12-20", "2018-12-20T11:34", "2018-12-20T11:34:05", "2018-12-20T11:34Z", "2018-12-20T11:34+03:00"] {
+        for ok in [
+            "2018-12-20",
+            "2018-12-20T11:34",
+            "2018-12-20T11:34:05",
+            "2018-12-20T11:34Z",
+            "2018-12-20T11:34+03:00",
+        ] {
             assert!(is_iso_date(ok), "{ok}");
         }
-        for bad in ["20/12/2018", "2018-13-01", "2018-12-20 11:34", "2018-12-20T", "", "2018-12-20T11:34+3"] {
+        for bad in [
+            "20/12/2018",
+            "2018-13-01",
+            "2018-12-20 11:34",
+            "2018-12-20T",
+            "",
+            "2018-12-20T11:34+3",
+        ] {
             assert!(!is_iso_date(bad), "{bad}");
         }
     }
@@ -132,10 +165,18 @@ mod tests {
     #[test]
     fn rejects_records_with_a_clear_message() {
         let err = Document::from_json(r#"{"id":"a","title":""}"#, "x.json").unwrap_err();
-        assert!(err.to_string().contains("x.json") && err.to_string().contains("no title"), "{err}");
-        let err = Document::from_json(r#"{"id":"a","title":"t","published":"20/12/2018"}"#, "x.json").unwrap_err();
+        assert!(
+            err.to_string().contains("x.json") && err.to_string().contains("no title"),
+            "{err}"
+        );
+        let err = Document::from_json(
+            r#"{"id":"a","title":"t","published":"20/12/2018"}"#,
+            "x.json",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("unparseable"), "{err}");
-        let err = Document::from_json(r#"{"id":"a","title":"t","colour":"red"}"#, "x.json").unwrap_err();
+        let err =
+            Document::from_json(r#"{"id":"a","title":"t","colour":"red"}"#, "x.json").unwrap_err();
         assert!(err.to_string().contains("colour"), "{err}");
     }
 }

@@ -77,7 +77,9 @@ impl fmt::Display for Error {
                  scripts/build-wasm.sh, or give the element a `src` index URL"
             ),
             Error::InvalidDocument { at, problem } => write!(f, "fahras: {at}: {problem}"),
-            Error::InvalidOptions(message) => write!(f, "fahras: invalid search options: {message}"),
+            Error::InvalidOptions(message) => {
+                write!(f, "fahras: invalid search options: {message}")
+            }
         }
     }
 }

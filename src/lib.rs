@@ -32,7 +32,7 @@ pub mod search;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use document::Document;
 pub use error::{Error, Result};

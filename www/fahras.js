@@ -364,6 +364,23 @@ function releaseEngine(url) {
 // Styles (one constructable stylesheet shared by every instance)
 // ---------------------------------------------------------------------------
 
+/** Dark palette: used with prefers-color-scheme: dark (unless theme="light") and with theme="dark". */
+const DARK_VARS = `
+    color-scheme: dark;
+    --_bg: #16181c;
+    --_fg: #eceef1;
+    --_muted: #a3a8b3;
+    --_accent: #5fd3a5;
+    --_accent-fg: #0c1a14;
+    --_mark-bg: #7a5d00;
+    --_mark-fg: #fff6d6;
+    --_border: #3b3f47;
+    --_active-bg: #1f3a30;
+    --_hover-bg: #23262c;
+    --_error: #ff8a8f;
+    --_error-bg: #3a1517;
+    --_focus: #8ab4f8;`;
+
 const CSS = String.raw`
 :host {
   all: initial;
@@ -382,31 +399,23 @@ const CSS = String.raw`
   --_error: #a4161a;
   --_error-bg: #fdeced;
   --_focus: #1a73e8;
+  color-scheme: light dark;
   font-family: var(--fahras-font);
   color: var(--fahras-fg, var(--_fg));
 }
 :host([hidden]) { display: none; }
+:host([theme='light']) { color-scheme: light; }
 @media (prefers-color-scheme: dark) {
-  :host {
-    --_bg: #16181c;
-    --_fg: #eceef1;
-    --_muted: #a3a8b3;
-    --_accent: #5fd3a5;
-    --_accent-fg: #0c1a14;
-    --_mark-bg: #7a5d00;
-    --_mark-fg: #fff6d6;
-    --_border: #3b3f47;
-    --_active-bg: #1f3a30;
-    --_hover-bg: #23262c;
-    --_error: #ff8a8f;
-    --_error-bg: #3a1517;
-    --_focus: #8ab4f8;
+  :host(:not([theme='light'])) {${DARK_VARS}
   }
+}
+:host([theme='dark']) {${DARK_VARS}
 }
 
 /* The wrapper resets everything a hostile page could make the host inherit
    (the page's own "* { … }" rules reach the host element, not the shadow tree). */
 .root {
+  position: relative;
   box-sizing: border-box;
   display: flex;
   flex-direction: column;
@@ -416,7 +425,8 @@ const CSS = String.raw`
   margin: 0;
   padding: 0;
   font-family: var(--fahras-font);
-  font-size: var(--fahras-font-size, 1rem);
+  /* medium = the reader's default size; unlike rem it ignores the page's html { font-size } tricks */
+  font-size: var(--fahras-font-size, medium);
   font-style: normal;
   font-weight: 400;
   line-height: 1.6;
@@ -438,20 +448,24 @@ const CSS = String.raw`
 .root *, .root *::before, .root *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 
+:host([label-hidden]) .label {
+  position: absolute;
+  inline-size: 1px;
+  block-size: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
+}
+
 .label {
   display: block;
   margin: 0;
   font-size: 0.95em;
   font-weight: 700;
   color: var(--fahras-fg, var(--_fg));
-}
-:host([label-hidden]) .label {
-  position: absolute;
-  inline-size: 1px;
-  block-size: 1px;
-  overflow: hidden;
-  clip-path: inset(50%);
-  white-space: nowrap;
 }
 
 .field { position: relative; display: block; }
@@ -505,6 +519,16 @@ input:focus-visible {
   color: var(--fahras-muted, var(--_muted));
 }
 .status:empty { display: none; }
+/* The empty-state box says it already; the live region still announces it. */
+.root[data-state='empty'] .status {
+  position: absolute;
+  inline-size: 1px;
+  block-size: 1px;
+  margin: -1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
 .status .partial { display: block; margin-block-start: 0.15em; }
 .suggest {
   display: flex;
@@ -776,6 +800,15 @@ export class FahrasSearch extends HTMLElement {
     else this.setAttribute('limit', String(value));
   }
 
+  /** 'light' | 'dark' forces a palette; absent = follow prefers-color-scheme. */
+  get theme() {
+    return this.getAttribute('theme') || '';
+  }
+  set theme(value) {
+    if (!value) this.removeAttribute('theme');
+    else this.setAttribute('theme', value);
+  }
+
   // `lang` and `dir` are HTMLElement's own reflected properties; we observe the attributes.
 
   /** The UI language: 'ar' or 'en' (from the lang attribute, else <html lang>, else Arabic). */
@@ -827,9 +860,23 @@ export class FahrasSearch extends HTMLElement {
     return STRINGS[this.uiLang];
   }
 
-  /** BCP 47 locale for Intl formatting. */
+  /**
+   * BCP 47 locale for Intl formatting (dates, digits, plurals). A plain "ar"
+   * means Arabic-Indic digits (٣ نتائج); a regional tag is honoured as given
+   * (lang="ar-MA" → Latin digits, lang="ar-u-nu-latn" likewise).
+   */
   get #locale() {
-    return this.uiLang === 'ar' ? 'ar' : 'en';
+    const tag = this.getAttribute('lang') || document.documentElement.lang || '';
+    const ui = this.uiLang;
+    let locale = ui === 'ar' ? 'ar-u-nu-arab' : 'en';
+    if (tag.toLowerCase().startsWith(ui) && tag.length > 2) {
+      try {
+        locale = Intl.getCanonicalLocales(tag)[0] || locale;
+      } catch {
+        // invalid tag: keep the default
+      }
+    }
+    return locale;
   }
 
   // --- lifecycle ------------------------------------------------------------
@@ -1295,7 +1342,7 @@ export class FahrasSearch extends HTMLElement {
     const titleId = `${id}-title`;
     const detailsId = `${id}-details`;
     const url = safeUrl(hit.url);
-    const title = h('span', { class: 'title', part: 'title', id: titleId, dir: 'auto' });
+    const title = h('span', { class: 'title', part: 'title', id: titleId });
     title.append(renderHighlighted(hit.title ?? '', hit.titleHighlights));
 
     const meta = h('span', { class: 'meta', part: 'meta' });
@@ -1304,10 +1351,10 @@ export class FahrasSearch extends HTMLElement {
       time.textContent = formatPublished(hit.published, this.#locale);
       meta.append(h('span', { class: 'date' }, time));
     }
-    if (hit.author) meta.append(h('span', { class: 'author', dir: 'auto' }, String(hit.author)));
-    if (hit.source) meta.append(h('span', { class: 'source', dir: 'auto' }, String(hit.source)));
+    if (hit.author) meta.append(h('span', { class: 'author' }, String(hit.author)));
+    if (hit.source) meta.append(h('span', { class: 'source' }, String(hit.source)));
 
-    const snippet = h('span', { class: 'snippet', part: 'snippet', dir: 'auto' });
+    const snippet = h('span', { class: 'snippet', part: 'snippet' });
     const snip = hit.snippet && typeof hit.snippet === 'object' ? hit.snippet : { text: '', highlights: [] };
     snippet.append(renderHighlighted(snip.text ?? '', snip.highlights));
 
@@ -1316,6 +1363,8 @@ export class FahrasSearch extends HTMLElement {
       'li',
       {
         id,
+        // The article's own direction (from its title), whatever the widget's UI direction.
+        dir: 'auto',
         class: url ? 'option has-url' : 'option',
         part: 'option',
         role: 'option',

@@ -115,8 +115,14 @@ impl IndexBuilder {
         put_varint(&mut meta, doc_count as u64);
         put_varint(&mut meta, field_count as u64);
         for (f, field) in self.fields.iter().enumerate() {
-            let total: u64 = (0..doc_count).map(|d| u64::from(self.norms[d * field_count + f])).sum();
-            let average = if doc_count == 0 { 0.0 } else { total as f32 / doc_count as f32 };
+            let total: u64 = (0..doc_count)
+                .map(|d| u64::from(self.norms[d * field_count + f]))
+                .sum();
+            let average = if doc_count == 0 {
+                0.0
+            } else {
+                total as f32 / doc_count as f32
+            };
             put_str(&mut meta, &field.name);
             meta.extend_from_slice(&field.weight.to_le_bytes());
             meta.extend_from_slice(&field.b.to_le_bytes());
@@ -133,8 +139,13 @@ impl IndexBuilder {
         let mut data = Vec::new();
         for (ordinal, (term, list)) in self.postings.iter().enumerate() {
             let ordinal = ordinal as u64;
-            terms.insert(term, ordinal).expect("BTreeMap keys are sorted and unique");
-            by_stem.entry(self.analyzer.stem(term).to_owned()).or_default().push(ordinal);
+            terms
+                .insert(term, ordinal)
+                .expect("BTreeMap keys are sorted and unique");
+            by_stem
+                .entry(self.analyzer.stem(term).to_owned())
+                .or_default()
+                .push(ordinal);
             if let Some(key) = self.analyzer.variant_key(term) {
                 by_variant.entry(key).or_default().push(ordinal);
             }
@@ -163,7 +174,8 @@ impl IndexBuilder {
         for (section, map) in [(Section::Stems, by_stem), (Section::Variants, by_variant)] {
             let mut fst = fst::MapBuilder::memory();
             for (key, ordinals) in map {
-                fst.insert(&key, expansions.len() as u64).expect("sorted keys");
+                fst.insert(&key, expansions.len() as u64)
+                    .expect("sorted keys");
                 put_varint(&mut expansions, ordinals.len() as u64);
                 let mut last = 0;
                 for o in ordinals {
@@ -233,7 +245,8 @@ impl IndexBuilder {
 /// Lays out the header, the section table and the sections.
 fn write_file(sections: &[(Section, Vec<u8>)]) -> Vec<u8> {
     let table_end = HEADER_LEN + SECTION_ENTRY_LEN * sections.len();
-    let mut out = Vec::with_capacity(table_end + 4 + sections.iter().map(|(_, b)| b.len()).sum::<usize>());
+    let mut out =
+        Vec::with_capacity(table_end + 4 + sections.iter().map(|(_, b)| b.len()).sum::<usize>());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());

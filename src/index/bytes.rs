@@ -30,7 +30,11 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// A reader over `bytes`; `what` names the structure in error messages.
     pub fn new(bytes: &'a [u8], what: &'static str) -> Self {
-        Reader { bytes, pos: 0, what }
+        Reader {
+            bytes,
+            pos: 0,
+            what,
+        }
     }
 
     /// Has everything been read?
@@ -49,7 +53,11 @@ impl<'a> Reader<'a> {
 
     /// Reads `n` raw bytes.
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| self.truncated())?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| self.truncated())?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(slice)
@@ -89,20 +97,26 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(Error::Corrupt { what: format!("a varint in {} is too long", self.what) })
+        Err(Error::Corrupt {
+            what: format!("a varint in {} is too long", self.what),
+        })
     }
 
     /// Reads a varint that must fit a u32.
     pub fn varint_u32(&mut self) -> Result<u32> {
         let v = self.varint()?;
-        u32::try_from(v).map_err(|_| Error::Corrupt { what: format!("a value in {} is out of range", self.what) })
+        u32::try_from(v).map_err(|_| Error::Corrupt {
+            what: format!("a value in {} is out of range", self.what),
+        })
     }
 
     /// Reads a length-prefixed UTF-8 string.
     pub fn str(&mut self) -> Result<&'a str> {
         let len = usize::try_from(self.varint()?).map_err(|_| self.truncated())?;
         let bytes = self.bytes(len)?;
-        std::str::from_utf8(bytes).map_err(|_| Error::Corrupt { what: format!("a string in {} is not UTF-8", self.what) })
+        std::str::from_utf8(bytes).map_err(|_| Error::Corrupt {
+            what: format!("a string in {} is not UTF-8", self.what),
+        })
     }
 }
 
@@ -112,7 +126,17 @@ mod tests {
 
     #[test]
     fn varints_round_trip() {
-        let values = [0u64, 1, 127, 128, 300, 16_383, 16_384, u32::MAX as u64, u64::MAX];
+        let values = [
+            0u64,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            u32::MAX as u64,
+            u64::MAX,
+        ];
         let mut buf = Vec::new();
         for v in values {
             put_varint(&mut buf, v);

@@ -28,7 +28,11 @@ pub struct FieldSpec {
 
 impl FieldSpec {
     fn new(name: &str, weight: f32, b: f32) -> Self {
-        FieldSpec { name: name.to_owned(), weight, b }
+        FieldSpec {
+            name: name.to_owned(),
+            weight,
+            b,
+        }
     }
 }
 

@@ -68,7 +68,10 @@ impl Index {
         header.bytes(MAGIC.len())?;
         let version = header.u32()?;
         if version != FORMAT_VERSION {
-            return Err(Error::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
+            return Err(Error::UnsupportedVersion {
+                found: version,
+                supported: FORMAT_VERSION,
+            });
         }
         let count = header.u32()? as usize;
         if count > 64 {
@@ -89,21 +92,32 @@ impl Index {
             return Err(Error::ChecksumMismatch { section: "header" });
         }
         for (kind, crc, offset, length) in entries {
-            let section = Section::from_kind(kind)
-                .ok_or_else(|| corrupt(format!("unknown section kind {kind} in a version {version} index")))?;
-            let start = usize::try_from(offset).map_err(|_| Error::Truncated { what: section.name() })?;
+            let section = Section::from_kind(kind).ok_or_else(|| {
+                corrupt(format!(
+                    "unknown section kind {kind} in a version {version} index"
+                ))
+            })?;
+            let start = usize::try_from(offset).map_err(|_| Error::Truncated {
+                what: section.name(),
+            })?;
             let end = usize::try_from(length)
                 .ok()
                 .and_then(|l| start.checked_add(l))
                 .filter(|&e| e <= bytes.len())
-                .ok_or(Error::Truncated { what: section.name() })?;
+                .ok_or(Error::Truncated {
+                    what: section.name(),
+                })?;
             if crc32fast::hash(&bytes[start..end]) != crc {
-                return Err(Error::ChecksumMismatch { section: section.name() });
+                return Err(Error::ChecksumMismatch {
+                    section: section.name(),
+                });
             }
             sections[kind as usize] = Some(start..end);
         }
         let section = |s: Section| -> Result<Range<usize>> {
-            sections[s as usize].clone().ok_or_else(|| corrupt(format!("the {} section is missing", s.name())))
+            sections[s as usize]
+                .clone()
+                .ok_or_else(|| corrupt(format!("the {} section is missing", s.name())))
         };
 
         // meta
@@ -123,7 +137,10 @@ impl Index {
             if !(weight.is_finite() && b.is_finite() && average_length.is_finite()) {
                 return Err(corrupt(format!("field {name} has non-finite parameters")));
             }
-            fields.push(IndexedField { spec: FieldSpec { name, weight, b }, average_length });
+            fields.push(IndexedField {
+                spec: FieldSpec { name, weight, b },
+                average_length,
+            });
         }
         let analyzer_version = r.varint_u32()?;
         if analyzer_version != ANALYZER_VERSION {
@@ -135,7 +152,8 @@ impl Index {
 
         let fst_map = |s: Section| -> Result<fst::Map<Vec<u8>>> {
             let range = section(s)?;
-            fst::Map::new(bytes[range].to_vec()).map_err(|e| corrupt(format!("the {} dictionary: {e}", s.name())))
+            fst::Map::new(bytes[range].to_vec())
+                .map_err(|e| corrupt(format!("the {} dictionary: {e}", s.name())))
         };
         let terms = fst_map(Section::Terms)?;
         let stems = fst_map(Section::Stems)?;
@@ -153,14 +171,20 @@ impl Index {
             norms.push(r.varint_u32()?);
         }
 
-        let (term_count, postings_table, postings_data) = offset_table(&bytes, section(Section::Postings)?, "postings")?;
+        let (term_count, postings_table, postings_data) =
+            offset_table(&bytes, section(Section::Postings)?, "postings")?;
         if term_count != terms.len() {
-            return Err(corrupt(format!("{} terms but {term_count} postings lists", terms.len())));
+            return Err(corrupt(format!(
+                "{} terms but {term_count} postings lists",
+                terms.len()
+            )));
         }
         let (stored, documents_table, documents_data) =
             offset_table(&bytes, section(Section::Documents)?, "documents")?;
         if stored != document_count as usize {
-            return Err(corrupt(format!("{document_count} documents but {stored} stored")));
+            return Err(corrupt(format!(
+                "{document_count} documents but {stored} stored"
+            )));
         }
 
         Ok(Index {
@@ -207,7 +231,10 @@ impl Index {
 
     /// Length in tokens of a field of a document.
     pub fn field_length(&self, doc: u32, field: u8) -> u32 {
-        self.norms.get(doc as usize * self.fields.len() + field as usize).copied().unwrap_or(0)
+        self.norms
+            .get(doc as usize * self.fields.len() + field as usize)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The ordinal of a term, if the index has it.
@@ -226,9 +253,14 @@ impl Index {
     }
 
     fn expansion(&self, offset: Option<u64>) -> Result<Vec<u64>> {
-        let Some(offset) = offset else { return Ok(Vec::new()) };
+        let Some(offset) = offset else {
+            return Ok(Vec::new());
+        };
         let data = &self.bytes[self.expansions.clone()];
-        let start = usize::try_from(offset).ok().filter(|&o| o <= data.len()).ok_or(Error::Truncated { what: "expansions" })?;
+        let start = usize::try_from(offset)
+            .ok()
+            .filter(|&o| o <= data.len())
+            .ok_or(Error::Truncated { what: "expansions" })?;
         let mut r = Reader::new(&data[start..], "expansions");
         let count = r.varint()? as usize;
         if count > self.term_count {
@@ -237,7 +269,9 @@ impl Index {
         let mut out = Vec::with_capacity(count);
         let mut ordinal = 0u64;
         for _ in 0..count {
-            ordinal = ordinal.checked_add(r.varint()?).filter(|&o| (o as usize) < self.term_count)
+            ordinal = ordinal
+                .checked_add(r.varint()?)
+                .filter(|&o| (o as usize) < self.term_count)
                 .ok_or_else(|| corrupt("an expansion names a term that does not exist"))?;
             out.push(ordinal);
         }
@@ -246,17 +280,26 @@ impl Index {
 
     /// The postings list of a term ordinal.
     pub fn postings(&self, ordinal: u64) -> Result<Vec<DocPosting>> {
-        let data = self.slice(&self.postings_table, &self.postings_data, ordinal as usize, "postings")?;
+        let data = self.slice(
+            &self.postings_table,
+            &self.postings_data,
+            ordinal as usize,
+            "postings",
+        )?;
         let mut r = Reader::new(data, "postings");
         let doc_freq = r.varint()? as usize;
         if doc_freq > self.document_count as usize {
-            return Err(corrupt("a term occurs in more documents than the index has"));
+            return Err(corrupt(
+                "a term occurs in more documents than the index has",
+            ));
         }
         let mut out = Vec::with_capacity(doc_freq);
         let mut doc = 0u32;
         for i in 0..doc_freq {
             let delta = r.varint_u32()?;
-            doc = doc.checked_add(delta).filter(|&d| d < self.document_count && (i == 0 || delta > 0))
+            doc = doc
+                .checked_add(delta)
+                .filter(|&d| d < self.document_count && (i == 0 || delta > 0))
                 .ok_or_else(|| corrupt("a postings list names a document that does not exist"))?;
             let field_count = r.varint()? as usize;
             if field_count > self.fields.len() {
@@ -275,10 +318,15 @@ impl Index {
                 let mut positions = Vec::with_capacity(tf);
                 let mut p = 0u32;
                 for _ in 0..tf {
-                    p = p.checked_add(r.varint_u32()?).ok_or_else(|| corrupt("a position overflows"))?;
+                    p = p
+                        .checked_add(r.varint_u32()?)
+                        .ok_or_else(|| corrupt("a position overflows"))?;
                     positions.push(p);
                 }
-                fields.push(FieldPosting { field: field as u8, positions });
+                fields.push(FieldPosting {
+                    field: field as u8,
+                    positions,
+                });
             }
             out.push(DocPosting { doc, fields });
         }
@@ -287,7 +335,12 @@ impl Index {
 
     /// The stored document number `doc`.
     pub fn document(&self, doc: u32) -> Result<Document> {
-        let data = self.slice(&self.documents_table, &self.documents_data, doc as usize, "documents")?;
+        let data = self.slice(
+            &self.documents_table,
+            &self.documents_data,
+            doc as usize,
+            "documents",
+        )?;
         let mut r = Reader::new(data, "documents");
         let mut d = Document::default();
         let (mut has_id, mut has_title) = (false, false);
@@ -303,7 +356,11 @@ impl Index {
                 doc_tag::AUTHOR => d.author = Some(value),
                 doc_tag::SOURCE => d.source = Some(value),
                 doc_tag::URL => d.url = Some(value),
-                other => return Err(corrupt(format!("stored document {doc} has an unknown field tag {other}"))),
+                other => {
+                    return Err(corrupt(format!(
+                        "stored document {doc} has an unknown field tag {other}"
+                    )))
+                }
             }
         }
         if !has_id || !has_title {
@@ -313,10 +370,20 @@ impl Index {
     }
 
     /// The slice of entry `i` of an offset-table section.
-    fn slice(&self, table: &Range<usize>, data: &Range<usize>, i: usize, what: &'static str) -> Result<&[u8]> {
+    fn slice(
+        &self,
+        table: &Range<usize>,
+        data: &Range<usize>,
+        i: usize,
+        what: &'static str,
+    ) -> Result<&[u8]> {
         let entry = |k: usize| -> Result<usize> {
             let at = table.start + k * 4;
-            let b = self.bytes.get(at..at + 4).filter(|_| at + 4 <= table.end).ok_or(Error::Truncated { what })?;
+            let b = self
+                .bytes
+                .get(at..at + 4)
+                .filter(|_| at + 4 <= table.end)
+                .ok_or(Error::Truncated { what })?;
             Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
         };
         let (start, end) = (entry(i)?, entry(i + 1)?);
@@ -328,11 +395,21 @@ impl Index {
 }
 
 /// Splits an offset-table section (varint count · count+1 × u32 · data) into its parts.
-fn offset_table(bytes: &[u8], range: Range<usize>, what: &'static str) -> Result<(usize, Range<usize>, Range<usize>)> {
+fn offset_table(
+    bytes: &[u8],
+    range: Range<usize>,
+    what: &'static str,
+) -> Result<(usize, Range<usize>, Range<usize>)> {
     let mut r = Reader::new(&bytes[range.clone()], what);
     let count = usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what })?;
     let table_start = range.start + r.position();
-    let table_len = count.checked_add(1).and_then(|c| c.checked_mul(4)).ok_or(Error::Truncated { what })?;
-    let table_end = table_start.checked_add(table_len).filter(|&e| e <= range.end).ok_or(Error::Truncated { what })?;
+    let table_len = count
+        .checked_add(1)
+        .and_then(|c| c.checked_mul(4))
+        .ok_or(Error::Truncated { what })?;
+    let table_end = table_start
+        .checked_add(table_len)
+        .filter(|&e| e <= range.end)
+        .ok_or(Error::Truncated { what })?;
     Ok((count, table_start..table_end, table_end..range.end))
 }

@@ -67,10 +67,11 @@ impl WordMatcher {
     /// The index terms this word matches, with the weight of their best tier.
     pub fn expand(&self, index: &Index) -> Result<Vec<(u64, f32)>> {
         let mut found: Vec<(u64, f32)> = Vec::new();
-        let mut add = |ordinal: u64, weight: f32| match found.iter_mut().find(|(o, _)| *o == ordinal) {
-            Some((_, w)) => *w = w.max(weight),
-            None => found.push((ordinal, weight)),
-        };
+        let mut add =
+            |ordinal: u64, weight: f32| match found.iter_mut().find(|(o, _)| *o == ordinal) {
+                Some((_, w)) => *w = w.max(weight),
+                None => found.push((ordinal, weight)),
+            };
         if let Some(o) = index.term_ordinal(&self.term) {
             add(o, tier::EXACT);
         }

@@ -42,7 +42,10 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0 }
+        SearchOptions {
+            limit: 10,
+            offset: 0,
+        }
     }
 }
 
@@ -108,8 +111,11 @@ struct Alternative {
     field: Option<u8>,
 }
 
-/// Per-document result of evaluating something: score and, per field, positions matched.
+/// Score of each matching document.
 type DocScores = HashMap<u32, f32>;
+
+/// For one query word: each matching document's best score and its (field, position)s.
+type WordDocs = HashMap<u32, (f32, Vec<(u8, u32)>)>;
 
 /// Searches one index.
 #[derive(Debug)]
@@ -121,7 +127,10 @@ pub struct Searcher {
 impl Searcher {
     /// A searcher over `index`.
     pub fn new(index: Index) -> Self {
-        Searcher { index, analyzer: Analyzer::default() }
+        Searcher {
+            index,
+            analyzer: Analyzer::default(),
+        }
     }
 
     /// The index searched.
@@ -145,15 +154,24 @@ impl Searcher {
             let alternatives: Vec<Alternative> = clause
                 .iter()
                 .enumerate()
-                .map(|(a, atom)| self.alternative(atom, last && a + 1 == clause.len() && parsed.last_is_prefix))
+                .map(|(a, atom)| {
+                    self.alternative(atom, last && a + 1 == clause.len() && parsed.last_is_prefix)
+                })
                 .filter(|alt| !alt.words.is_empty())
                 .collect();
             if !alternatives.is_empty() {
-                let stop_only = alternatives.iter().all(|a| a.words.iter().all(|w| w.is_stop));
+                let stop_only = alternatives
+                    .iter()
+                    .all(|a| a.words.iter().all(|w| w.is_stop));
                 clauses.push((alternatives, stop_only));
             }
         }
-        let mut results = SearchResults { query: query.to_owned(), total: 0, partial: false, hits: Vec::new() };
+        let mut results = SearchResults {
+            query: query.to_owned(),
+            total: 0,
+            partial: false,
+            hits: Vec::new(),
+        };
         if clauses.is_empty() {
             return Ok(results);
         }
@@ -193,18 +211,27 @@ impl Searcher {
                 e.1 += s;
             }
         }
-        let mut ranked: Vec<(u32, usize, f32)> =
-            totals.iter().filter(|(_, (n, _))| *n == required).map(|(&d, &(n, s))| (d, n, s)).collect();
+        let mut ranked: Vec<(u32, usize, f32)> = totals
+            .iter()
+            .filter(|(_, (n, _))| *n == required)
+            .map(|(&d, &(n, s))| (d, n, s))
+            .collect();
         if ranked.is_empty() && required > 1 {
             // Nobody has every word: the best partial matches, most words first.
             results.partial = true;
-            ranked = totals.iter().filter(|(_, (n, _))| *n > 0).map(|(&d, &(n, s))| (d, n, s)).collect();
+            ranked = totals
+                .iter()
+                .filter(|(_, (n, _))| *n > 0)
+                .map(|(&d, &(n, s))| (d, n, s))
+                .collect();
         }
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
         results.total = ranked.len();
 
-        let words: Vec<WordMatcher> =
-            clauses.iter().flat_map(|(alts, _)| alts.iter().flat_map(|a| a.words.iter().cloned())).collect();
+        let words: Vec<WordMatcher> = clauses
+            .iter()
+            .flat_map(|(alts, _)| alts.iter().flat_map(|a| a.words.iter().cloned()))
+            .collect();
         for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
             results.hits.push(self.hit(doc, score, &words)?);
         }
@@ -222,7 +249,12 @@ impl Searcher {
         let field = atom
             .field
             .as_ref()
-            .and_then(|name| self.index.fields().iter().position(|f| &f.spec.name == name))
+            .and_then(|name| {
+                self.index
+                    .fields()
+                    .iter()
+                    .position(|f| &f.spec.name == name)
+            })
             .map(|f| f as u8);
         Alternative { words, field }
     }
@@ -230,9 +262,9 @@ impl Searcher {
     /// Scores every document that matches an alternative (all its words, in a row when
     /// there are several).
     fn evaluate(&self, alt: &Alternative) -> Result<DocScores> {
-        let mut per_word: Vec<HashMap<u32, (f32, Vec<(u8, u32)>)>> = Vec::with_capacity(alt.words.len());
+        let mut per_word: Vec<WordDocs> = Vec::with_capacity(alt.words.len());
         for word in &alt.words {
-            let mut docs: HashMap<u32, (f32, Vec<(u8, u32)>)> = HashMap::new();
+            let mut docs = WordDocs::new();
             for (ordinal, weight) in word.expand(&self.index)? {
                 let postings = self.index.postings(ordinal)?;
                 let df = postings.len();
@@ -252,7 +284,9 @@ impl Searcher {
             }
             per_word.push(docs);
         }
-        let Some((first, rest)) = per_word.split_first() else { return Ok(DocScores::new()) };
+        let Some((first, rest)) = per_word.split_first() else {
+            return Ok(DocScores::new());
+        };
         let mut out = DocScores::new();
         'docs: for (&doc, (score, positions)) in first {
             let mut total = *score;
@@ -265,9 +299,9 @@ impl Searcher {
             if !rest.is_empty() {
                 // A phrase: some position of the first word followed by each next word.
                 let in_order = positions.iter().any(|&(field, p)| {
-                    rest.iter().enumerate().all(|(i, other)| {
-                        other[&doc].1.contains(&(field, p + 1 + i as u32))
-                    })
+                    rest.iter()
+                        .enumerate()
+                        .all(|(i, other)| other[&doc].1.contains(&(field, p + 1 + i as u32)))
                 });
                 if !in_order {
                     continue;
@@ -287,7 +321,9 @@ impl Searcher {
             if only_field.is_some_and(|f| f != fp.field) {
                 continue;
             }
-            let Some(field) = fields.get(fp.field as usize) else { continue };
+            let Some(field) = fields.get(fp.field as usize) else {
+                continue;
+            };
             let length = self.index.field_length(posting.doc, fp.field) as f32;
             let average = field.average_length.max(1.0);
             let norm = 1.0 - field.spec.b + field.spec.b * length / average;

@@ -63,7 +63,8 @@ pub fn parse(query: &str) -> ParsedQuery {
             continue;
         }
         // Sign.
-        let negated = (c == '-' || c == '\u{2212}') && chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
+        let negated =
+            (c == '-' || c == '\u{2212}') && chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
         if negated {
             i += 1;
         }
@@ -109,20 +110,35 @@ pub fn parse(query: &str) -> ParsedQuery {
             continue;
         }
         atoms += 1;
-        let atom = Atom { text, phrase, field };
+        let atom = Atom {
+            text,
+            phrase,
+            field,
+        };
         if negated {
             parsed.excluded.push(atom);
         } else if pending_or {
-            parsed.required.last_mut().expect("pending_or needs a clause").push(atom);
+            parsed
+                .required
+                .last_mut()
+                .expect("pending_or needs a clause")
+                .push(atom);
         } else {
             parsed.required.push(vec![atom]);
         }
         pending_or = false;
     }
     parsed.last_is_prefix = ended_in_word
-        && parsed.required.last().and_then(|c| c.last()).is_some_and(|a| !a.phrase)
+        && parsed
+            .required
+            .last()
+            .and_then(|c| c.last())
+            .is_some_and(|a| !a.phrase)
         && !query.trim_end().ends_with(|c: char| "\"»”".contains(c))
-        && !(query.split_whitespace().last().is_some_and(|w| w.starts_with('-')));
+        && !(query
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with('-')));
     parsed
 }
 
@@ -131,7 +147,11 @@ mod tests {
     use super::*;
 
     fn atom(text: &str) -> Atom {
-        Atom { text: text.into(), phrase: false, field: None }
+        Atom {
+            text: text.into(),
+            phrase: false,
+            field: None,
+        }
     }
 
     #[test]
@@ -139,10 +159,34 @@ mod tests {
         let q = parse(r#"داعش "جسر لندن" -تويتر -"فيس بوك" تيليجرام OR تام title:رايوت"#);
         assert_eq!(q.required.len(), 4);
         assert_eq!(q.required[0], vec![atom("داعش")]);
-        assert_eq!(q.required[1], vec![Atom { text: "جسر لندن".into(), phrase: true, field: None }]);
+        assert_eq!(
+            q.required[1],
+            vec![Atom {
+                text: "جسر لندن".into(),
+                phrase: true,
+                field: None
+            }]
+        );
         assert_eq!(q.required[2], vec![atom("تيليجرام"), atom("تام")]);
-        assert_eq!(q.required[3], vec![Atom { text: "رايوت".into(), phrase: false, field: Some("title".into()) }]);
-        assert_eq!(q.excluded, vec![atom("تويتر"), Atom { text: "فيس بوك".into(), phrase: true, field: None }]);
+        assert_eq!(
+            q.required[3],
+            vec![Atom {
+                text: "رايوت".into(),
+                phrase: false,
+                field: Some("title".into())
+            }]
+        );
+        assert_eq!(
+            q.excluded,
+            vec![
+                atom("تويتر"),
+                Atom {
+                    text: "فيس بوك".into(),
+                    phrase: true,
+                    field: None
+                }
+            ]
+        );
         assert!(q.last_is_prefix);
     }
 

@@ -24,10 +24,16 @@ pub struct Snippet {
 }
 
 /// Which query word, if any, each token of `text` matches: `(start, end, word index)`.
-fn matched_tokens(analyzer: &Analyzer, text: &str, words: &[WordMatcher]) -> Vec<(usize, usize, Option<usize>)> {
+fn matched_tokens(
+    analyzer: &Analyzer,
+    text: &str,
+    words: &[WordMatcher],
+) -> Vec<(usize, usize, Option<usize>)> {
     let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for token in analyzer.analyze(text) {
-        let m = words.iter().position(|w| w.matches(analyzer, &token.term).is_some());
+        let m = words
+            .iter()
+            .position(|w| w.matches(analyzer, &token.term).is_some());
         // A ligature that expands to several tokens shares one span: keep one entry.
         match out.last_mut() {
             Some(last) if last.0 == token.start => last.2 = last.2.or(m),
@@ -55,7 +61,11 @@ fn to_utf16(text: &str, ranges: impl Iterator<Item = (usize, usize)>, base: u32)
 /// Highlights every matched word of a whole text (a title).
 pub fn highlight(analyzer: &Analyzer, text: &str, words: &[WordMatcher]) -> Vec<[u32; 2]> {
     let tokens = matched_tokens(analyzer, text, words);
-    to_utf16(text, tokens.iter().filter(|t| t.2.is_some()).map(|t| (t.0, t.1)), 0)
+    to_utf16(
+        text,
+        tokens.iter().filter(|t| t.2.is_some()).map(|t| (t.0, t.1)),
+        0,
+    )
 }
 
 /// The best passage of `paragraphs`: the window of [`SNIPPET_WORDS`] words with the most
@@ -100,7 +110,11 @@ pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[WordMatch
     }
     let text = paragraphs[p];
     let from = if start == 0 { 0 } else { tokens[start].0 };
-    let to = if end == tokens.len() { text.len() } else { tokens[end - 1].1 };
+    let to = if end == tokens.len() {
+        text.len()
+    } else {
+        tokens[end - 1].1
+    };
     let mut snippet = String::new();
     if from > 0 {
         snippet.push_str(ELLIPSIS);
@@ -113,10 +127,16 @@ pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[WordMatch
     let piece = &text[from..to];
     let highlights = to_utf16(
         piece,
-        tokens[start..end].iter().filter(|t| t.2.is_some()).map(|t| (t.0 - from, t.1 - from)),
+        tokens[start..end]
+            .iter()
+            .filter(|t| t.2.is_some())
+            .map(|t| (t.0 - from, t.1 - from)),
         base,
     );
-    Snippet { text: snippet, highlights }
+    Snippet {
+        text: snippet,
+        highlights,
+    }
 }
 
 #[cfg(test)]
@@ -130,13 +150,20 @@ mod tests {
 
     fn marked(s: &Snippet) -> Vec<String> {
         let units: Vec<u16> = s.text.encode_utf16().collect();
-        s.highlights.iter().map(|[a, b]| String::from_utf16(&units[*a as usize..*b as usize]).unwrap()).collect()
+        s.highlights
+            .iter()
+            .map(|[a, b]| String::from_utf16(&units[*a as usize..*b as usize]).unwrap())
+            .collect()
     }
 
     #[test]
     fn marks_the_word_as_written_with_clitics_and_diacritics() {
         let a = Analyzer::default();
-        let s = best_snippet(&a, &["أعلن «التيليجرام» و«الإرهابيُّ» اليوم"], &[matcher("تيليجرام"), matcher("الارهابي")]);
+        let s = best_snippet(
+            &a,
+            &["أعلن «التيليجرام» و«الإرهابيُّ» اليوم"],
+            &[matcher("تيليجرام"), matcher("الارهابي")],
+        );
         assert_eq!(marked(&s), ["التيليجرام", "الإرهابيُّ"]);
         assert!(!s.text.starts_with(ELLIPSIS));
     }
@@ -147,7 +174,11 @@ mod tests {
         let filler = "كلمة ".repeat(60);
         let para = format!("{filler}داعش هنا {filler}داعش على تيليجرام {filler}");
         let s = best_snippet(&a, &[&para], &[matcher("داعش"), matcher("تيليجرام")]);
-        assert!(s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS), "{}", s.text);
+        assert!(
+            s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS),
+            "{}",
+            s.text
+        );
         assert_eq!(marked(&s), ["داعش", "تيليجرام"]);
     }
 

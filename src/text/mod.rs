@@ -43,7 +43,9 @@ pub struct Analyzer {
 
 impl Default for Analyzer {
     fn default() -> Self {
-        Analyzer { stop_words: StopWords::default_set() }
+        Analyzer {
+            stop_words: StopWords::default_set(),
+        }
     }
 }
 
@@ -62,7 +64,13 @@ impl Analyzer {
                 if term.is_empty() {
                     continue;
                 }
-                tokens.push(Token { start: raw.start, end: raw.end, position, term: term.to_owned(), kind: raw.kind });
+                tokens.push(Token {
+                    start: raw.start,
+                    end: raw.end,
+                    position,
+                    term: term.to_owned(),
+                    kind: raw.kind,
+                });
                 position += 1;
             }
         }
@@ -97,7 +105,10 @@ mod tests {
         assert_eq!(terms, ["الارهابي", "يهرب", "ل", "تيليجرام"]);
         assert_eq!(&text[tokens[0].start..tokens[0].end], "الإرهابيُّ");
         assert_eq!(&text[tokens[3].start..tokens[3].end], "تيليجرام");
-        assert_eq!(tokens.iter().map(|t| t.position).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        assert_eq!(
+            tokens.iter().map(|t| t.position).collect::<Vec<_>>(),
+            [0, 1, 2, 3]
+        );
     }
 
     #[test]

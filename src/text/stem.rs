@@ -24,7 +24,9 @@ const PREFIXES: &[(&str, usize)] = &[
 const SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
 fn is_arabic_word(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    word.chars()
+        .next()
+        .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
 fn letters(s: &str) -> usize {

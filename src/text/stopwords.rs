@@ -60,6 +60,10 @@ mod tests {
         assert!(set.contains("او"));
         assert!(set.contains("في") && set.contains("the"));
         assert!(!set.contains("داعش"));
-        assert!(set.len() < 119 + 33, "duplicates were removed: {}", set.len());
+        assert!(
+            set.len() < 119 + 33,
+            "duplicates were removed: {}",
+            set.len()
+        );
     }
 }

@@ -61,7 +61,11 @@ fn class(c: char) -> Class {
     if matches!(cp, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC)
     {
         // Arabic punctuation, signs and symbols inside the Arabic blocks separate words.
-        return if c.is_alphabetic() { Class::Arabic } else { Class::Sep };
+        return if c.is_alphabetic() {
+            Class::Arabic
+        } else {
+            Class::Sep
+        };
     }
     if c.is_alphanumeric() {
         return Class::Latin; // any other script: treated like Latin (letters with digits)
@@ -91,8 +95,18 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
         let (start, c) = chars[i];
         let mut kind = TokenKind::Word;
         let mut j = i;
-        if (c == '#' || c == '@') && i + 1 < n && matches!(class(chars[i + 1].1), Class::Arabic | Class::Latin | Class::Digit) {
-            kind = if c == '#' { TokenKind::Hashtag } else { TokenKind::Handle };
+        if (c == '#' || c == '@')
+            && i + 1 < n
+            && matches!(
+                class(chars[i + 1].1),
+                Class::Arabic | Class::Latin | Class::Digit
+            )
+        {
+            kind = if c == '#' {
+                TokenKind::Hashtag
+            } else {
+                TokenKind::Handle
+            };
             j = i + 1;
         }
         let first = class(chars[j].1);
@@ -121,7 +135,11 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
                     j + 1 < n && class(chars[j + 1].1) == Class::Digit
                 }
                 (_, Class::Sep) if c == '_' && kind != TokenKind::Word => {
-                    j + 1 < n && matches!(class(chars[j + 1].1), Class::Arabic | Class::Latin | Class::Digit)
+                    j + 1 < n
+                        && matches!(
+                            class(chars[j + 1].1),
+                            Class::Arabic | Class::Latin | Class::Digit
+                        )
                 }
                 _ => false,
             };
@@ -135,10 +153,19 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
         }
         // Trailing invisible characters (an LRM after a word) belong to no word.
         let mut last = j;
-        while last > i + 1 && class(chars[last - 1].1) == Class::Inner && is_ignorable(chars[last - 1].1) && !is_mark(chars[last - 1].1) {
+        while last > i + 1
+            && class(chars[last - 1].1) == Class::Inner
+            && is_ignorable(chars[last - 1].1)
+            && !is_mark(chars[last - 1].1)
+        {
             last -= 1;
         }
-        tokens.push(RawToken { start, end: end_of(last), word_start, kind });
+        tokens.push(RawToken {
+            start,
+            end: end_of(last),
+            word_start,
+            kind,
+        });
         i = j;
     }
     tokens
@@ -155,7 +182,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     #[test]
@@ -177,7 +207,10 @@ mod tests {
             ("snake_case", &["snake", "case"]),
             ("49قتيلاً", &["49", "قتيلاً"]),
             ("G20 mp3", &["G20", "mp3"]),
-            ("20/ديسمبر/2018 - 11:34 ص", &["20", "ديسمبر", "2018", "11", "34", "ص"]),
+            (
+                "20/ديسمبر/2018 - 11:34 ص",
+                &["20", "ديسمبر", "2018", "11", "34", "ص"],
+            ),
             ("1,000,000.", &["1,000,000"]),
             ("", &[]),
             ("... ؟؟ !!", &[]),

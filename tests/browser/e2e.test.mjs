@@ -83,7 +83,8 @@ async function typeQuery(input, text) {
 /** Wait until the results for `query` are rendered (results or empty state). */
 async function waitForSettled(host, query) {
   await until(
-    () => host.evaluate((el, q) => el.query === q && (el.state === 'results' || el.state === 'empty'), query),
+    // el.results is the object the rendered list came from, so its query is the one on screen.
+    () => host.evaluate((el, q) => (el.state === 'results' || el.state === 'empty') && el.results?.query === q && el.query === q, query),
     `results for «${query}»`,
   );
 }
@@ -308,6 +309,62 @@ describe('searching the archive', () => {
     await context.close();
   });
 
+  test('limit attribute, "show more", and choosing a hit with the pointer', async () => {
+    const { context, page, host, input } = await openDemo();
+    await host.evaluate((el) => {
+      el.limit = 2;
+      document.addEventListener('fahras-search-select', (e) => {
+        window.__selected = e.detail.hit.id;
+        e.preventDefault();
+      });
+    });
+    assert.equal(await host.getAttribute('limit'), '2');
+    await typeQuery(input, 'داعش');
+    await waitForSettled(host, 'داعش');
+    const options = optionsOf(host);
+    assert.equal(await options.count(), 2);
+    const total = await host.evaluate((el) => el.results.total);
+    assert.ok(total > 2, `داعش matches ${total} articles`);
+    const status = await host.locator('[role="status"]').textContent();
+    assert.match(status, /تُعرض أول ٢/, status);
+    const more = host.locator('[part="more"]');
+    await more.click();
+    await until(async () => (await options.count()) === Math.min(4, total), 'the next page');
+    // The first new option became active; ids are still unique.
+    const ids = await options.evaluateAll((els) => els.map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(await input.getAttribute('aria-activedescendant'), ids[2]);
+    // Clicking an option selects it.
+    const hitId = await host.evaluate((el) => el.results.hits[1].id);
+    await options.nth(1).click();
+    assert.equal(await page.evaluate(() => window.__selected), hitId);
+    await context.close();
+  });
+
+  test('loading state while the engine loads; typing meanwhile searches the whole query once loaded', async () => {
+    const { context, host, input } = await openDemo({ mock: true, mockOptions: { initDelayMs: 700 } });
+    await input.click();
+    await input.pressSequentially('داعش', { delay: 10 });
+    const status = host.locator('[role="status"]');
+    await until(async () => /جارٍ تحميل/.test(await status.textContent()), 'loading message');
+    assert.equal(await host.evaluate((el) => el.state), 'loading');
+    await waitForSettled(host, 'داعش');
+    assert.ok((await optionsOf(host).count()) >= 1);
+    await context.close();
+  });
+
+  test('moving the element in the DOM keeps it working', async () => {
+    const { context, page, host, input } = await openDemo();
+    await typeQuery(input, 'داعش');
+    await waitForSettled(host, 'داعش');
+    await page.evaluate(() => document.querySelector('main').prepend(document.querySelector('fahras-search')));
+    await input.fill('');
+    await input.pressSequentially('رايوت');
+    await waitForSettled(host, 'رايوت');
+    assert.ok((await optionsOf(host).count()) >= 1);
+    await context.close();
+  });
+
   test('IME composition: no search until the composition ends', async () => {
     const { context, page, host, input } = await openDemo();
     await input.click();
@@ -449,6 +506,10 @@ describe('error states', () => {
     await typeQuery(input, 'القمر');
     await waitForSettled(host, 'القمر');
     assert.equal(await optionsOf(host).locator('[part="title"]').textContent(), 'خبر عن القمر');
+    // Not canceled: Enter follows the hit's (http/https) URL.
+    await page.route('https://example.invalid/moon', (route) => route.fulfill({ contentType: 'text/html', body: '<title>moon</title>' }));
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL('https://example.invalid/moon'), page.keyboard.press('Enter')]);
     await context.close();
   });
 });
@@ -488,8 +549,12 @@ describe('robustness', () => {
   test('an aggressive host stylesheet does not break the widget', async () => {
     const { context, page, host, input } = await openDemo({ viewport: { width: 800, height: 900 } });
     await page.addStyleTag({
-      content: `* { font-size: 40px !important; letter-spacing: 6px; text-transform: uppercase; line-height: 0.6; text-align: left; color: red; padding: 0; margin: 0; border: 0; }
-                fahras-search { padding: 20px; } mark, input, li { all: revert; display: none !important; }`,
+      // A "reset" plus the 62.5% rem trick, and rules aimed at the tags the widget uses.
+      content: `html { font-size: 62.5% !important; }
+                * { font: inherit; letter-spacing: 4px; text-transform: uppercase; line-height: 0.8; text-align: left;
+                    color: red !important; padding: 0; margin: 0; border: 0; box-sizing: content-box; visibility: inherit; }
+                fahras-search { padding: 20px; font-size: 9px; }
+                mark, input, li, ul, label { display: none !important; }`,
     });
     await typeQuery(input, 'تيليجرام');
     await waitForSettled(host, 'تيليجرام');

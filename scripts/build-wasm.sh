@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the browser bundle into www/pkg/: the seed corpus index (built by the native
+# `fahras build`), compiled into the wasm, wasm-bindgen's ES module, wasm-opt -Oz.
+# Run scripts/setup.sh first (scripts/serve.sh and scripts/test.sh do).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+[ -f target/toolchain.env ] && . target/toolchain.env
+
+say() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*" >&2; }
+
+say "indexing corpus/"
+# The native build must not see the wasm-only toolchain variables.
+env -u RUSTC -u RUSTDOC -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD \
+  cargo run --quiet --release --bin fahras -- build corpus --out target/seed.fahras
+
+say "compiling the wasm"
+FAHRAS_EMBEDDED_INDEX="$PWD/target/seed.fahras" \
+  cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
+
+rm -rf target/pkg && mkdir -p target/pkg www/pkg
+wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/wasm/fahras.wasm
+# npm's binaryen (wasm-opt 132); never Debian's wasm-opt 108, which breaks wasm-bindgen output.
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  target/pkg/fahras_bg.wasm -o target/pkg/fahras_bg.opt.wasm
+mv target/pkg/fahras_bg.opt.wasm target/pkg/fahras_bg.wasm
+cp target/pkg/fahras.js target/pkg/fahras_bg.wasm www/pkg/
+cp target/seed.fahras www/pkg/seed.fahras
+raw=$(stat -c %s www/pkg/fahras_bg.wasm)
+gz=$(gzip -9c www/pkg/fahras_bg.wasm | wc -c)
+say "www/pkg/fahras_bg.wasm: $raw bytes ($gz gzip), index embedded: $(stat -c %s target/seed.fahras) bytes"

@@ -1,0 +1,207 @@
+//! The index file: what it holds survives a round trip, and every kind of damage is a clear
+//! error, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use fahras::index::format::{FORMAT_VERSION, MAGIC};
+use fahras::{Document, Error, Index, IndexBuilder, SearchOptions, Searcher};
+use proptest::prelude::*;
+
+fn doc(id: &str, title: &str, body: &[&str]) -> Document {
+    Document {
+        id: id.into(),
+        title: title.into(),
+        body: body.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+fn small_index() -> Vec<u8> {
+    let mut b = IndexBuilder::new();
+    b.add(Document {
+        published: Some("2018-12-20T11:34".into()),
+        author: Some("أحمد لملوم".into()),
+        subtitle: Some("عنوان فرعي".into()),
+        source: Some("ديارنا".into()),
+        url: Some("https://example.com/a".into()),
+        ..doc(
+            "a",
+            "داعش يهرب إلى تطبيقات جديدة",
+            &["تطبيق «التيليجرام» يحذف الحسابات.", "فقرة ثانية عن تويتر"],
+        )
+    })
+    .unwrap();
+    b.add(doc("b", "حملة تويتر", &["أغلق تويتر آلاف الحسابات"]))
+        .unwrap();
+    b.finish()
+}
+
+#[test]
+fn stored_documents_round_trip_with_every_field() {
+    let bytes = small_index();
+    let index = Index::from_bytes(bytes).unwrap();
+    let d = index.document(0).unwrap();
+    assert_eq!(d.id, "a");
+    assert_eq!(d.author.as_deref(), Some("أحمد لملوم"));
+    assert_eq!(d.published.as_deref(), Some("2018-12-20T11:34"));
+    assert_eq!(d.url.as_deref(), Some("https://example.com/a"));
+    assert_eq!(d.body.len(), 2);
+    assert_eq!(index.document(1).unwrap().title, "حملة تويتر");
+    assert!(index.document(2).is_err());
+}
+
+#[test]
+fn the_same_documents_give_the_same_bytes() {
+    assert_eq!(small_index(), small_index());
+}
+
+#[test]
+fn a_file_that_is_not_an_index_is_refused_by_name() {
+    let err = Index::from_bytes(b"<!doctype html><title>404</title>".to_vec()).unwrap_err();
+    assert_eq!(err, Error::NotAnIndex);
+    assert!(err.to_string().contains("not a fahras index"));
+    assert_eq!(
+        Index::from_bytes(Vec::new()).unwrap_err(),
+        Error::NotAnIndex
+    );
+}
+
+#[test]
+fn another_format_version_is_refused_with_both_versions_named() {
+    let mut bytes = small_index();
+    bytes[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    let err = Index::from_bytes(bytes).unwrap_err();
+    assert_eq!(
+        err,
+        Error::UnsupportedVersion {
+            found: FORMAT_VERSION + 1,
+            supported: FORMAT_VERSION
+        }
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("version {}", FORMAT_VERSION + 1)) && message.contains("rebuild"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_flipped_byte_anywhere_is_caught_by_a_checksum() {
+    let bytes = small_index();
+    for at in (MAGIC.len() + 4..bytes.len()).step_by(7) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x40;
+        match Index::from_bytes(damaged) {
+            Err(Error::ChecksumMismatch { .. })
+            | Err(Error::Truncated { .. })
+            | Err(Error::Corrupt { .. }) => {}
+            other => panic!("byte {at}: expected a damage error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_truncated_file_is_an_error() {
+    let bytes = small_index();
+    for len in [9, 16, 40, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            Index::from_bytes(bytes[..len].to_vec()).is_err(),
+            "truncated to {len}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_and_missing_titles_are_refused_without_adding_anything() {
+    let mut b = IndexBuilder::new();
+    b.add(doc("a", "عنوان", &[])).unwrap();
+    let err = b.add(doc("a", "عنوان آخر", &[])).unwrap_err();
+    assert!(err.to_string().contains("already used"), "{err}");
+    let err = b.add(doc("c", "  ", &["نص"])).unwrap_err();
+    assert!(err.to_string().contains("no title"), "{err}");
+    assert_eq!(b.len(), 1);
+}
+
+#[test]
+fn a_title_match_outranks_a_body_match() {
+    let mut b = IndexBuilder::new();
+    b.add(doc(
+        "body",
+        "خبر عن الشبكات",
+        &["ذكر التقرير تطبيق رايوت مرة واحدة بين كلمات كثيرة أخرى"],
+    ))
+    .unwrap();
+    b.add(doc(
+        "title",
+        "رايوت يحذف الحسابات",
+        &["ذكر التقرير تطبيقا آخر بين كلمات كثيرة أخرى"],
+    ))
+    .unwrap();
+    let searcher = Searcher::new(Index::from_bytes(b.finish()).unwrap());
+    let results = searcher.search("رايوت", &SearchOptions::default()).unwrap();
+    assert_eq!(
+        results
+            .hits
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        ["title", "body"]
+    );
+}
+
+#[test]
+fn an_exact_match_outranks_a_stem_match() {
+    let mut b = IndexBuilder::new();
+    b.add(doc("stem", "الحسابات", &[])).unwrap();
+    b.add(doc("exact", "حساب", &[])).unwrap();
+    let searcher = Searcher::new(Index::from_bytes(b.finish()).unwrap());
+    let results = searcher.search("حساب", &SearchOptions::default()).unwrap();
+    assert_eq!(
+        results
+            .hits
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        ["exact", "stem"]
+    );
+}
+
+#[test]
+fn invalid_options_are_refused_with_the_allowed_range() {
+    let searcher = Searcher::new(Index::from_bytes(small_index()).unwrap());
+    let err = searcher
+        .search(
+            "داعش",
+            &SearchOptions {
+                limit: 0,
+                offset: 0,
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("between 1 and"), "{err}");
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = Index::from_bytes(bytes);
+    }
+
+    #[test]
+    fn arbitrary_bytes_after_a_valid_header_never_panic(tail in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let mut bytes = small_index();
+        let keep = 16 + 24 * 8 + 4;
+        bytes.truncate(keep);
+        bytes.extend(tail);
+        let _ = Index::from_bytes(bytes);
+    }
+
+    #[test]
+    fn arbitrary_queries_never_panic(query in "\\PC{0,60}") {
+        let searcher = Searcher::new(Index::from_bytes(small_index()).unwrap());
+        let results = searcher.search(&query, &SearchOptions::default()).unwrap();
+        for hit in results.hits {
+            let len = hit.snippet.text.encode_utf16().count() as u32;
+            prop_assert!(hit.snippet.highlights.iter().all(|[a, b]| a < b && *b <= len));
+        }
+    }
+}

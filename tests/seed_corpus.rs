@@ -1,0 +1,255 @@
+//! Searching the embedded seed corpus (`corpus/`), as a reader of the archive would.
+//!
+//! Expected results are derived from the corpus text itself (which articles contain a
+//! spelling), never written down by hand, so the tests stay honest if the corpus grows.
+#![cfg(not(target_arch = "wasm32"))]
+
+use fahras::{corpus, Document, Index, SearchOptions, SearchResults, Searcher};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn documents() -> &'static [Document] {
+    static DOCS: OnceLock<Vec<Document>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        corpus::read_dir(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpus")
+                .as_path(),
+        )
+        .unwrap()
+    })
+}
+
+fn searcher() -> &'static Searcher {
+    static SEARCHER: OnceLock<Searcher> = OnceLock::new();
+    SEARCHER.get_or_init(|| {
+        let bytes =
+            corpus::build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
+        Searcher::new(Index::from_bytes(bytes).unwrap())
+    })
+}
+
+fn search(query: &str) -> SearchResults {
+    searcher()
+        .search(
+            query,
+            &SearchOptions {
+                limit: 100,
+                offset: 0,
+            },
+        )
+        .unwrap()
+}
+
+fn ids(results: &SearchResults) -> BTreeSet<String> {
+    results.hits.iter().map(|h| h.id.clone()).collect()
+}
+
+/// The articles whose raw text contains any of `spellings` (a plain substring search).
+fn containing(spellings: &[&str]) -> BTreeSet<String> {
+    documents()
+        .iter()
+        .filter(|d| {
+            let text = format!(
+                "{} {} {}",
+                d.title,
+                d.subtitle.as_deref().unwrap_or(""),
+                d.body.join(" ")
+            );
+            spellings.iter().any(|s| text.contains(s))
+        })
+        .map(|d| d.id.clone())
+        .collect()
+}
+
+/// The highlighted pieces of a snippet and a title.
+fn marked(hit: &fahras::Hit) -> Vec<String> {
+    let cut = |text: &str, ranges: &[[u32; 2]]| -> Vec<String> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        ranges
+            .iter()
+            .map(|[a, b]| String::from_utf16(&units[*a as usize..*b as usize]).unwrap())
+            .collect()
+    };
+    let mut out = cut(&hit.title, &hit.title_highlights);
+    out.extend(cut(&hit.snippet.text, &hit.snippet.highlights));
+    out
+}
+
+#[test]
+fn the_corpus_holds_the_five_seed_articles() {
+    assert_eq!(documents().len(), 5);
+    assert_eq!(searcher().index().document_count(), 5);
+}
+
+#[test]
+fn finds_every_article_that_writes_telegram_as_typed() {
+    let expected = containing(&["تيليجرام"]);
+    assert!(
+        expected.len() >= 2,
+        "the corpus names تيليجرام in several articles"
+    );
+    let found = ids(&search("تيليجرام"));
+    assert!(
+        found.is_superset(&expected),
+        "found {found:?}, expected at least {expected:?}"
+    );
+}
+
+#[test]
+fn finds_an_article_by_a_word_typed_without_hamza() {
+    let expected = containing(&["الإرهابي"]);
+    let found = ids(&search("الارهابي"));
+    assert!(
+        !expected.is_empty() && found.is_superset(&expected),
+        "{found:?} ⊉ {expected:?}"
+    );
+}
+
+#[test]
+fn finds_the_articles_for_the_demo_queries() {
+    for (query, spellings) in [
+        ("داعش", &["داعش"][..]),
+        ("يوروبول", &["يوروبول"][..]),
+        ("رايوت", &["رايوت"][..]),
+    ] {
+        let expected = containing(spellings);
+        let found = ids(&search(query));
+        assert!(!expected.is_empty(), "{query} occurs in the corpus");
+        assert_eq!(found, expected, "{query}");
+    }
+}
+
+#[test]
+fn a_query_with_diacritics_finds_the_same_as_its_plain_form() {
+    assert_eq!(ids(&search("الإِرْهَابِيُّ")), ids(&search("الارهابي")));
+    assert_eq!(ids(&search("تِيلِيجْرَام")), ids(&search("تيليجرام")));
+}
+
+#[test]
+fn arabic_indic_digits_find_ascii_digits() {
+    let expected = containing(&["2017"]);
+    assert!(!expected.is_empty());
+    assert_eq!(ids(&search("٢٠١٧")), ids(&search("2017")));
+    assert!(ids(&search("٢٠١٧")).is_superset(&expected));
+}
+
+#[test]
+fn highlights_mark_the_word_as_written() {
+    let results = search("تيليجرام");
+    for hit in &results.hits {
+        let marks = marked(hit);
+        assert!(!marks.is_empty(), "{} has highlights", hit.id);
+        for m in marks {
+            // What is marked is a whole written word that contains a Telegram spelling.
+            assert!(
+                m.contains("جرام") || m.contains("غرام"),
+                "{m:?} in {}",
+                hit.id
+            );
+            assert!(
+                !m.starts_with(' ') && !m.ends_with(' ') && !m.contains('«'),
+                "{m:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_clitic_attached_word_is_highlighted_whole() {
+    // Seed 000 writes «التيليجرام»: the article with the clitic form is found and the whole
+    // written word is marked.
+    let results = search("تيليجرام");
+    let with_article: Vec<String> = results
+        .hits
+        .iter()
+        .flat_map(marked)
+        .filter(|m| m.starts_with("ال"))
+        .collect();
+    assert!(
+        with_article.iter().any(|m| m == "التيليجرام"),
+        "{with_article:?}"
+    );
+}
+
+#[test]
+fn a_query_with_no_match_finds_nothing() {
+    let results = search("زززززز");
+    assert_eq!(results.total, 0);
+    assert!(results.hits.is_empty());
+}
+
+#[test]
+fn hits_carry_the_metadata_the_article_states() {
+    let results = search("لملوم");
+    let hit = results
+        .hits
+        .iter()
+        .find(|h| h.author.is_some())
+        .expect("seed 000 has a byline");
+    let doc = documents().iter().find(|d| d.id == hit.id).unwrap();
+    assert_eq!(hit.author, doc.author);
+    assert_eq!(hit.published, doc.published);
+    assert_eq!(hit.title, doc.title);
+}
+
+#[test]
+fn every_word_is_required_and_the_fallback_says_when_it_is_partial() {
+    let both = search("داعش رايوت");
+    assert!(!both.partial);
+    assert_eq!(ids(&both), containing(&["رايوت"]));
+    let none_has_both = search("رايوت زززززز");
+    assert!(
+        none_has_both.partial,
+        "no article has both words: partial matches"
+    );
+    assert_eq!(ids(&none_has_both), containing(&["رايوت"]));
+}
+
+#[test]
+fn a_quoted_phrase_needs_the_words_in_order() {
+    let phrase = ids(&search("\"جسر لندن\""));
+    assert_eq!(phrase, containing(&["جسر لندن"]));
+    assert!(search("\"لندن جسر\"").hits.is_empty());
+}
+
+#[test]
+fn a_minus_excludes_articles() {
+    let all = ids(&search("داعش"));
+    let without = ids(&search("داعش -رايوت"));
+    let riot = containing(&["رايوت"]);
+    assert_eq!(without, all.difference(&riot).cloned().collect());
+}
+
+#[test]
+fn results_are_ranked_deterministically() {
+    let a = search("تنظيم داعش الإرهابي");
+    let b = search("تنظيم داعش الإرهابي");
+    assert_eq!(a, b);
+    assert!(a.hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn paging_with_offset_and_limit_walks_the_ranking() {
+    let all = searcher()
+        .search(
+            "داعش",
+            &SearchOptions {
+                limit: 10,
+                offset: 0,
+            },
+        )
+        .unwrap();
+    let second = searcher()
+        .search(
+            "داعش",
+            &SearchOptions {
+                limit: 2,
+                offset: 2,
+            },
+        )
+        .unwrap();
+    assert_eq!(second.total, all.total);
+    assert_eq!(second.hits, all.hits[2..4].to_vec());
+}
