@@ -29,6 +29,12 @@ pub struct Document {
     /// Where the article can be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The site section the article belongs to (e.g. "سياسة", "تقنية").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Free tags / keywords.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// The article text, one string per paragraph.
     #[serde(default)]
     pub body: Vec<String>,
@@ -69,6 +75,7 @@ impl Document {
             ("author", &self.author),
             ("source", &self.source),
             ("url", &self.url),
+            ("section", &self.section),
         ] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
                 return invalid(format!(
@@ -76,6 +83,12 @@ impl Document {
                     self.id
                 ));
             }
+        }
+        if self.tags.iter().any(|t| t.trim().is_empty()) {
+            return invalid(format!(
+                "document {:?} has an empty tag; remove it",
+                self.id
+            ));
         }
         if let Some(published) = &self.published {
             if !is_iso_date(published) {

@@ -223,10 +223,14 @@ impl IndexBuilder {
                 (doc_tag::AUTHOR, &doc.author),
                 (doc_tag::SOURCE, &doc.source),
                 (doc_tag::URL, &doc.url),
+                (doc_tag::SECTION, &doc.section),
             ] {
                 if let Some(v) = value {
                     put(tag, v);
                 }
+            }
+            for t in &doc.tags {
+                put(doc_tag::TAG, t);
             }
         }
         doc_offsets.push(records.len() as u32);

@@ -38,7 +38,8 @@
 //!
 //! A **stored document**: a sequence of tagged strings, `u8 tag · string`, until the end
 //! of its slice: 1 id · 2 title · 3 subtitle · 4 body paragraph (repeated, in order) ·
-//! 5 published · 6 author · 7 source · 8 url. Id and title are present exactly once.
+//! 5 published · 6 author · 7 source · 8 url · 9 section · 10 tag (repeated). Id and title
+//! are present exactly once.
 //!
 //! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `norms`), the
 //! `postings` and the `documents` are separate sections so that a later version can split
@@ -135,4 +136,8 @@ pub mod doc_tag {
     pub const SOURCE: u8 = 7;
     /// URL.
     pub const URL: u8 = 8;
+    /// Site section.
+    pub const SECTION: u8 = 9;
+    /// One tag (repeated).
+    pub const TAG: u8 = 10;
 }

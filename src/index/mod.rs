@@ -44,6 +44,7 @@ pub fn default_fields() -> Vec<FieldSpec> {
         FieldSpec::new("body", 1.0, 0.75),
         FieldSpec::new("author", 1.0, 0.0),
         FieldSpec::new("source", 1.0, 0.0),
+        FieldSpec::new("tags", 1.5, 0.0),
     ]
 }
 
@@ -55,6 +56,12 @@ pub fn field_texts<'a>(doc: &'a Document, field: &str) -> Vec<&'a str> {
         "body" => doc.body.iter().map(String::as_str).collect(),
         "author" => doc.author.iter().map(String::as_str).collect(),
         "source" => doc.source.iter().map(String::as_str).collect(),
+        "tags" => doc
+            .section
+            .iter()
+            .chain(&doc.tags)
+            .map(String::as_str)
+            .collect(),
         _ => Vec::new(),
     }
 }

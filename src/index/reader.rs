@@ -356,6 +356,8 @@ impl Index {
                 doc_tag::AUTHOR => d.author = Some(value),
                 doc_tag::SOURCE => d.source = Some(value),
                 doc_tag::URL => d.url = Some(value),
+                doc_tag::SECTION => d.section = Some(value),
+                doc_tag::TAG => d.tags.push(value),
                 other => {
                     return Err(corrupt(format!(
                         "stored document {doc} has an unknown field tag {other}"

@@ -6,7 +6,7 @@
 //! | `"جسر لندن"` | the words as a phrase, in order |
 //! | `-تويتر`, `-"فيس بوك"` | exclude documents with the word or phrase |
 //! | `تيليجرام OR تام` | either word |
-//! | `title:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`) |
+//! | `title:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`) |
 //!
 //! Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
 //! plain text; at most [`MAX_ATOMS`] words or phrases are kept.
@@ -15,7 +15,7 @@
 pub const MAX_ATOMS: usize = 32;
 
 /// Fields a query may scope a word to.
-pub const SCOPABLE_FIELDS: &[&str] = &["title", "subtitle", "body", "author", "source"];
+pub const SCOPABLE_FIELDS: &[&str] = &["title", "subtitle", "body", "author", "source", "tags"];
 
 /// A word or a phrase of the query, not yet analyzed.
 #[derive(Debug, Clone, PartialEq, Eq)]
