@@ -28,7 +28,7 @@ FAHRAS_EMBEDDED_INDEX="$PWD/target/seed.fahras" \
 
 step "widget end to end in Chromium (playwright-core)"
 env -u RUSTC -u RUSTDOC -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD \
-  node --test --test-concurrency=1 tests/browser/
+  FAHRAS_REQUIRE_REAL=1 node --test --test-concurrency=1 tests/browser/
 
 step "benchmarks, once each (smoke check; run scripts/bench.sh for figures)"
 env -u RUSTC -u RUSTDOC -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD \

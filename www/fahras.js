@@ -8,6 +8,32 @@
 //   <fahras-search></fahras-search>                      <!-- the embedded corpus -->
 //   <fahras-search src="archive.fahras" lang="en"></fahras-search>
 //
+// Attributes (mirrored as properties)
+//   src          URL of an index file (`fahras build` output); absent = the corpus compiled into the wasm
+//   lang         UI language, 'ar' (default, else <html lang>) or 'en'; a regional tag such as
+//                'ar-MA' picks the digits/date style for that region (plain 'ar' = ٠١٢٣)
+//   dir          'rtl' (default) | 'ltr' | 'auto'
+//   placeholder  the input's placeholder;  label: the input's label text (`label-hidden` hides it visually)
+//   limit        hits per page, 1–100 (default 10); "show more" fetches the next page
+//   theme        'light' | 'dark' forces a palette (default: prefers-color-scheme)
+// Properties: query (get/set: setting it searches, loading the engine if needed), state
+//   ('idle' | 'loading' | 'results' | 'empty' | 'error'), results (last SearchResults), info
+//   (engine.info() once loaded); methods load(), focus().
+// Events (bubbling, composed; named after the tag):
+//   fahras-search-query    {query}                 a search was run
+//   fahras-search-results  {query, total, hits, partial, suggestion}
+//   fahras-search-select   {hit}  cancelable; when not canceled, a hit with an http(s) url is opened
+// Theming: --fahras-font (default: inherited), --fahras-font-size (default: medium), --fahras-bg,
+//   --fahras-fg, --fahras-muted, --fahras-accent, --fahras-mark-bg, --fahras-mark-fg,
+//   --fahras-border, --fahras-radius, --fahras-gap, --fahras-active-bg, --fahras-hover-bg,
+//   --fahras-focus, --fahras-error, --fahras-error-bg; parts: base, label, field, input, status,
+//   partial, suggest, suggestion, listbox, option, title, meta, snippet, mark, empty, error,
+//   retry, more.
+// Keyboard (in the input): ArrowDown/ArrowUp move the active option (wrapping; they also reopen
+//   a closed list), Home/End jump to the first/last option while one is active (otherwise
+//   they move the caret), Enter chooses the active option, Escape closes the list, and a
+//   second Escape clears the input.
+//
 // Design notes
 // - Modelled on GitHub's auto-complete-element / combobox-nav: one class per
 //   element, `static define()`, attributes mirrored as properties, listeners

@@ -2,7 +2,7 @@
 
 use super::bytes::{put_str, put_varint};
 use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
-use super::{default_fields, field_texts, FieldSpec, ANALYZER_VERSION, PARAGRAPH_GAP};
+use super::{default_fields, field_texts, FieldSpec, ANALYZER_VERSION, MAX_FIELDS, PARAGRAPH_GAP};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::text::Analyzer;
@@ -42,9 +42,16 @@ impl Default for IndexBuilder {
 impl IndexBuilder {
     /// A builder with the default analyzer and fields.
     pub fn new() -> Self {
+        Self::with_fields(default_fields())
+    }
+
+    /// A builder with the default analyzer and the given fields (names from
+    /// [`field_texts`]; weights and `b` as wanted). At most [`MAX_FIELDS`] fields.
+    pub fn with_fields(mut fields: Vec<FieldSpec>) -> Self {
+        fields.truncate(MAX_FIELDS);
         IndexBuilder {
             analyzer: Analyzer::default(),
-            fields: default_fields(),
+            fields,
             documents: Vec::new(),
             ids: HashSet::new(),
             postings: BTreeMap::new(),
@@ -150,22 +157,7 @@ impl IndexBuilder {
                 by_variant.entry(key).or_default().push(ordinal);
             }
             offsets.push(data.len() as u32);
-            put_varint(&mut data, list.len() as u64);
-            let mut previous = 0u32;
-            for (doc, fields) in list {
-                put_varint(&mut data, u64::from(doc - previous));
-                previous = *doc;
-                put_varint(&mut data, fields.len() as u64);
-                for (field, positions) in fields {
-                    put_varint(&mut data, u64::from(*field));
-                    put_varint(&mut data, positions.len() as u64);
-                    let mut last = 0u32;
-                    for &p in positions {
-                        put_varint(&mut data, u64::from(p - last));
-                        last = p;
-                    }
-                }
-            }
+            encode_postings(list, &mut data);
         }
         offsets.push(data.len() as u32);
         sections.push((Section::Terms, terms.into_inner().expect("in-memory fst")));
@@ -244,6 +236,34 @@ impl IndexBuilder {
 
         write_file(&sections)
     }
+}
+
+/// Encodes one postings list (see the format): the document block (documents, fields,
+/// term frequencies, and the byte length of each document's positions), then the positions.
+fn encode_postings(list: &[(u32, Vec<FieldPositions>)], out: &mut Vec<u8>) {
+    let mut docs = Vec::new();
+    let mut positions = Vec::new();
+    let mut previous = 0u32;
+    for (doc, fields) in list {
+        put_varint(&mut docs, u64::from(doc - previous));
+        previous = *doc;
+        put_varint(&mut docs, fields.len() as u64);
+        let start = positions.len();
+        for (field, field_positions) in fields {
+            put_varint(&mut docs, u64::from(*field));
+            put_varint(&mut docs, field_positions.len() as u64);
+            let mut last = 0u32;
+            for &p in field_positions {
+                put_varint(&mut positions, u64::from(p - last));
+                last = p;
+            }
+        }
+        put_varint(&mut docs, (positions.len() - start) as u64);
+    }
+    put_varint(out, list.len() as u64);
+    put_varint(out, docs.len() as u64);
+    out.extend_from_slice(&docs);
+    out.extend_from_slice(&positions);
 }
 
 /// Lays out the header, the section table and the sections.

@@ -31,10 +31,14 @@
 //! | 7 | `norms` | per document, per field: varint field length in tokens |
 //! | 8 | `documents` | varint document count D · D+1 × u32 offsets (relative to the end of the table) · the stored documents |
 //!
-//! A **postings list** (one per term ordinal): varint document frequency · then per
-//! document, in ascending order: varint document delta (from the previous document; the
-//! first from 0) · varint number of fields F · per field: varint field id · varint term
-//! frequency tf · tf × varint position deltas (first from 0).
+//! A **postings list** (one per term ordinal): varint document frequency · varint byte
+//! length of the document block · the document block · the positions block.
+//! The document block has, per document in ascending order: varint document delta (from
+//! the previous document; the first from 0) · varint number of fields F (1 ≤ F ≤ 16) · per
+//! field: varint field id · varint term frequency tf · then varint byte length of this
+//! document's positions. The positions block has, per document and field in the same
+//! order, tf × varint position deltas (the first from 0). Scoring reads only the document
+//! block; phrases and proximity skip to the positions of the documents they need.
 //!
 //! A **stored document**: a sequence of tagged strings, `u8 tag · string`, until the end
 //! of its slice: 1 id · 2 title · 3 subtitle · 4 body paragraph (repeated, in order) ·

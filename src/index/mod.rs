@@ -66,6 +66,9 @@ pub fn field_texts<'a>(doc: &'a Document, field: &str) -> Vec<&'a str> {
     }
 }
 
+/// The most fields an index may have.
+pub const MAX_FIELDS: usize = 16;
+
 /// Positions skipped between two paragraphs of a field, so that a phrase or a proximity
 /// window never spans a paragraph break.
 pub const PARAGRAPH_GAP: u32 = 8;

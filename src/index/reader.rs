@@ -125,7 +125,7 @@ impl Index {
         let mut r = Reader::new(&bytes[meta], "meta");
         let document_count = r.varint_u32()?;
         let field_count = r.varint()? as usize;
-        if field_count > 255 {
+        if field_count > super::MAX_FIELDS {
             return Err(corrupt(format!("{field_count} fields")));
         }
         let mut fields = Vec::with_capacity(field_count);
@@ -278,12 +278,16 @@ impl Index {
         Ok(out)
     }
 
-    /// The postings list of a term ordinal.
-    pub fn postings(&self, ordinal: u64) -> Result<Vec<DocPosting>> {
+    /// The document block and the positions block of a term's postings list.
+    fn postings_blocks(&self, ordinal: u64) -> Result<(usize, &[u8], &[u8])> {
+        let ordinal = usize::try_from(ordinal)
+            .ok()
+            .filter(|&o| o < self.term_count)
+            .ok_or_else(|| corrupt("no such term"))?;
         let data = self.slice(
             &self.postings_table,
             &self.postings_data,
-            ordinal as usize,
+            ordinal,
             "postings",
         )?;
         let mut r = Reader::new(data, "postings");
@@ -293,44 +297,117 @@ impl Index {
                 "a term occurs in more documents than the index has",
             ));
         }
-        let mut out = Vec::with_capacity(doc_freq);
+        let docs_len =
+            usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
+        let docs = r.bytes(docs_len)?;
+        Ok((doc_freq, docs, &data[r.position()..]))
+    }
+
+    /// Walks a term's postings without decoding positions: calls `visit(doc, fields)` for
+    /// each document, `fields` being `(field id, term frequency)` pairs. Returns the
+    /// document frequency. This is the scoring path: no allocation per document.
+    pub fn for_each_posting(
+        &self,
+        ordinal: u64,
+        mut visit: impl FnMut(u32, &[(u8, u32)]),
+    ) -> Result<usize> {
+        let (doc_freq, docs, _) = self.postings_blocks(ordinal)?;
+        let mut r = Reader::new(docs, "postings");
+        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
         let mut doc = 0u32;
         for i in 0..doc_freq {
-            let delta = r.varint_u32()?;
-            doc = doc
-                .checked_add(delta)
-                .filter(|&d| d < self.document_count && (i == 0 || delta > 0))
-                .ok_or_else(|| corrupt("a postings list names a document that does not exist"))?;
-            let field_count = r.varint()? as usize;
-            if field_count > self.fields.len() {
-                return Err(corrupt("a posting has more fields than the index"));
+            doc = self.next_doc(&mut r, doc, i)?;
+            self.read_fields(&mut r, &mut fields)?;
+            r.varint()?; // positions length
+            visit(doc, &fields);
+        }
+        Ok(doc_freq)
+    }
+
+    fn next_doc(&self, r: &mut Reader<'_>, doc: u32, i: usize) -> Result<u32> {
+        let delta = r.varint_u32()?;
+        doc.checked_add(delta)
+            .filter(|&d| d < self.document_count && (i == 0 || delta > 0))
+            .ok_or_else(|| corrupt("a postings list names a document that does not exist"))
+    }
+
+    fn read_fields(&self, r: &mut Reader<'_>, fields: &mut Vec<(u8, u32)>) -> Result<()> {
+        fields.clear();
+        let count = r.varint()? as usize;
+        if count == 0 || count > self.fields.len() {
+            return Err(corrupt(
+                "a posting has no fields or more fields than the index",
+            ));
+        }
+        for _ in 0..count {
+            let field = r.varint()? as usize;
+            if field >= self.fields.len() {
+                return Err(corrupt(format!("a posting names field {field}")));
             }
-            let mut fields = Vec::with_capacity(field_count);
-            for _ in 0..field_count {
-                let field = r.varint()? as usize;
-                if field >= self.fields.len() {
-                    return Err(corrupt(format!("a posting names field {field}")));
+            fields.push((field as u8, r.varint_u32()?));
+        }
+        Ok(())
+    }
+
+    /// The positions of a term in the documents `wanted` accepts, skipping the others'.
+    pub fn positions(
+        &self,
+        ordinal: u64,
+        mut wanted: impl FnMut(u32) -> bool,
+    ) -> Result<Vec<DocPosting>> {
+        let (doc_freq, docs, positions) = self.postings_blocks(ordinal)?;
+        let mut r = Reader::new(docs, "postings");
+        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
+        let mut out = Vec::new();
+        let mut doc = 0u32;
+        let mut at = 0usize;
+        for i in 0..doc_freq {
+            doc = self.next_doc(&mut r, doc, i)?;
+            self.read_fields(&mut r, &mut fields)?;
+            let len =
+                usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
+            let end = at
+                .checked_add(len)
+                .filter(|&e| e <= positions.len())
+                .ok_or(Error::Truncated { what: "postings" })?;
+            if wanted(doc) {
+                let mut p = Reader::new(&positions[at..end], "postings");
+                let mut posting = DocPosting {
+                    doc,
+                    fields: Vec::with_capacity(fields.len()),
+                };
+                for &(field, tf) in &fields {
+                    if tf as usize > len {
+                        return Err(Error::Truncated { what: "postings" });
+                    }
+                    let mut list = Vec::with_capacity(tf as usize);
+                    let mut position = 0u32;
+                    for _ in 0..tf {
+                        position = position
+                            .checked_add(p.varint_u32()?)
+                            .ok_or_else(|| corrupt("a position overflows"))?;
+                        list.push(position);
+                    }
+                    posting.fields.push(FieldPosting {
+                        field,
+                        positions: list,
+                    });
                 }
-                let tf = r.varint()? as usize;
-                if tf > data.len() {
-                    return Err(Error::Truncated { what: "postings" });
-                }
-                let mut positions = Vec::with_capacity(tf);
-                let mut p = 0u32;
-                for _ in 0..tf {
-                    p = p
-                        .checked_add(r.varint_u32()?)
-                        .ok_or_else(|| corrupt("a position overflows"))?;
-                    positions.push(p);
-                }
-                fields.push(FieldPosting {
-                    field: field as u8,
-                    positions,
-                });
+                out.push(posting);
             }
-            out.push(DocPosting { doc, fields });
+            at = end;
         }
         Ok(out)
+    }
+
+    /// The whole postings list of a term, positions included.
+    pub fn postings(&self, ordinal: u64) -> Result<Vec<DocPosting>> {
+        self.positions(ordinal, |_| true)
+    }
+
+    /// The document frequency of a term.
+    pub fn doc_frequency(&self, ordinal: u64) -> Result<usize> {
+        Ok(self.postings_blocks(ordinal)?.0)
     }
 
     /// The stored document number `doc`.

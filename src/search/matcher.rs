@@ -1,14 +1,16 @@
 //! How one query word finds the terms of the index, in match tiers: the exact normalized
-//! term, other terms with its stem, terms with its variant key (foreign-name spellings), and
-//! — for the word being typed — terms it is a prefix of.
+//! term; other terms with its stem; terms with its variant key (foreign-name spellings);
+//! for the word being typed, terms it is a prefix of; and terms a typo or two away.
 //!
-//! The same [`WordMatcher`] decides, token by token, what to highlight in a result, so a
-//! highlighted word is always one that made the document match.
+//! The same [`WordMatcher`] then decides, token by token, what to highlight in a result, so
+//! a highlighted word is always one that made the document match.
 
+use super::fuzzy;
 use crate::error::Result;
 use crate::index::Index;
 use crate::text::{stem, Analyzer};
 use fst::{IntoStreamer, Streamer};
+use std::collections::HashMap;
 
 /// Weight of each match tier (an exact match counts fully).
 pub mod tier {
@@ -16,10 +18,14 @@ pub mod tier {
     pub const EXACT: f32 = 1.0;
     /// Another term with the same stem (clitics, plural, feminine…).
     pub const STEM: f32 = 0.7;
-    /// Another spelling of a foreign name (same variant key).
+    /// Another spelling of a foreign name (same variant key), or a cross-script alias.
     pub const VARIANT: f32 = 0.5;
     /// A term that starts with the word being typed.
     pub const PREFIX: f32 = 0.4;
+    /// A term one typo away.
+    pub const FUZZY_1: f32 = 0.3;
+    /// A term two typos away.
+    pub const FUZZY_2: f32 = 0.2;
 }
 
 /// The most terms a prefix may expand to.
@@ -28,7 +34,8 @@ pub const MAX_PREFIX_EXPANSIONS: usize = 64;
 /// Shortest prefix (in characters) that is expanded.
 pub const MIN_PREFIX_CHARS: usize = 2;
 
-/// One analyzed query word.
+/// One analyzed query word and, once [`expand`](WordMatcher::expand)ed, the index terms it
+/// matches.
 #[derive(Debug, Clone)]
 pub struct WordMatcher {
     /// The normalized word.
@@ -37,6 +44,13 @@ pub struct WordMatcher {
     base: String,
     variant: Option<String>,
     prefix: bool,
+    fuzzy: bool,
+    /// Terms matched by typo tolerance (filled by `expand`), for highlighting.
+    fuzzy_terms: HashMap<String, f32>,
+    /// The closest dictionary term by edit distance (filled by `expand`), for suggestions.
+    closest: Option<(String, u8, usize)>,
+    /// Did the word match anything better than a typo?
+    pub found_directly: bool,
     /// Is it a stop word?
     pub is_stop: bool,
 }
@@ -53,6 +67,10 @@ impl WordMatcher {
                 .to_owned(),
             variant: analyzer.variant_key(term),
             prefix: prefix && term.chars().count() >= MIN_PREFIX_CHARS,
+            fuzzy: true,
+            fuzzy_terms: HashMap::new(),
+            closest: None,
+            found_directly: false,
             is_stop: analyzer.is_stop_word(term),
         }
     }
@@ -62,25 +80,28 @@ impl WordMatcher {
     pub fn strict(&mut self) {
         self.variant = None;
         self.prefix = false;
+        self.fuzzy = false;
     }
 
-    /// The index terms this word matches, with the weight of their best tier.
-    pub fn expand(&self, index: &Index) -> Result<Vec<(u64, f32)>> {
+    /// The index terms this word matches, with the weight of their best tier. Remembers
+    /// the typo matches (for highlighting) and the closest term (for suggestions).
+    pub fn expand(&mut self, index: &Index) -> Result<Vec<(u64, f32)>> {
         let mut found: Vec<(u64, f32)> = Vec::new();
-        let mut add =
-            |ordinal: u64, weight: f32| match found.iter_mut().find(|(o, _)| *o == ordinal) {
+        fn add(found: &mut Vec<(u64, f32)>, ordinal: u64, weight: f32) {
+            match found.iter_mut().find(|(o, _)| *o == ordinal) {
                 Some((_, w)) => *w = w.max(weight),
                 None => found.push((ordinal, weight)),
-            };
+            }
+        }
         if let Some(o) = index.term_ordinal(&self.term) {
-            add(o, tier::EXACT);
+            add(&mut found, o, tier::EXACT);
         }
         for o in index.terms_with_stem(&self.stem)? {
-            add(o, tier::STEM);
+            add(&mut found, o, tier::STEM);
         }
         if let Some(key) = &self.variant {
             for o in index.terms_with_variant_key(key)? {
-                add(o, tier::VARIANT);
+                add(&mut found, o, tier::VARIANT);
             }
         }
         if self.prefix {
@@ -92,11 +113,44 @@ impl WordMatcher {
                         break;
                     }
                     seen += 1;
-                    add(o, tier::PREFIX);
+                    add(&mut found, o, tier::PREFIX);
+                }
+            }
+        }
+        self.found_directly = !found.is_empty();
+        if self.fuzzy {
+            for (term, ordinal, distance) in
+                fuzzy::similar_terms(index.terms(), &self.term, self.prefix)
+            {
+                let weight = if distance <= 1 {
+                    tier::FUZZY_1
+                } else {
+                    tier::FUZZY_2
+                };
+                if !found.iter().any(|(o, _)| *o == ordinal) {
+                    add(&mut found, ordinal, weight);
+                    let df = index.doc_frequency(ordinal)?;
+                    let better = self
+                        .closest
+                        .as_ref()
+                        .is_none_or(|(_, d, f)| (distance, usize::MAX - df) < (*d, usize::MAX - f));
+                    if better && !self.prefix {
+                        self.closest = Some((term.clone(), distance, df));
+                    }
+                    self.fuzzy_terms.insert(term, weight);
                 }
             }
         }
         Ok(found)
+    }
+
+    /// The closest dictionary term to a word that matched nothing directly: what a
+    /// "did you mean" suggestion puts in its place.
+    pub fn suggestion(&self) -> Option<&str> {
+        if self.found_directly {
+            return None;
+        }
+        self.closest.as_ref().map(|(t, _, _)| t.as_str())
     }
 
     /// The weight with which an indexed term (a token of a document) matches this word, or
@@ -114,6 +168,6 @@ impl WordMatcher {
         if self.prefix && (term.starts_with(&self.term) || term.starts_with(&self.base)) {
             return Some(tier::PREFIX);
         }
-        None
+        self.fuzzy_terms.get(term).copied()
     }
 }

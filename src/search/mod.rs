@@ -10,14 +10,18 @@
 //! idf(t)     = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
 //! ```
 //! with k1 = 1.2, field weights and b in [`crate::index::default_fields`], and match tiers
-//! in [`matcher::tier`]. Ties are broken by document order (deterministic).
+//! in [`matcher::tier`]. The best [`PROXIMITY_CANDIDATES`] documents are then boosted when
+//! the query's words stand close together ([`PROXIMITY_WEIGHT`]). Documents matching more
+//! required clauses rank first (this only differs in partial results); ties are broken by
+//! document order (deterministic).
 
+pub mod fuzzy;
 pub mod matcher;
 pub mod query;
 pub mod snippet;
 
 use crate::error::{Error, Result};
-use crate::index::{DocPosting, Index};
+use crate::index::Index;
 use crate::text::Analyzer;
 use matcher::WordMatcher;
 use query::Atom;
@@ -100,36 +104,63 @@ pub struct SearchResults {
     pub total: usize,
     /// True when no document has every word and the hits match only some of them.
     pub partial: bool,
+    /// A corrected query ("did you mean"), when words matched nothing or only by a typo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
     /// The hits, best first, after `offset`, at most `limit`.
     pub hits: Vec<Hit>,
 }
 
-/// A clause alternative after analysis: one word, or several in a row.
+/// A clause alternative after analysis: one word, or several in a row (a phrase).
 #[derive(Debug)]
 struct Alternative {
     words: Vec<WordMatcher>,
+    /// Per word, the index terms it matches with their tier weight (filled by `evaluate`).
+    expansions: Vec<Vec<(u64, f32)>>,
     field: Option<u8>,
 }
 
-/// Score of each matching document.
-type DocScores = HashMap<u32, f32>;
+/// A required (or optional) part of the query: alternatives joined by `OR`.
+#[derive(Debug)]
+struct Clause {
+    alternatives: Vec<Alternative>,
+    /// Must a document match it? (Stop-word clauses are optional beside other words.)
+    required: bool,
+}
 
-/// For one query word: each matching document's best score and its (field, position)s.
-type WordDocs = HashMap<u32, (f32, Vec<(u8, u32)>)>;
+/// How many of the best documents get a proximity boost.
+pub const PROXIMITY_CANDIDATES: usize = 100;
+
+/// The largest proximity boost (for query words side by side): the score is multiplied by
+/// up to `1 + PROXIMITY_WEIGHT`.
+pub const PROXIMITY_WEIGHT: f32 = 0.5;
 
 /// Searches one index.
 #[derive(Debug)]
 pub struct Searcher {
     index: Index,
     analyzer: Analyzer,
+    /// Per document and field: `1 / (1 − b + b · len / avglen)`, BM25's length normalization.
+    length_norms: Vec<f32>,
 }
 
 impl Searcher {
     /// A searcher over `index`.
     pub fn new(index: Index) -> Self {
+        let fields = index.fields();
+        let mut length_norms = Vec::with_capacity(index.document_count() as usize * fields.len());
+        for doc in 0..index.document_count() {
+            for (f, field) in fields.iter().enumerate() {
+                let length = index.field_length(doc, f as u8) as f32;
+                let average = field.average_length.max(1.0);
+                let norm = 1.0 - field.spec.b + field.spec.b * length / average;
+                length_norms.push(1.0 / norm.max(0.01));
+            }
+        }
         Searcher {
             index,
             analyzer: Analyzer::default(),
+            length_norms,
         }
     }
 
@@ -147,10 +178,91 @@ impl Searcher {
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         options.validate()?;
         let parsed = query::parse(query);
-        let clause_count = parsed.required.len();
-        let mut clauses: Vec<(Vec<Alternative>, bool)> = Vec::with_capacity(clause_count);
+        let mut clauses = self.clauses(&parsed);
+        let mut results = SearchResults {
+            query: query.to_owned(),
+            total: 0,
+            partial: false,
+            suggestion: None,
+            hits: Vec::new(),
+        };
+        if clauses.is_empty() {
+            return Ok(results);
+        }
+        let n = self.index.document_count() as usize;
+        let mut totals = vec![0f32; n];
+        let mut counts = vec![0u16; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut clause_scores = vec![0f32; n];
+        for clause in &mut clauses {
+            let mut clause_docs: Vec<u32> = Vec::new();
+            for alt in &mut clause.alternatives {
+                for (doc, s) in self.evaluate(alt)? {
+                    let slot = &mut clause_scores[doc as usize];
+                    if *slot == 0.0 {
+                        clause_docs.push(doc);
+                    }
+                    *slot = slot.max(s);
+                }
+            }
+            for &doc in &clause_docs {
+                let d = doc as usize;
+                if totals[d] == 0.0 && counts[d] == 0 {
+                    touched.push(doc);
+                }
+                totals[d] += std::mem::take(&mut clause_scores[d]);
+                counts[d] += u16::from(clause.required);
+            }
+        }
+        let mut excluded = vec![false; n];
+        for atom in &parsed.excluded {
+            let mut alt = self.alternative(atom, false);
+            alt.words.iter_mut().for_each(WordMatcher::strict);
+            for (doc, _) in self.evaluate(&mut alt)? {
+                excluded[doc as usize] = true;
+            }
+        }
+
+        let required = clauses.iter().filter(|c| c.required).count() as u16;
+        let mut ranked: Vec<(u32, u16, f32)> = touched
+            .iter()
+            .filter(|&&d| !excluded[d as usize] && counts[d as usize] == required)
+            .map(|&d| (d, counts[d as usize], totals[d as usize]))
+            .collect();
+        if ranked.is_empty() && required > 1 {
+            // Nobody has every word: the best partial matches, most words first.
+            results.partial = true;
+            ranked = touched
+                .iter()
+                .filter(|&&d| !excluded[d as usize] && counts[d as usize] > 0)
+                .map(|&d| (d, counts[d as usize], totals[d as usize]))
+                .collect();
+        }
+        let order = |a: &(u32, u16, f32), b: &(u32, u16, f32)| {
+            b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
+        };
+        ranked.sort_by(order);
+        self.boost_proximity(&clauses, &mut ranked)?;
+        ranked.sort_by(order);
+        results.total = ranked.len();
+        results.suggestion = self.suggestion(&clauses, &results);
+
+        let words: Vec<&WordMatcher> = clauses
+            .iter()
+            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.words.iter()))
+            .collect();
+        for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
+            results.hits.push(self.hit(doc, score, &words)?);
+        }
+        Ok(results)
+    }
+
+    /// The query's clauses, analyzed.
+    fn clauses(&self, parsed: &query::ParsedQuery) -> Vec<Clause> {
+        let count = parsed.required.len();
+        let mut clauses: Vec<Clause> = Vec::with_capacity(count);
         for (c, clause) in parsed.required.iter().enumerate() {
-            let last = c + 1 == clause_count;
+            let last = c + 1 == count;
             let alternatives: Vec<Alternative> = clause
                 .iter()
                 .enumerate()
@@ -163,79 +275,17 @@ impl Searcher {
                 let stop_only = alternatives
                     .iter()
                     .all(|a| a.words.iter().all(|w| w.is_stop));
-                clauses.push((alternatives, stop_only));
+                clauses.push(Clause {
+                    alternatives,
+                    required: !stop_only,
+                });
             }
         }
-        let mut results = SearchResults {
-            query: query.to_owned(),
-            total: 0,
-            partial: false,
-            hits: Vec::new(),
-        };
-        if clauses.is_empty() {
-            return Ok(results);
+        // A query of stop words only: they are all required.
+        if clauses.iter().all(|c| !c.required) {
+            clauses.iter_mut().for_each(|c| c.required = true);
         }
-        // Stop-word clauses are optional when the query has other words.
-        let all_stop = clauses.iter().all(|(_, stop)| *stop);
-        let mut per_clause: Vec<(DocScores, bool)> = Vec::with_capacity(clauses.len());
-        for (alternatives, stop_only) in &clauses {
-            let mut scores = DocScores::new();
-            for alt in alternatives {
-                for (doc, s) in self.evaluate(alt)? {
-                    let e = scores.entry(doc).or_insert(0.0);
-                    *e = e.max(s);
-                }
-            }
-            per_clause.push((scores, all_stop || !*stop_only));
-        }
-        let mut excluded = std::collections::HashSet::new();
-        for atom in &parsed.excluded {
-            let mut alt = self.alternative(atom, false);
-            for w in &mut alt.words {
-                w.strict();
-            }
-            if !alt.words.is_empty() {
-                excluded.extend(self.evaluate(&alt)?.into_keys());
-            }
-        }
-
-        let required = per_clause.iter().filter(|(_, r)| *r).count();
-        let mut totals: HashMap<u32, (usize, f32)> = HashMap::new();
-        for (scores, is_required) in &per_clause {
-            for (&doc, &s) in scores {
-                if excluded.contains(&doc) {
-                    continue;
-                }
-                let e = totals.entry(doc).or_insert((0, 0.0));
-                e.0 += usize::from(*is_required);
-                e.1 += s;
-            }
-        }
-        let mut ranked: Vec<(u32, usize, f32)> = totals
-            .iter()
-            .filter(|(_, (n, _))| *n == required)
-            .map(|(&d, &(n, s))| (d, n, s))
-            .collect();
-        if ranked.is_empty() && required > 1 {
-            // Nobody has every word: the best partial matches, most words first.
-            results.partial = true;
-            ranked = totals
-                .iter()
-                .filter(|(_, (n, _))| *n > 0)
-                .map(|(&d, &(n, s))| (d, n, s))
-                .collect();
-        }
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
-        results.total = ranked.len();
-
-        let words: Vec<WordMatcher> = clauses
-            .iter()
-            .flat_map(|(alts, _)| alts.iter().flat_map(|a| a.words.iter().cloned()))
-            .collect();
-        for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
-            results.hits.push(self.hit(doc, score, &words)?);
-        }
-        Ok(results)
+        clauses
     }
 
     fn alternative(&self, atom: &Atom, prefix: bool) -> Alternative {
@@ -256,83 +306,200 @@ impl Searcher {
                     .position(|f| &f.spec.name == name)
             })
             .map(|f| f as u8);
-        Alternative { words, field }
+        Alternative {
+            words,
+            expansions: Vec::new(),
+            field,
+        }
     }
 
-    /// Scores every document that matches an alternative (all its words, in a row when
-    /// there are several).
-    fn evaluate(&self, alt: &Alternative) -> Result<DocScores> {
-        let mut per_word: Vec<WordDocs> = Vec::with_capacity(alt.words.len());
-        for word in &alt.words {
-            let mut docs = WordDocs::new();
-            for (ordinal, weight) in word.expand(&self.index)? {
-                let postings = self.index.postings(ordinal)?;
-                let df = postings.len();
-                for posting in &postings {
-                    let s = weight * self.bm25f(posting, df, alt.field);
-                    if s <= 0.0 {
-                        continue;
-                    }
-                    let e = docs.entry(posting.doc).or_insert((0.0, Vec::new()));
-                    e.0 = e.0.max(s);
-                    if alt.words.len() > 1 {
-                        for f in &posting.fields {
-                            e.1.extend(f.positions.iter().map(|&p| (f.field, p)));
-                        }
-                    }
-                }
-            }
-            per_word.push(docs);
-        }
-        let Some((first, rest)) = per_word.split_first() else {
-            return Ok(DocScores::new());
-        };
-        let mut out = DocScores::new();
-        'docs: for (&doc, (score, positions)) in first {
-            let mut total = *score;
-            for other in rest {
-                match other.get(&doc) {
-                    Some((s, _)) => total += s,
-                    None => continue 'docs,
-                }
-            }
-            if !rest.is_empty() {
-                // A phrase: some position of the first word followed by each next word.
-                let in_order = positions.iter().any(|&(field, p)| {
-                    rest.iter()
-                        .enumerate()
-                        .all(|(i, other)| other[&doc].1.contains(&(field, p + 1 + i as u32)))
-                });
-                if !in_order {
-                    continue;
-                }
-            }
-            out.insert(doc, total);
-        }
-        Ok(out)
-    }
-
-    fn bm25f(&self, posting: &DocPosting, df: usize, only_field: Option<u8>) -> f32 {
-        let n = self.index.document_count() as f32;
-        let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
-        let fields = self.index.fields();
+    /// BM25F of one term in one document, from its `(field, tf)` pairs.
+    fn bm25f(&self, idf: f32, doc: u32, fields: &[(u8, u32)], only_field: Option<u8>) -> f32 {
+        let specs = self.index.fields();
+        let base = doc as usize * specs.len();
         let mut tf = 0.0f32;
-        for fp in &posting.fields {
-            if only_field.is_some_and(|f| f != fp.field) {
+        for &(field, freq) in fields {
+            if only_field.is_some_and(|f| f != field) {
                 continue;
             }
-            let Some(field) = fields.get(fp.field as usize) else {
-                continue;
-            };
-            let length = self.index.field_length(posting.doc, fp.field) as f32;
-            let average = field.average_length.max(1.0);
-            let norm = 1.0 - field.spec.b + field.spec.b * length / average;
-            tf += field.spec.weight * fp.positions.len() as f32 / norm.max(0.01);
+            let weight = specs.get(field as usize).map_or(0.0, |f| f.spec.weight);
+            let norm = self
+                .length_norms
+                .get(base + field as usize)
+                .copied()
+                .unwrap_or(1.0);
+            tf += weight * freq as f32 * norm;
         }
         idf * tf * (K1 + 1.0) / (K1 + tf)
     }
 
-    fn hit(&self, doc: u32, score: f32, words: &[WordMatcher]) -> Result<Hit> {
+    fn idf(&self, df: usize) -> f32 {
+        let n = self.index.document_count() as f32;
+        (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
+    }
+
+    /// Scores one word: each document's best `tier × bm25f` over the word's terms.
+    fn score_word(
+        &self,
+        expansion: &[(u64, f32)],
+        field: Option<u8>,
+        scores: &mut [f32],
+        docs: &mut Vec<u32>,
+    ) -> Result<()> {
+        for &(ordinal, weight) in expansion {
+            let idf = self.idf(self.index.doc_frequency(ordinal)?);
+            self.index.for_each_posting(ordinal, |doc, fields| {
+                let s = weight * self.bm25f(idf, doc, fields, field);
+                if s > 0.0 {
+                    let slot = &mut scores[doc as usize];
+                    if *slot == 0.0 {
+                        docs.push(doc);
+                    }
+                    *slot = slot.max(s);
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Scores every document that matches an alternative (all its words, in a row when
+    /// there are several).
+    fn evaluate(&self, alt: &mut Alternative) -> Result<Vec<(u32, f32)>> {
+        if alt.expansions.is_empty() {
+            for word in &mut alt.words {
+                alt.expansions.push(word.expand(&self.index)?);
+            }
+        }
+        let n = self.index.document_count() as usize;
+        let Some((first, rest)) = alt.expansions.split_first() else {
+            return Ok(Vec::new());
+        };
+        let mut scores = vec![0f32; n];
+        let mut docs = Vec::new();
+        self.score_word(first, alt.field, &mut scores, &mut docs)?;
+        for expansion in rest {
+            let mut next = vec![0f32; n];
+            let mut next_docs = Vec::new();
+            self.score_word(expansion, alt.field, &mut next, &mut next_docs)?;
+            docs.retain(|&d| next[d as usize] > 0.0);
+            for &d in &docs {
+                scores[d as usize] += next[d as usize];
+            }
+        }
+        if !rest.is_empty() && !docs.is_empty() {
+            // A phrase: some position of the first word followed by each next word.
+            let mut candidate = vec![false; n];
+            docs.iter().for_each(|&d| candidate[d as usize] = true);
+            let per_word: Vec<HashMap<u32, Vec<(u8, u32)>>> = alt
+                .expansions
+                .iter()
+                .map(|e| self.positions_of(e, &candidate, alt.field))
+                .collect::<Result<_>>()?;
+            docs.retain(|doc| {
+                let Some(first) = per_word[0].get(doc) else {
+                    return false;
+                };
+                first.iter().any(|&(field, p)| {
+                    per_word[1..].iter().enumerate().all(|(i, w)| {
+                        w.get(doc)
+                            .is_some_and(|ps| ps.binary_search(&(field, p + 1 + i as u32)).is_ok())
+                    })
+                })
+            });
+        }
+        Ok(docs.into_iter().map(|d| (d, scores[d as usize])).collect())
+    }
+
+    /// Sorted `(field, position)`s of a word's terms in the candidate documents.
+    fn positions_of(
+        &self,
+        expansion: &[(u64, f32)],
+        candidate: &[bool],
+        field: Option<u8>,
+    ) -> Result<HashMap<u32, Vec<(u8, u32)>>> {
+        let mut out: HashMap<u32, Vec<(u8, u32)>> = HashMap::new();
+        for &(ordinal, _) in expansion {
+            for posting in self.index.positions(ordinal, |d| candidate[d as usize])? {
+                let list = out.entry(posting.doc).or_default();
+                for f in posting
+                    .fields
+                    .iter()
+                    .filter(|f| field.is_none_or(|only| only == f.field))
+                {
+                    list.extend(f.positions.iter().map(|&p| (f.field, p)));
+                }
+            }
+        }
+        out.values_mut().for_each(|v| {
+            v.sort_unstable();
+            v.dedup();
+        });
+        Ok(out)
+    }
+
+    /// Multiplies the score of the best documents by a boost that grows as the query's words
+    /// stand closer together: `1 + PROXIMITY_WEIGHT · (k − 1) / span`, where `span` is the
+    /// smallest window (in positions, within one field) holding one word of each of the
+    /// k ≥ 2 required single-word clauses.
+    fn boost_proximity(&self, clauses: &[Clause], ranked: &mut [(u32, u16, f32)]) -> Result<()> {
+        let words: Vec<&Alternative> = clauses
+            .iter()
+            .filter(|c| {
+                c.required && c.alternatives.len() == 1 && c.alternatives[0].words.len() == 1
+            })
+            .map(|c| &c.alternatives[0])
+            .collect();
+        if words.len() < 2 || ranked.is_empty() {
+            return Ok(());
+        }
+        let top = ranked.len().min(PROXIMITY_CANDIDATES);
+        let mut candidate = vec![false; self.index.document_count() as usize];
+        ranked[..top]
+            .iter()
+            .for_each(|r| candidate[r.0 as usize] = true);
+        let per_word: Vec<HashMap<u32, Vec<(u8, u32)>>> = words
+            .iter()
+            .map(|a| self.positions_of(&a.expansions[0], &candidate, a.field))
+            .collect::<Result<_>>()?;
+        for entry in &mut ranked[..top] {
+            let mut merged: Vec<(u8, u32, usize)> = Vec::new();
+            for (w, positions) in per_word.iter().enumerate() {
+                if let Some(list) = positions.get(&entry.0) {
+                    merged.extend(list.iter().map(|&(f, p)| (f, p, w)));
+                }
+            }
+            if let Some(span) = smallest_window(&mut merged, words.len()) {
+                let k = words.len() as f32;
+                entry.2 *= 1.0 + PROXIMITY_WEIGHT * ((k - 1.0) / span.max(1) as f32).min(1.0);
+            }
+        }
+        Ok(())
+    }
+
+    /// "Did you mean": when the results are missing or partial, or a word matched only
+    /// through a typo, the query with each such word replaced by its closest indexed term.
+    fn suggestion(&self, clauses: &[Clause], results: &SearchResults) -> Option<String> {
+        let words: Vec<&WordMatcher> = clauses
+            .iter()
+            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.words.iter()))
+            .collect();
+        let replaced = words.iter().any(|w| w.suggestion().is_some());
+        if !replaced && results.total > 0 && !results.partial {
+            return None;
+        }
+        if !replaced {
+            return None;
+        }
+        Some(
+            words
+                .iter()
+                .map(|w| w.suggestion().unwrap_or(&w.term))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    fn hit(&self, doc: u32, score: f32, words: &[&WordMatcher]) -> Result<Hit> {
         let d = self.index.document(doc)?;
         let mut paragraphs: Vec<&str> = d.body.iter().map(String::as_str).collect();
         if let Some(sub) = &d.subtitle {
@@ -351,5 +518,52 @@ impl Searcher {
             title_highlights,
             snippet,
         })
+    }
+}
+
+/// The smallest span `last − first` of positions within one field that holds every word
+/// `0..k`: `items` are `(field, position, word)`.
+fn smallest_window(items: &mut [(u8, u32, usize)], k: usize) -> Option<u32> {
+    items.sort_unstable();
+    let mut best: Option<u32> = None;
+    let mut counts = vec![0usize; k];
+    let mut have = 0;
+    let mut left = 0;
+    for right in 0..items.len() {
+        if right > 0 && items[right].0 != items[right - 1].0 {
+            // New field: restart the window.
+            counts.iter_mut().for_each(|c| *c = 0);
+            have = 0;
+            left = right;
+        }
+        let w = items[right].2;
+        counts[w] += 1;
+        if counts[w] == 1 {
+            have += 1;
+        }
+        while have == k {
+            let span = items[right].1 - items[left].1;
+            best = Some(best.map_or(span, |b| b.min(span)));
+            let lw = items[left].2;
+            counts[lw] -= 1;
+            if counts[lw] == 0 {
+                have -= 1;
+            }
+            left += 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smallest_window_spans_one_field() {
+        let mut items = vec![(0, 1, 0), (0, 9, 1), (2, 5, 0), (2, 7, 1), (2, 30, 0)];
+        assert_eq!(smallest_window(&mut items, 2), Some(2));
+        let mut apart = vec![(0, 1, 0), (2, 7, 1)];
+        assert_eq!(smallest_window(&mut apart, 2), None);
     }
 }

@@ -27,7 +27,7 @@ pub struct Snippet {
 fn matched_tokens(
     analyzer: &Analyzer,
     text: &str,
-    words: &[WordMatcher],
+    words: &[&WordMatcher],
 ) -> Vec<(usize, usize, Option<usize>)> {
     let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for token in analyzer.analyze(text) {
@@ -59,7 +59,7 @@ fn to_utf16(text: &str, ranges: impl Iterator<Item = (usize, usize)>, base: u32)
 }
 
 /// Highlights every matched word of a whole text (a title).
-pub fn highlight(analyzer: &Analyzer, text: &str, words: &[WordMatcher]) -> Vec<[u32; 2]> {
+pub fn highlight(analyzer: &Analyzer, text: &str, words: &[&WordMatcher]) -> Vec<[u32; 2]> {
     let tokens = matched_tokens(analyzer, text, words);
     to_utf16(
         text,
@@ -71,7 +71,7 @@ pub fn highlight(analyzer: &Analyzer, text: &str, words: &[WordMatcher]) -> Vec<
 /// The best passage of `paragraphs`: the window of [`SNIPPET_WORDS`] words with the most
 /// distinct matched query words (then the most matches, then the earliest), cut at word
 /// boundaries. With no match at all, the opening of the first paragraph.
-pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[WordMatcher]) -> Snippet {
+pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[&WordMatcher]) -> Snippet {
     let mut best: Option<(usize, usize, usize, (usize, usize))> = None; // (paragraph, start, end, score)
     let mut analyzed = Vec::with_capacity(paragraphs.len());
     for (p, text) in paragraphs.iter().enumerate() {
@@ -143,9 +143,13 @@ pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[WordMatch
 mod tests {
     use super::*;
 
-    fn matcher(word: &str) -> WordMatcher {
+    fn matcher(word: &str) -> &'static WordMatcher {
         let a = Analyzer::default();
-        WordMatcher::new(&a, &crate::text::normalize(word), false)
+        Box::leak(Box::new(WordMatcher::new(
+            &a,
+            &crate::text::normalize(word),
+            false,
+        )))
     }
 
     fn marked(s: &Snippet) -> Vec<String> {

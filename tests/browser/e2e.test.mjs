@@ -15,6 +15,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   USE_REAL,
   HAVE_REAL_PKG,
@@ -474,6 +475,21 @@ describe('error states', () => {
     await context.close();
   });
 
+  test('WebAssembly blocked by the page CSP (no wasm-unsafe-eval) → the wasm error message', { skip: !USE_REAL && 'needs the real wasm' }, async () => {
+    const strict = await startServer({ headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" } });
+    try {
+      const { context, host, input } = await openDemo({ base: strict.url });
+      await typeQuery(input, 'داعش');
+      const error = host.locator('[part="error"]');
+      await error.waitFor();
+      assert.match(await error.textContent(), /تعذّر تشغيل محرّك البحث/);
+      console.log(`# wasm blocked by CSP: ${(await host.locator('.error .detail').textContent()).slice(0, 160)}`);
+      await context.close();
+    } finally {
+      await strict.close();
+    }
+  });
+
   test('src that 404s → "HTTP 404" in the message', async () => {
     const { context, host, input } = await openDemo();
     await host.evaluate((el) => el.setAttribute('src', 'missing-index.fahras'));
@@ -495,6 +511,32 @@ describe('error states', () => {
     const detail = await host.locator('.error .detail').textContent();
     assert.ok(detail.length > 0, 'engine error message shown');
     console.log(`# engine message for a bad index: ${detail}`);
+    await context.close();
+  });
+
+  test('src="pkg/seed.fahras" (a real index file) loads and searches; a version-2 header is refused', { skip: !USE_REAL && 'needs the real wasm' }, async () => {
+    const { context, page, host, input } = await openDemo();
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await host.evaluate((el) => (el.src = 'pkg/seed.fahras'));
+    await typeQuery(input, 'يوروبول');
+    await waitForSettled(host, 'يوروبول');
+    assert.ok((await optionsOf(host).count()) >= 1);
+    assert.ok(requests.includes('/pkg/seed.fahras'), `fetched the index: ${requests}`);
+    assert.equal((await host.evaluate((el) => el.info)).formatVersion, 1);
+
+    // The same file claiming format version 2 (bytes 8–11, little-endian u32).
+    const seed = readFileSync(path.join(ROOT, 'www', 'pkg', 'seed.fahras'));
+    const v2 = Buffer.from(seed);
+    v2.writeUInt32LE(2, 8);
+    await page.route('**/v2.fahras', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: v2 }));
+    await host.evaluate((el) => (el.src = 'v2.fahras'));
+    await input.press('End'); // any key: the engine is loaded on interaction
+    const error = host.locator('[part="error"]');
+    await error.waitFor();
+    const detail = await host.locator('.error .detail').textContent();
+    assert.match(detail, /version/i, detail);
+    console.log(`# engine message for a version-2 index: ${detail}`);
     await context.close();
   });
 

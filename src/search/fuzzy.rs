@@ -1,0 +1,149 @@
+//! Typo tolerance: terms of the dictionary within a small edit distance of a query word.
+//!
+//! The allowed distance grows with the word's length ([`max_distance`]): none up to 3
+//! letters, 1 up to 7, 2 beyond (transpositions count as one edit). The automata come from
+//! the `levenshtein_automata` crate (as in tantivy), run over the `fst` term dictionary
+//! through [`fst::Automaton`]: fst's own Levenshtein automaton matches nothing on Arabic keys
+//! (BurntSushi/fst#160), this one works on any UTF-8.
+
+use fst::{IntoStreamer, Streamer};
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+use std::sync::OnceLock;
+
+/// The most terms one word may expand to by typo tolerance.
+pub const MAX_FUZZY_EXPANSIONS: usize = 32;
+
+/// The edit distance allowed for a word of `letters` characters.
+pub fn max_distance(letters: usize) -> u8 {
+    match letters {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// A Levenshtein DFA as an [`fst::Automaton`].
+struct Automaton<'a>(&'a DFA);
+
+impl fst::Automaton for Automaton<'_> {
+    type State = u32;
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+    fn is_match(&self, state: &u32) -> bool {
+        matches!(self.0.distance(*state), Distance::Exact(_))
+    }
+    fn can_match(&self, state: &u32) -> bool {
+        *state != SINK_STATE
+    }
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        self.0.transition(*state, byte)
+    }
+}
+
+fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {
+    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    if distance <= 1 {
+        ONE.get_or_init(|| LevenshteinAutomatonBuilder::new(1, true))
+    } else {
+        TWO.get_or_init(|| LevenshteinAutomatonBuilder::new(2, true))
+    }
+}
+
+/// Terms of `terms` within the allowed distance of `word` (as a prefix of the term when
+/// `prefix`), closest first: `(term, ordinal, distance)`. Exact matches are left out.
+pub fn similar_terms(
+    terms: &fst::Map<Vec<u8>>,
+    word: &str,
+    prefix: bool,
+) -> Vec<(String, u64, u8)> {
+    let distance = max_distance(word.chars().count());
+    if distance == 0 {
+        return Vec::new();
+    }
+    let b = builder(distance);
+    let dfa = if prefix {
+        b.build_prefix_dfa(word)
+    } else {
+        b.build_dfa(word)
+    };
+    let mut stream = terms.search(Automaton(&dfa)).into_stream();
+    let mut found = Vec::new();
+    while let Some((key, ordinal)) = stream.next() {
+        let Ok(term) = std::str::from_utf8(key) else {
+            continue;
+        };
+        if term == word {
+            continue;
+        }
+        let mut state = dfa.initial_state();
+        for &byte in key {
+            state = dfa.transition(state, byte);
+        }
+        let d = match dfa.distance(state) {
+            Distance::Exact(d) => d,
+            Distance::AtLeast(d) => d,
+        };
+        if d == 0 {
+            continue; // an exact prefix: the prefix tier has it
+        }
+        found.push((term.to_owned(), ordinal, d));
+        if found.len() >= 4 * MAX_FUZZY_EXPANSIONS {
+            break;
+        }
+    }
+    found.sort_by_key(|(_, _, d)| *d);
+    found.truncate(MAX_FUZZY_EXPANSIONS);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary(words: &[&str]) -> fst::Map<Vec<u8>> {
+        let mut sorted: Vec<&str> = words.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        fst::Map::from_iter(sorted.into_iter().enumerate().map(|(i, w)| (w, i as u64))).unwrap()
+    }
+
+    #[test]
+    fn finds_arabic_terms_one_typo_away() {
+        let d = dictionary(&["تيليجرام", "داعش", "يوروبول", "الارهابي"]);
+        let found: Vec<String> = similar_terms(&d, "يوروبل", false)
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(found, ["يوروبول"]);
+        let found: Vec<String> = similar_terms(&d, "تيليجرم", false)
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(found, ["تيليجرام"]);
+    }
+
+    #[test]
+    fn a_transposition_is_one_edit_and_long_words_allow_two() {
+        let d = dictionary(&["الارهابي", "يوروبول"]);
+        assert_eq!(similar_terms(&d, "يورويول", false).len(), 1);
+        assert_eq!(similar_terms(&d, "الاهرابي", false)[0].2, 1);
+        assert_eq!(similar_terms(&d, "الاهرابا", false)[0].0, "الارهابي");
+    }
+
+    #[test]
+    fn short_words_get_no_typos() {
+        let d = dictionary(&["داعش", "دعش"]);
+        assert!(similar_terms(&d, "دعس", false).is_empty());
+        assert_eq!(max_distance(3), 0);
+        assert_eq!(max_distance(4), 1);
+        assert_eq!(max_distance(8), 2);
+    }
+
+    #[test]
+    fn a_prefix_automaton_tolerates_a_typo_in_the_typed_part() {
+        let d = dictionary(&["تيليجرام"]);
+        assert_eq!(similar_terms(&d, "تيلبج", true)[0].0, "تيليجرام");
+    }
+}
