@@ -12,8 +12,9 @@
 
 use crate::error::Error;
 use crate::index::{format::FORMAT_VERSION, Index};
-use crate::search::{SearchOptions, Searcher};
+use crate::search::{Filter, SearchOptions, Searcher, Sort};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -30,6 +31,15 @@ fn js_error(e: Error) -> JsError {
 struct JsSearchOptions {
     limit: Option<f64>,
     offset: Option<f64>,
+    /// `{ facet: [values…] }`: any of the values, every facet.
+    filters: Option<BTreeMap<String, Vec<String>>>,
+    /// `{ facet: [values…] }`: documents with these values are left out.
+    exclude: Option<BTreeMap<String, Vec<String>>>,
+    date_from: Option<String>,
+    date_to: Option<String>,
+    sort: Option<String>,
+    /// Facets to count (`["*"]` = all).
+    facets: Option<Vec<String>>,
 }
 
 fn count(value: Option<f64>, name: &str, default: usize) -> Result<usize, Error> {
@@ -44,6 +54,44 @@ fn count(value: Option<f64>, name: &str, default: usize) -> Result<usize, Error>
     }
 }
 
+/// Converts the JavaScript options to the core's.
+fn search_options(js: JsSearchOptions) -> Result<SearchOptions, Error> {
+    let defaults = SearchOptions::default();
+    let mut filters: BTreeMap<String, Filter> = BTreeMap::new();
+    for (facet, values) in js.filters.unwrap_or_default() {
+        filters
+            .entry(facet.clone())
+            .or_insert_with(|| Filter {
+                facet,
+                ..Default::default()
+            })
+            .any_of = values;
+    }
+    for (facet, values) in js.exclude.unwrap_or_default() {
+        filters
+            .entry(facet.clone())
+            .or_insert_with(|| Filter {
+                facet,
+                ..Default::default()
+            })
+            .none_of = values;
+    }
+    Ok(SearchOptions {
+        limit: count(js.limit, "limit", defaults.limit)?,
+        offset: count(js.offset, "offset", defaults.offset)?,
+        filters: filters.into_values().collect(),
+        date_from: js.date_from,
+        date_to: js.date_to,
+        sort: js
+            .sort
+            .as_deref()
+            .map(Sort::parse)
+            .transpose()?
+            .unwrap_or_default(),
+        facets: js.facets.unwrap_or_default(),
+    })
+}
+
 /// What `SearchEngine.info()` returns.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -52,6 +100,7 @@ struct Info {
     documents: u32,
     terms: usize,
     bytes: usize,
+    facets: Vec<String>,
 }
 
 /// A loaded index that can be searched. Free it with `free()` when done.
@@ -79,10 +128,14 @@ impl SearchEngine {
         SearchEngine::new(EMBEDDED_INDEX)
     }
 
-    /// Searches. `options`: `{ limit?: number (1–1000, default 10), offset?: number }`.
-    /// Returns `{ query, total, partial, hits: [{ id, title, score, published?, author?,
-    /// source?, url?, titleHighlights, snippet: { text, highlights } }] }`, highlight ranges
-    /// being `[start, end)` UTF-16 offsets.
+    /// Searches. `options` (all optional): `{ limit (1–1000, default 10), offset,
+    /// filters: { facet: [values] }, exclude: { facet: [values] }, dateFrom, dateTo
+    /// ("2017", "2017-11", "2017-11-23"), sort: "relevance" | "newest" | "oldest",
+    /// facets: [names] or ["*"] }`. An empty query with filters lists the filtered archive.
+    /// Returns `{ query, total, partial, suggestion?, facets?: { name: [{ value, labelAr?,
+    /// labelEn?, count }] }, hits: [{ id, title, score, published?, author?, source?, url?,
+    /// titleHighlights, snippet: { text, highlights } }] }`, highlight ranges being
+    /// `[start, end)` UTF-16 offsets.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
         let js: JsSearchOptions = if options.is_undefined() || options.is_null() {
             JsSearchOptions::default()
@@ -94,16 +147,12 @@ impl SearchEngine {
                 )))
             })?
         };
-        let defaults = SearchOptions::default();
-        let options = SearchOptions {
-            limit: count(js.limit, "limit", defaults.limit).map_err(js_error)?,
-            offset: count(js.offset, "offset", defaults.offset).map_err(js_error)?,
-        };
+        let options = search_options(js).map_err(js_error)?;
         let results = self.searcher.search(query, &options).map_err(js_error)?;
         to_js(&results)
     }
 
-    /// `{ formatVersion, documents, terms, bytes }` of the loaded index.
+    /// `{ formatVersion, documents, terms, bytes, facets }` of the loaded index.
     pub fn info(&self) -> Result<JsValue, JsError> {
         let index = self.searcher.index();
         to_js(&Info {
@@ -111,6 +160,7 @@ impl SearchEngine {
             documents: index.document_count(),
             terms: index.term_count(),
             bytes: index.byte_len(),
+            facets: index.facets().iter().map(|f| f.name.clone()).collect(),
         })
     }
 }
@@ -136,7 +186,9 @@ fn check_option_names(options: &JsValue) -> Result<(), Error> {
 }
 
 /// The option names `search` accepts.
-const JS_OPTION_NAMES: &[&str] = &["limit", "offset"];
+const JS_OPTION_NAMES: &[&str] = &[
+    "limit", "offset", "filters", "exclude", "dateFrom", "dateTo", "sort", "facets",
+];
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value

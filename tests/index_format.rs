@@ -174,6 +174,7 @@ fn invalid_options_are_refused_with_the_allowed_range() {
             &SearchOptions {
                 limit: 0,
                 offset: 0,
+                ..Default::default()
             },
         )
         .unwrap_err();

@@ -37,6 +37,7 @@ fn search(query: &str) -> SearchResults {
             &SearchOptions {
                 limit: 100,
                 offset: 0,
+                ..Default::default()
             },
         )
         .unwrap()
@@ -238,6 +239,7 @@ fn paging_with_offset_and_limit_walks_the_ranking() {
             &SearchOptions {
                 limit: 10,
                 offset: 0,
+                ..Default::default()
             },
         )
         .unwrap();
@@ -247,6 +249,7 @@ fn paging_with_offset_and_limit_walks_the_ranking() {
             &SearchOptions {
                 limit: 2,
                 offset: 2,
+                ..Default::default()
             },
         )
         .unwrap();

@@ -94,7 +94,13 @@ fn search(args: &[String]) -> Result<(), String> {
     };
     let searcher = load(Path::new(path))?;
     let results = searcher
-        .search(query, &SearchOptions { limit, offset: 0 })
+        .search(
+            query,
+            &SearchOptions {
+                limit,
+                ..Default::default()
+            },
+        )
         .map_err(|e| e.to_string())?;
     println!(
         "{} result(s){}",

@@ -1,6 +1,7 @@
 //! Building an index: documents in, bytes (in the [`format`](super::format)) out.
 
 use super::bytes::{put_str, put_varint};
+use super::facets::{date_values, metadata_values, parse_iso_date, Extractor};
 use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
 use super::{default_fields, field_texts, FieldSpec, ANALYZER_VERSION, MAX_FIELDS, PARAGRAPH_GAP};
 use crate::document::Document;
@@ -10,6 +11,14 @@ use std::collections::{BTreeMap, HashSet};
 
 /// Positions of one term in one field of one document.
 type FieldPositions = (u8, Vec<u32>);
+
+/// A facet value being collected: its labels and documents.
+#[derive(Debug, Default)]
+struct FacetEntry {
+    label_ar: Option<String>,
+    label_en: Option<String>,
+    docs: Vec<u32>,
+}
 
 /// Collects documents and writes an index.
 ///
@@ -25,8 +34,15 @@ type FieldPositions = (u8, Vec<u32>);
 pub struct IndexBuilder {
     analyzer: Analyzer,
     fields: Vec<FieldSpec>,
-    documents: Vec<Document>,
+    extractors: Vec<Box<dyn Extractor>>,
     ids: HashSet<String>,
+    /// Stored documents, encoded as they are added, and where each starts.
+    records: Vec<u8>,
+    record_offsets: Vec<u32>,
+    /// facet → value → (labels, documents in ascending order).
+    facets: BTreeMap<String, BTreeMap<String, FacetEntry>>,
+    /// Per document: the sort key and the dates it is about (packed `yyyymmdd`).
+    dates: Vec<(u32, Vec<u32>)>,
     /// term → postings, documents in ascending order.
     postings: BTreeMap<String, Vec<(u32, Vec<FieldPositions>)>>,
     /// field lengths in tokens, `documents.len() × fields.len()`.
@@ -52,21 +68,31 @@ impl IndexBuilder {
         IndexBuilder {
             analyzer: Analyzer::default(),
             fields,
-            documents: Vec::new(),
+            extractors: Vec::new(),
             ids: HashSet::new(),
+            records: Vec::new(),
+            record_offsets: Vec::new(),
+            facets: BTreeMap::new(),
+            dates: Vec::new(),
             postings: BTreeMap::new(),
             norms: Vec::new(),
         }
     }
 
+    /// Adds an extractor of facet values and dates (entities, dates in the text), run on
+    /// every document added afterwards.
+    pub fn add_extractor(&mut self, extractor: Box<dyn Extractor>) {
+        self.extractors.push(extractor);
+    }
+
     /// Number of documents added so far.
     pub fn len(&self) -> usize {
-        self.documents.len()
+        self.record_offsets.len()
     }
 
     /// Has nothing been added yet?
     pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
+        self.record_offsets.is_empty()
     }
 
     /// Adds a document. Fails, adding nothing, if the record is invalid or its id was
@@ -79,7 +105,7 @@ impl IndexBuilder {
                 problem: "this id was already used by another document; ids must be unique".into(),
             });
         }
-        let doc_id = u32::try_from(self.documents.len()).map_err(|_| Error::InvalidDocument {
+        let doc_id = u32::try_from(self.len()).map_err(|_| Error::InvalidDocument {
             at: format!("document {:?}", doc.id),
             problem: "too many documents for one index (the limit is 4 294 967 295)".into(),
         })?;
@@ -106,15 +132,87 @@ impl IndexBuilder {
             }
             self.norms.push(length);
         }
-        self.ids.insert(doc.id.clone());
-        self.documents.push(doc);
+        self.add_facets(doc_id, &doc);
+        self.store(&doc);
+        self.ids.insert(doc.id);
         Ok(())
+    }
+
+    /// Collects the document's facet values and dates.
+    fn add_facets(&mut self, doc_id: u32, doc: &Document) {
+        let mut values = metadata_values(doc);
+        let mut dates: Vec<u32> = doc
+            .published
+            .as_deref()
+            .and_then(parse_iso_date)
+            .into_iter()
+            .collect();
+        for extractor in &self.extractors {
+            let found = extractor.extract(&self.analyzer, doc);
+            values.extend(found.values);
+            dates.extend(found.dates);
+        }
+        dates.sort_unstable();
+        dates.dedup();
+        values.extend(dates.iter().flat_map(|&d| date_values(d)));
+        values.sort();
+        values.dedup_by(|a, b| a.facet == b.facet && a.value == b.value);
+        for v in values.into_iter().filter(|v| !v.value.is_empty()) {
+            let entry = self
+                .facets
+                .entry(v.facet)
+                .or_default()
+                .entry(v.value)
+                .or_default();
+            entry.label_ar = entry.label_ar.take().or(v.label_ar);
+            entry.label_en = entry.label_en.take().or(v.label_en);
+            entry.docs.push(doc_id);
+        }
+        let sort_key = doc
+            .published
+            .as_deref()
+            .and_then(parse_iso_date)
+            .or(dates.last().copied())
+            .unwrap_or(0);
+        self.dates.push((sort_key, dates));
+    }
+
+    /// Encodes the stored document.
+    fn store(&mut self, doc: &Document) {
+        self.record_offsets.push(self.records.len() as u32);
+        let records = &mut self.records;
+        let mut put = |tag: u8, s: &str| {
+            records.push(tag);
+            put_str(records, s);
+        };
+        put(doc_tag::ID, &doc.id);
+        put(doc_tag::TITLE, &doc.title);
+        if let Some(s) = &doc.subtitle {
+            put(doc_tag::SUBTITLE, s);
+        }
+        for p in &doc.body {
+            put(doc_tag::PARAGRAPH, p);
+        }
+        for (tag, value) in [
+            (doc_tag::PUBLISHED, &doc.published),
+            (doc_tag::AUTHOR, &doc.author),
+            (doc_tag::SOURCE, &doc.source),
+            (doc_tag::URL, &doc.url),
+            (doc_tag::SECTION, &doc.section),
+        ] {
+            if let Some(v) = value {
+                put(tag, v);
+            }
+        }
+        for t in &doc.tags {
+            put(doc_tag::TAG, t);
+        }
     }
 
     /// Writes the index.
     pub fn finish(self) -> Vec<u8> {
         let field_count = self.fields.len();
-        let doc_count = self.documents.len();
+        let doc_count = self.len();
         let mut sections: Vec<(Section, Vec<u8>)> = Vec::new();
 
         // meta
@@ -193,45 +291,46 @@ impl IndexBuilder {
         postings.extend_from_slice(&data);
         sections.push((Section::Postings, postings));
 
-        // documents
-        let mut records = Vec::new();
-        let mut doc_offsets = Vec::with_capacity(doc_count + 1);
-        for doc in &self.documents {
-            doc_offsets.push(records.len() as u32);
-            let mut put = |tag: u8, s: &str| {
-                records.push(tag);
-                put_str(&mut records, s);
-            };
-            put(doc_tag::ID, &doc.id);
-            put(doc_tag::TITLE, &doc.title);
-            if let Some(s) = &doc.subtitle {
-                put(doc_tag::SUBTITLE, s);
-            }
-            for p in &doc.body {
-                put(doc_tag::PARAGRAPH, p);
-            }
-            for (tag, value) in [
-                (doc_tag::PUBLISHED, &doc.published),
-                (doc_tag::AUTHOR, &doc.author),
-                (doc_tag::SOURCE, &doc.source),
-                (doc_tag::URL, &doc.url),
-                (doc_tag::SECTION, &doc.section),
-            ] {
-                if let Some(v) = value {
-                    put(tag, v);
+        // facets and dates
+        let mut facets = Vec::new();
+        put_varint(&mut facets, self.facets.len() as u64);
+        for (name, values) in &self.facets {
+            put_str(&mut facets, name);
+            put_varint(&mut facets, values.len() as u64);
+            for (value, entry) in values {
+                put_str(&mut facets, value);
+                put_str(&mut facets, entry.label_ar.as_deref().unwrap_or(""));
+                put_str(&mut facets, entry.label_en.as_deref().unwrap_or(""));
+                put_varint(&mut facets, entry.docs.len() as u64);
+                let mut last = 0;
+                for &d in &entry.docs {
+                    put_varint(&mut facets, u64::from(d - last));
+                    last = d;
                 }
             }
-            for t in &doc.tags {
-                put(doc_tag::TAG, t);
+        }
+        sections.push((Section::Facets, facets));
+        let mut dates = Vec::new();
+        for (sort_key, list) in &self.dates {
+            put_varint(&mut dates, u64::from(*sort_key));
+            put_varint(&mut dates, list.len() as u64);
+            for &d in list {
+                put_varint(&mut dates, u64::from(d));
             }
         }
-        doc_offsets.push(records.len() as u32);
+        sections.push((Section::Dates, dates));
+
+        // documents
         let mut documents = Vec::new();
         put_varint(&mut documents, doc_count as u64);
-        for o in doc_offsets {
+        for o in self
+            .record_offsets
+            .iter()
+            .chain(std::iter::once(&(self.records.len() as u32)))
+        {
             documents.extend_from_slice(&o.to_le_bytes());
         }
-        documents.extend_from_slice(&records);
+        documents.extend_from_slice(&self.records);
         sections.push((Section::Documents, documents));
 
         write_file(&sections)

@@ -30,6 +30,8 @@
 //! | 6 | `expansions` | term lists: varint count · count × varint term-ordinal deltas (ascending) |
 //! | 7 | `norms` | per document, per field: varint field length in tokens |
 //! | 8 | `documents` | varint document count D · D+1 × u32 offsets (relative to the end of the table) · the stored documents |
+//! | 9 | `facets` | varint facet count · per facet: string name · varint value count · per value (sorted): string value · string Arabic label · string English label (empty = none) · varint document count · that many varint document deltas |
+//! | 10 | `dates` | per document: varint sort key · varint count · that many varint dates (dates packed as `yyyymmdd`, `00` for an unknown month or day; sort key 0 = no date) |
 //!
 //! A **postings list** (one per term ordinal): varint document frequency · varint byte
 //! length of the document block · the document block · the positions block.
@@ -45,7 +47,8 @@
 //! 5 published · 6 author · 7 source · 8 url · 9 section · 10 tag (repeated). Id and title
 //! are present exactly once.
 //!
-//! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `norms`), the
+//! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `norms`, `facets`,
+//! `dates`), the
 //! `postings` and the `documents` are separate sections so that a later version can split
 //! a large index into chunks fetched on demand (postings by term range, documents by id
 //! range) without changing how each part is encoded.
@@ -87,17 +90,23 @@ pub enum Section {
     Norms = 7,
     /// Stored documents.
     Documents = 8,
+    /// Facet values and their documents.
+    Facets = 9,
+    /// Per document: sort key and dates.
+    Dates = 10,
 }
 
 impl Section {
     /// Every section, in the order the builder writes them.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 10] = [
         Section::Meta,
         Section::Terms,
         Section::Stems,
         Section::Variants,
         Section::Expansions,
         Section::Norms,
+        Section::Facets,
+        Section::Dates,
         Section::Postings,
         Section::Documents,
     ];
@@ -118,6 +127,8 @@ impl Section {
             Section::Expansions => "expansions",
             Section::Norms => "norms",
             Section::Documents => "documents",
+            Section::Facets => "facets",
+            Section::Dates => "dates",
         }
     }
 }

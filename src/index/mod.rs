@@ -3,11 +3,12 @@
 
 pub mod builder;
 pub(crate) mod bytes;
+pub mod facets;
 pub mod format;
 pub mod reader;
 
 pub use builder::IndexBuilder;
-pub use reader::{DocPosting, FieldPosting, Index};
+pub use reader::{DocPosting, Facet, FacetEntry, FieldPosting, Index};
 
 use crate::document::Document;
 

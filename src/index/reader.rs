@@ -35,9 +35,37 @@ pub struct IndexedField {
     pub average_length: f32,
 }
 
+/// A facet value and the documents that have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetEntry {
+    /// The value filtered on.
+    pub value: String,
+    /// Display name in Arabic, if any.
+    pub label_ar: Option<String>,
+    /// Display name in English, if any.
+    pub label_en: Option<String>,
+    /// The documents, ascending.
+    pub docs: Vec<u32>,
+}
+
+/// A facet and its values (sorted by value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facet {
+    /// The facet's name.
+    pub name: String,
+    /// Its values.
+    pub values: Vec<FacetEntry>,
+}
+
 /// A loaded index.
 #[derive(Debug)]
 pub struct Index {
+    facets: Vec<Facet>,
+    /// Per document: sort key (packed date, 0 = none).
+    sort_keys: Vec<u32>,
+    /// Dates of document d: `dates[date_starts[d]..date_starts[d + 1]]`.
+    date_starts: Vec<u32>,
+    dates: Vec<u32>,
     bytes: Vec<u8>,
     document_count: u32,
     fields: Vec<IndexedField>,
@@ -171,6 +199,21 @@ impl Index {
             norms.push(r.varint_u32()?);
         }
 
+        let facets = read_facets(&bytes[section(Section::Facets)?], document_count)?;
+        let mut r = Reader::new(&bytes[section(Section::Dates)?], "dates");
+        let mut sort_keys = Vec::with_capacity(document_count as usize);
+        let mut date_starts = Vec::with_capacity(document_count as usize + 1);
+        let mut dates = Vec::new();
+        for _ in 0..document_count {
+            sort_keys.push(r.varint_u32()?);
+            date_starts.push(dates.len() as u32);
+            let count = r.varint()? as usize;
+            for _ in 0..count {
+                dates.push(r.varint_u32()?);
+            }
+        }
+        date_starts.push(dates.len() as u32);
+
         let (term_count, postings_table, postings_data) =
             offset_table(&bytes, section(Section::Postings)?, "postings")?;
         if term_count != terms.len() {
@@ -188,6 +231,10 @@ impl Index {
         }
 
         Ok(Index {
+            facets,
+            sort_keys,
+            date_starts,
+            dates,
             document_count,
             fields,
             terms,
@@ -222,6 +269,31 @@ impl Index {
     /// The indexed fields, by field id.
     pub fn fields(&self) -> &[IndexedField] {
         &self.fields
+    }
+
+    /// The facets, sorted by name.
+    pub fn facets(&self) -> &[Facet] {
+        &self.facets
+    }
+
+    /// The facet with this name.
+    pub fn facet(&self, name: &str) -> Option<&Facet> {
+        self.facets.iter().find(|f| f.name == name)
+    }
+
+    /// The sort key of a document: its publication date, else the latest date it
+    /// mentions, packed `yyyymmdd` (0 when it has no date).
+    pub fn sort_key(&self, doc: u32) -> u32 {
+        self.sort_keys.get(doc as usize).copied().unwrap_or(0)
+    }
+
+    /// The dates a document is about (packed `yyyymmdd`, ascending).
+    pub fn dates(&self, doc: u32) -> &[u32] {
+        let d = doc as usize;
+        match (self.date_starts.get(d), self.date_starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => &self.dates[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The term dictionary: normalized term → term ordinal.
@@ -471,6 +543,50 @@ impl Index {
         }
         Ok(&self.bytes[data.start + start..data.start + end])
     }
+}
+
+/// Decodes the `facets` section.
+fn read_facets(bytes: &[u8], document_count: u32) -> Result<Vec<Facet>> {
+    let mut r = Reader::new(bytes, "facets");
+    let count = r.varint()? as usize;
+    let mut facets = Vec::with_capacity(count.min(bytes.len()));
+    for _ in 0..count {
+        let name = r.str()?.to_owned();
+        let value_count = r.varint()? as usize;
+        let mut values = Vec::with_capacity(value_count.min(bytes.len()));
+        for _ in 0..value_count {
+            let value = r.str()?.to_owned();
+            let label = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+            let label_ar = label(r.str()?);
+            let label_en = label(r.str()?);
+            let doc_count = r.varint()? as usize;
+            if doc_count > document_count as usize {
+                return Err(corrupt(format!(
+                    "facet {name} value {value} has more documents than the index"
+                )));
+            }
+            let mut docs = Vec::with_capacity(doc_count);
+            let mut doc = 0u32;
+            for i in 0..doc_count {
+                let delta = r.varint_u32()?;
+                doc = doc
+                    .checked_add(delta)
+                    .filter(|&d| d < document_count && (i == 0 || delta > 0))
+                    .ok_or_else(|| {
+                        corrupt(format!("facet {name} names a document that does not exist"))
+                    })?;
+                docs.push(doc);
+            }
+            values.push(FacetEntry {
+                value,
+                label_ar,
+                label_en,
+                docs,
+            });
+        }
+        facets.push(Facet { name, values });
+    }
+    Ok(facets)
 }
 
 /// Splits an offset-table section (varint count · count+1 × u32 · data) into its parts.

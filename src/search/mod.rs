@@ -15,6 +15,7 @@
 //! required clauses rank first (this only differs in partial results); ties are broken by
 //! document order (deterministic).
 
+pub mod filter;
 pub mod fuzzy;
 pub mod matcher;
 pub mod query;
@@ -23,11 +24,14 @@ pub mod snippet;
 use crate::error::{Error, Result};
 use crate::index::Index;
 use crate::text::Analyzer;
+use filter::{CompiledFilters, FacetCount};
+pub use filter::{Filter, Sort};
+use fixedbitset::FixedBitSet;
 use matcher::WordMatcher;
 use query::Atom;
 use serde::Serialize;
 use snippet::Snippet;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// BM25 term-frequency saturation.
 pub const K1: f32 = 1.2;
@@ -42,6 +46,16 @@ pub struct SearchOptions {
     pub limit: usize,
     /// How many hits to skip (for paging).
     pub offset: usize,
+    /// Facet filters (any of the values within a facet, all facets, exclusions).
+    pub filters: Vec<Filter>,
+    /// Keep documents about a date on or after this one (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    pub date_from: Option<String>,
+    /// Keep documents about a date on or before this one.
+    pub date_to: Option<String>,
+    /// Result order.
+    pub sort: Sort,
+    /// Facets to count for the results (`*` = all).
+    pub facets: Vec<String>,
 }
 
 impl Default for SearchOptions {
@@ -49,6 +63,11 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 10,
             offset: 0,
+            filters: Vec::new(),
+            date_from: None,
+            date_to: None,
+            sort: Sort::Relevance,
+            facets: Vec::new(),
         }
     }
 }
@@ -107,6 +126,9 @@ pub struct SearchResults {
     /// A corrected query ("did you mean"), when words matched nothing or only by a typo.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Counts of the requested facets' values (disjunctive: see [`filter`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
     /// The hits, best first, after `offset`, at most `limit`.
     pub hits: Vec<Hit>,
 }
@@ -177,6 +199,12 @@ impl Searcher {
     /// Runs a query.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         options.validate()?;
+        let filters = CompiledFilters::new(
+            &self.index,
+            &options.filters,
+            options.date_from.as_deref(),
+            options.date_to.as_deref(),
+        )?;
         let parsed = query::parse(query);
         let mut clauses = self.clauses(&parsed);
         let mut results = SearchResults {
@@ -184,17 +212,80 @@ impl Searcher {
             total: 0,
             partial: false,
             suggestion: None,
+            facets: BTreeMap::new(),
             hits: Vec::new(),
         };
-        if clauses.is_empty() {
-            return Ok(results);
+        let n = self.index.document_count() as usize;
+        let (mut ranked, sort) = if clauses.is_empty() && parsed.excluded.is_empty() {
+            // No query: with filters, browse the filtered archive (newest first by default);
+            // without, no hits (but facet counts over the whole archive).
+            let ranked = if filters.active {
+                (0..n as u32).map(|d| (d, 0, 0.0)).collect()
+            } else {
+                Vec::new()
+            };
+            let sort = if options.sort == Sort::Relevance {
+                Sort::Newest
+            } else {
+                options.sort
+            };
+            let mut all = FixedBitSet::with_capacity(n);
+            all.insert_range(..);
+            results.facets = filters.count(&self.index, &options.facets, &all)?;
+            (ranked, sort)
+        } else {
+            let ranked = self.rank(&parsed, &mut clauses, &mut results)?;
+            let mut matched = FixedBitSet::with_capacity(n);
+            ranked.iter().for_each(|r| matched.insert(r.0 as usize));
+            results.facets = filters.count(&self.index, &options.facets, &matched)?;
+            (ranked, options.sort)
+        };
+        ranked.retain(|r| filters.accepts(r.0));
+        match sort {
+            Sort::Relevance => {}
+            Sort::Newest | Sort::Oldest => {
+                let key = |d: u32| self.index.sort_key(d);
+                ranked.sort_by(|a, b| {
+                    let (ka, kb) = (key(a.0), key(b.0));
+                    (ka == 0)
+                        .cmp(&(kb == 0)) // undated last
+                        .then(if sort == Sort::Newest {
+                            kb.cmp(&ka)
+                        } else {
+                            ka.cmp(&kb)
+                        })
+                        .then(b.2.total_cmp(&a.2))
+                        .then(a.0.cmp(&b.0))
+                });
+            }
         }
+        results.total = ranked.len();
+        results.suggestion = self.suggestion(&clauses, &results);
+
+        let words: Vec<&WordMatcher> = clauses
+            .iter()
+            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.words.iter()))
+            .collect();
+        for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
+            results.hits.push(self.hit(doc, score, &words)?);
+        }
+        Ok(results)
+    }
+
+    /// The documents matching the query, best first: `(document, required clauses matched,
+    /// score)`. Sets `results.partial` when no document has every word.
+    fn rank(
+        &self,
+        parsed: &query::ParsedQuery,
+        clauses: &mut [Clause],
+        results: &mut SearchResults,
+    ) -> Result<Vec<(u32, u16, f32)>> {
         let n = self.index.document_count() as usize;
         let mut totals = vec![0f32; n];
         let mut counts = vec![0u16; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut clause_scores = vec![0f32; n];
-        for clause in &mut clauses {
+        for clause in clauses.iter_mut() {
             let mut clause_docs: Vec<u32> = Vec::new();
             for alt in &mut clause.alternatives {
                 for (doc, s) in self.evaluate(alt)? {
@@ -222,7 +313,13 @@ impl Searcher {
                 excluded[doc as usize] = true;
             }
         }
-
+        if clauses.is_empty() {
+            // Only exclusions: every other document.
+            return Ok((0..n as u32)
+                .filter(|&d| !excluded[d as usize])
+                .map(|d| (d, 0, 0.0))
+                .collect());
+        }
         let required = clauses.iter().filter(|c| c.required).count() as u16;
         let mut ranked: Vec<(u32, u16, f32)> = touched
             .iter()
@@ -242,19 +339,9 @@ impl Searcher {
             b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
         };
         ranked.sort_by(order);
-        self.boost_proximity(&clauses, &mut ranked)?;
+        self.boost_proximity(clauses, &mut ranked)?;
         ranked.sort_by(order);
-        results.total = ranked.len();
-        results.suggestion = self.suggestion(&clauses, &results);
-
-        let words: Vec<&WordMatcher> = clauses
-            .iter()
-            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.words.iter()))
-            .collect();
-        for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
-            results.hits.push(self.hit(doc, score, &words)?);
-        }
-        Ok(results)
+        Ok(ranked)
     }
 
     /// The query's clauses, analyzed.

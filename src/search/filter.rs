@@ -1,0 +1,256 @@
+//! Filters, date ranges, sorting and facet counts.
+//!
+//! - Within one facet, the selected values are alternatives (any of them); different facets
+//!   must all hold; excluded values remove documents. A date range keeps documents about a
+//!   date that overlaps it (their publication date or a date their text mentions).
+//! - Facet counts are **disjunctive**: the counts of a facet ignore that facet's own
+//!   selection (and the timeline facets `year`/`month` ignore the date range), so choosing
+//!   one platform still shows how many results every other platform would give.
+//!
+//! Each filter group becomes a bitset of the documents it allows; every document gets a
+//! bit mask of the groups it fails. A document is a result when its mask is empty, and
+//! counts for facet F when its mask is empty or only F's bit.
+
+use crate::error::{Error, Result};
+use crate::index::facets::{date_span, parse_iso_date};
+use crate::index::Index;
+use fixedbitset::FixedBitSet;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A filter on one facet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// The facet (`platform`, `source`, `year`…).
+    pub facet: String,
+    /// Values to keep (any of them); empty = no restriction.
+    pub any_of: Vec<String>,
+    /// Values to exclude.
+    pub none_of: Vec<String>,
+}
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best match first (with no query: newest first).
+    #[default]
+    Relevance,
+    /// Newest first (publication date, else the latest date mentioned; undated last).
+    Newest,
+    /// Oldest first (undated last).
+    Oldest,
+}
+
+impl Sort {
+    /// Parses `relevance`, `newest` or `oldest`.
+    pub fn parse(s: &str) -> Result<Sort> {
+        match s {
+            "relevance" => Ok(Sort::Relevance),
+            "newest" => Ok(Sort::Newest),
+            "oldest" => Ok(Sort::Oldest),
+            other => Err(Error::InvalidOptions(format!(
+                "sort must be \"relevance\", \"newest\" or \"oldest\", got {other:?}"
+            ))),
+        }
+    }
+}
+
+/// A value of a facet with the number of results it would give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FacetCount {
+    /// The value to filter on.
+    pub value: String,
+    /// Display name in Arabic, if the value is an identifier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_ar: Option<String>,
+    /// Display name in English, if the value is an identifier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
+    /// Results with this value (given the query and the other facets' selections).
+    pub count: usize,
+}
+
+/// Facets whose selection is ignored, with the date range, when counting timelines.
+const TIMELINE_FACETS: &[&str] = &["year", "month"];
+
+/// The filters of a search, compiled against an index.
+#[derive(Debug)]
+pub struct CompiledFilters {
+    /// Per document: bit g set when the document fails filter group g.
+    failures: Vec<u64>,
+    /// Facet name → its group bit.
+    groups: BTreeMap<String, u64>,
+    /// The date range's group bit, if any.
+    date_bit: Option<u64>,
+    /// Documents removed by an exclusion (not disjunctive).
+    excluded: FixedBitSet,
+    /// Is anything filtered at all?
+    pub active: bool,
+}
+
+impl CompiledFilters {
+    /// Compiles filters and a date range (`YYYY`, `YYYY-MM` or `YYYY-MM-DD` bounds, both
+    /// inclusive at their precision).
+    pub fn new(
+        index: &Index,
+        filters: &[Filter],
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<Self> {
+        let n = index.document_count() as usize;
+        let mut failures = vec![0u64; n];
+        let mut groups = BTreeMap::new();
+        let mut excluded = FixedBitSet::with_capacity(n);
+        let mut active = false;
+        for filter in filters {
+            let Some(facet) = index.facet(&filter.facet) else {
+                let known: Vec<&str> = index.facets().iter().map(|f| f.name.as_str()).collect();
+                return Err(Error::InvalidOptions(format!(
+                    "unknown facet {:?}; this index has: {}",
+                    filter.facet,
+                    known.join(", ")
+                )));
+            };
+            let docs_of = |value: &str| {
+                facet
+                    .values
+                    .iter()
+                    .find(|v| v.value == value)
+                    .map(|v| v.docs.as_slice())
+                    .unwrap_or(&[])
+            };
+            for value in &filter.none_of {
+                docs_of(value)
+                    .iter()
+                    .for_each(|&d| excluded.insert(d as usize));
+                active = true;
+            }
+            if filter.any_of.is_empty() {
+                continue;
+            }
+            let next = groups.len() as u64;
+            let bit = *groups
+                .entry(filter.facet.clone())
+                .or_insert_with(|| 1u64 << next.min(63));
+            let mut allowed = FixedBitSet::with_capacity(n);
+            for value in &filter.any_of {
+                docs_of(value)
+                    .iter()
+                    .for_each(|&d| allowed.insert(d as usize));
+            }
+            for (d, f) in failures.iter_mut().enumerate() {
+                if !allowed.contains(d) {
+                    *f |= bit;
+                }
+            }
+            active = true;
+        }
+        let mut date_bit = None;
+        if from.is_some() || to.is_some() {
+            let bound = |s: &str, name: &str| {
+                parse_iso_date(s).ok_or_else(|| {
+                    Error::InvalidOptions(format!(
+                        "{name} must be a date such as 2017, 2017-11 or 2017-11-23, got {s:?}"
+                    ))
+                })
+            };
+            let start = from
+                .map(|s| bound(s, "dateFrom"))
+                .transpose()?
+                .map_or(0, |d| date_span(d).0);
+            let end = to
+                .map(|s| bound(s, "dateTo"))
+                .transpose()?
+                .map_or(u32::MAX, |d| date_span(d).1);
+            if start > end {
+                return Err(Error::InvalidOptions("dateFrom is after dateTo".into()));
+            }
+            let bit = 1u64 << (groups.len() as u64).min(63);
+            for (d, f) in failures.iter_mut().enumerate() {
+                let inside = index.dates(d as u32).iter().any(|&date| {
+                    let (a, b) = date_span(date);
+                    a <= end && b >= start
+                });
+                if !inside {
+                    *f |= bit;
+                }
+            }
+            date_bit = Some(bit);
+            active = true;
+        }
+        Ok(CompiledFilters {
+            failures,
+            groups,
+            date_bit,
+            excluded,
+            active,
+        })
+    }
+
+    /// Does the document pass every filter?
+    pub fn accepts(&self, doc: u32) -> bool {
+        self.failures[doc as usize] == 0 && !self.excluded.contains(doc as usize)
+    }
+
+    /// The bits a document may fail and still count for `facet`.
+    fn ignored_for(&self, facet: &str) -> u64 {
+        let mut bits = self.groups.get(facet).copied().unwrap_or(0);
+        if TIMELINE_FACETS.contains(&facet) {
+            bits |= self.date_bit.unwrap_or(0);
+            for f in TIMELINE_FACETS {
+                bits |= self.groups.get(*f).copied().unwrap_or(0);
+            }
+        }
+        bits
+    }
+
+    /// Disjunctive counts of the `names`d facets (`*` = every facet) over the documents the
+    /// query matched (`matched`, before filtering).
+    pub fn count(
+        &self,
+        index: &Index,
+        names: &[String],
+        matched: &FixedBitSet,
+    ) -> Result<BTreeMap<String, Vec<FacetCount>>> {
+        let mut out = BTreeMap::new();
+        let all = names.iter().any(|n| n == "*");
+        for name in names.iter().filter(|n| *n != "*") {
+            if index.facet(name).is_none() {
+                return Err(Error::InvalidOptions(format!(
+                    "cannot count unknown facet {name:?}"
+                )));
+            }
+        }
+        for facet in index.facets() {
+            if !all && !names.contains(&facet.name) {
+                continue;
+            }
+            let ignored = self.ignored_for(&facet.name);
+            let mut counts: Vec<FacetCount> = facet
+                .values
+                .iter()
+                .map(|v| FacetCount {
+                    value: v.value.clone(),
+                    label_ar: v.label_ar.clone(),
+                    label_en: v.label_en.clone(),
+                    count: v
+                        .docs
+                        .iter()
+                        .filter(|&&d| {
+                            matched.contains(d as usize)
+                                && self.failures[d as usize] & !ignored == 0
+                                && !self.excluded.contains(d as usize)
+                        })
+                        .count(),
+                })
+                .filter(|c| c.count > 0)
+                .collect();
+            if !TIMELINE_FACETS.contains(&facet.name.as_str()) {
+                counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            }
+            out.insert(facet.name.clone(), counts);
+        }
+        Ok(out)
+    }
+}
