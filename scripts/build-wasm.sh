@@ -14,12 +14,24 @@ say "indexing corpus/"
 env -u RUSTC -u RUSTDOC -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD \
   cargo run --quiet --release --bin fahras -- build corpus --out target/seed.fahras
 
-say "compiling the wasm"
-FAHRAS_EMBEDDED_INDEX="$PWD/target/seed.fahras" \
-  cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
+# The small build: std rebuilt for size with panics as bare traps (fahras never panics at the
+# wasm boundary: errors travel as Results). Needs rust-src and RUSTC_BOOTSTRAP; if that
+# fails, the ordinary build (larger, same behaviour) is used.
+wasm_dir=target/wasm-build
+small_flags="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+say "compiling the wasm (size-optimized std)"
+if ! FAHRAS_EMBEDDED_INDEX="$PWD/target/seed.fahras" RUSTC_BOOTSTRAP=1 \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$small_flags" \
+    cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --target-dir "$wasm_dir"; then
+  say "the size-optimized build failed (no rust-src?); building with the prebuilt std instead"
+  wasm_dir=target/wasm-build-plain
+  FAHRAS_EMBEDDED_INDEX="$PWD/target/seed.fahras" \
+    cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --target-dir "$wasm_dir"
+fi
 
 rm -rf target/pkg && mkdir -p target/pkg www/pkg
-wasm-bindgen --target web --no-typescript --out-dir target/pkg target/wasm32-unknown-unknown/wasm/fahras.wasm
+wasm-bindgen --target web --no-typescript --out-dir target/pkg "$wasm_dir/wasm32-unknown-unknown/wasm/fahras.wasm"
 # npm's binaryen (wasm-opt 132); never Debian's wasm-opt 108, which breaks wasm-bindgen output.
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \

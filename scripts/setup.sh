@@ -61,6 +61,10 @@ else
   fi
 fi
 mv "$env_file.tmp" "$env_file"
+# std's sources, for the size-optimized wasm build (scripts/build-wasm.sh falls back without them).
+if have rustup && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  timeout 120 rustup component add rust-src >&2 || say "rust-src unavailable: the wasm will be built with the larger prebuilt std"
+fi
 
 # 2. wasm-bindgen CLI, the exact version of the crate.
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -48,8 +48,8 @@ fn count(value: Option<f64>, name: &str, default: usize) -> Result<usize, Error>
         Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => {
             Ok(v as usize)
         }
-        Some(v) => Err(Error::InvalidOptions(format!(
-            "{name} must be a whole number ≥ 0, got {v}"
+        Some(_) => Err(Error::InvalidOptions(format!(
+            "{name} must be a whole number from 0 to 4294967295"
         ))),
     }
 }

@@ -376,12 +376,12 @@ fn write_file(sections: &[(Section, Vec<u8>)]) -> Vec<u8> {
     let mut offset = (table_end + 4) as u64;
     for (section, bytes) in sections {
         out.extend_from_slice(&(*section as u32).to_le_bytes());
-        out.extend_from_slice(&crc32fast::hash(bytes).to_le_bytes());
+        out.extend_from_slice(&super::checksum::crc32(bytes).to_le_bytes());
         out.extend_from_slice(&offset.to_le_bytes());
         out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
         offset += bytes.len() as u64;
     }
-    let header_crc = crc32fast::hash(&out);
+    let header_crc = super::checksum::crc32(&out);
     out.extend_from_slice(&header_crc.to_le_bytes());
     for (_, bytes) in sections {
         out.extend_from_slice(bytes);

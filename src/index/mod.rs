@@ -3,6 +3,7 @@
 
 pub mod builder;
 pub(crate) mod bytes;
+pub(crate) mod checksum;
 pub mod facets;
 pub mod format;
 pub mod reader;

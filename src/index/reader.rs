@@ -116,7 +116,7 @@ impl Index {
             entries.push((kind, crc, offset, length));
         }
         let header_crc = header.u32()?;
-        if crc32fast::hash(&bytes[..table_end]) != header_crc {
+        if super::checksum::crc32(&bytes[..table_end]) != header_crc {
             return Err(Error::ChecksumMismatch { section: "header" });
         }
         for (kind, crc, offset, length) in entries {
@@ -135,7 +135,7 @@ impl Index {
                 .ok_or(Error::Truncated {
                     what: section.name(),
                 })?;
-            if crc32fast::hash(&bytes[start..end]) != crc {
+            if super::checksum::crc32(&bytes[start..end]) != crc {
                 return Err(Error::ChecksumMismatch {
                     section: section.name(),
                 });
