@@ -5,16 +5,25 @@
 //! 1. [`normalize`](normalize::normalize): NFKC, marks and invisible characters removed,
 //!    letter variants folded, digits to ASCII, lower case → the **term** that is indexed;
 //! 2. [`stem`](stem::stem): proclitics and suffixes removed → the **stem**, used to find the
-//!    other forms of the word at a lower score;
+//!    other forms of the word at a lower score; [`related_stems`](stem::related_stems) adds,
+//!    at query time, the stems with a single-letter preposition (ب ك ل ف) removed or added;
 //! 3. [`variant_key`](variant::variant_key): a consonant skeleton for foreign names spelled
-//!    many ways → the **variant key**, a still lower-scored expansion.
+//!    many ways, given only to words that spell a name of the [`Aliases`] list → the
+//!    **variant key**, a still lower-scored expansion;
+//!    [`joined_variant_key`](variant::joined_variant_key) gives the key of two adjacent
+//!    words written apart (فيس بوك);
+//! 4. [`Aliases::expansions`]: the other-script names of a term (Telegram ↔ تيليجرام).
+//!
+//! Stop words ([`stopwords`]) are still indexed; the search makes them optional.
 
+pub mod aliases;
 pub mod normalize;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenize;
 pub mod variant;
 
+pub use aliases::{AliasError, Aliases};
 pub use normalize::normalize;
 pub use tokenize::TokenKind;
 
@@ -39,12 +48,14 @@ pub struct Token {
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     stop_words: StopWords,
+    aliases: Aliases,
 }
 
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer {
             stop_words: StopWords::default_set(),
+            aliases: Aliases::default_set(),
         }
     }
 }
@@ -82,9 +93,54 @@ impl Analyzer {
         stem::stem(term)
     }
 
-    /// The variant key of a normalized term, if it has one.
+    /// The variant key of a normalized term, if it has one (only terms that
+    /// [look foreign](Analyzer::looks_foreign) do).
     pub fn variant_key(&self, term: &str) -> Option<String> {
-        variant::variant_key(term)
+        variant::variant_key_with(&self.aliases, term)
+    }
+
+    /// The consonant skeleton of a normalized term, ungated (see [`variant::spelling_key`]):
+    /// for callers with their own list of foreign words. Search uses [`Analyzer::variant_key`].
+    pub fn spelling_key(&self, term: &str) -> Option<String> {
+        variant::spelling_key(term)
+    }
+
+    /// Does this normalized term look like a foreign name or loanword, and so get a variant
+    /// key? (Its key is a listed alias's key, or its shape is rare in native words.)
+    pub fn looks_foreign(&self, term: &str) -> bool {
+        variant::looks_foreign_with(&self.aliases, term)
+    }
+
+    /// The variant key of two adjacent normalized terms read as one word (فيس + بوك has the
+    /// key of فيسبوك), for names the alias list knows; `None` for other pairs.
+    pub fn joined_variant_key(&self, first: &str, second: &str) -> Option<String> {
+        variant::joined_variant_key_with(&self.aliases, first, second)
+    }
+
+    /// Other stems a normalized query term should meet beside its own: with a single-letter
+    /// proclitic (ب ك ل ف) removed or added (see [`stem::related_stems`]). For the search to
+    /// look up among the stems of the index.
+    pub fn related_stems(&self, term: &str) -> Vec<String> {
+        stem::related_stems(term)
+    }
+
+    /// Cross-script aliases of a normalized term: the Arabic spellings of a Latin name, or
+    /// the Latin names of an Arabic spelling (see [`Aliases::expansions`]).
+    pub fn alias_expansions(&self, term: &str) -> Vec<String> {
+        self.aliases.expansions(term)
+    }
+
+    /// The alias list this analyzer uses.
+    pub fn aliases(&self) -> &Aliases {
+        &self.aliases
+    }
+
+    /// Uses another alias list (the default one extended by a site, for example). Indexes
+    /// must be built and searched with the same list, since it decides which terms get a
+    /// variant key.
+    pub fn with_aliases(mut self, aliases: Aliases) -> Self {
+        self.aliases = aliases;
+        self
     }
 
     /// Is this normalized term a stop word?

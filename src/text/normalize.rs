@@ -6,15 +6,26 @@
 //!    Latin, compatibility digits).
 //! 2. Per character:
 //!    - delete every Arabic mark (harakat, shadda, sukun, dagger alef, Quranic annotation
-//!      signs), tatweel, Latin combining diacritics, and invisible format/bidi characters;
+//!      signs U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED, U+08D3–U+08FF), the high
+//!      hamza, tatweel, combining diacritics, and invisible format/bidi characters (ZWSP,
+//!      ZWNJ, ZWJ, LRM, RLM, ALM, embeddings and isolates, soft hyphen, BOM, tags);
 //!    - fold آ أ إ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي;
-//!    - fold Persian/Urdu letters to their Arabic counterparts (ی ے → ي, ک گ → ك, ۀ ہ ە → ه,
-//!      ڤ → ف, پ → ب, چ → ج);
-//!    - map every Unicode decimal digit to ASCII;
-//!    - lower-case, and fold Latin letters with diacritics to their base letter (é → e).
+//!    - fold Persian, Urdu, Kurdish and Maghrebi letters to their Arabic counterparts (ی ے →
+//!      ي, ک گ ڭ → ك, ڨ → ق (a /g/ in Algeria and Tunisia), ۀ ہ ە ھ → ه, ۆ ۋ → و, ڤ → ف,
+//!      پ → ب, چ → ج, ژ → ز, ٹ ڈ ڑ ں → ت د ر ن);
+//!    - map every Unicode decimal digit to ASCII, and the Arabic decimal and thousands
+//!      separators ٫ ٬ to `.` `,`;
+//!    - lower-case, and fold Latin letters with diacritics to their base letter (é → e,
+//!      ø → o, ß → ss).
+//! 3. If deleting a character left a sequence that NFKC would compose, the steps run once
+//!    more on the result.
 //!
-//! The result is idempotent (`normalize(normalize(x)) == normalize(x)`), total over any
-//! Unicode input, and allocation-free for text that is already normalized ASCII.
+//! The result is idempotent (`normalize(normalize(x)) == normalize(x)`, property-tested on
+//! arbitrary Unicode), total over any Unicode input, and a plain lower-casing copy for ASCII.
+//!
+//! Uthmani (Quranic) spelling writes a long ā as a dagger alef, which is deleted like the other
+//! marks: ٱلۡكِتَٰبُ becomes الكتب, not الكتاب. News text does not use it; a site indexing
+//! Quranic text should convert it first.
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -27,7 +38,23 @@ pub fn normalize(text: &str) -> String {
 
 /// Like [`normalize`], appending to `out` (reuses the caller's buffer).
 pub fn normalize_into(text: &str, out: &mut String) {
-    if matches!(is_nfkc_quick(text.chars()), IsNormalized::Yes) {
+    let start = out.len();
+    fold_pass(text, out);
+    // Deleting a character can leave a sequence that NFKC composes (a Hangul jamo pair split
+    // by a ZWJ, a letter and a combining mark split by a format character): one more pass
+    // makes the result a fixed point, so normalization stays idempotent.
+    if !out[start..].is_ascii() && !matches!(is_nfkc_quick(out[start..].chars()), IsNormalized::Yes)
+    {
+        let once = out.split_off(start);
+        fold_pass(&once, out);
+    }
+}
+
+/// NFKC, then every character folded.
+fn fold_pass(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else if matches!(is_nfkc_quick(text.chars()), IsNormalized::Yes) {
         text.chars().for_each(|c| push_folded(c, out));
     } else {
         text.nfkc().for_each(|c| push_folded(c, out));
@@ -51,12 +78,22 @@ fn push_folded(c: char, out: &mut String) {
         out.push(char::from(b'0' + d));
         return;
     }
-    if c.is_uppercase() {
-        for lower in c.to_lowercase() {
-            push_latin_base(lower, out);
-        }
-    } else {
-        push_latin_base(c, out);
+    if let Some(folded) = fold_separator(c) {
+        out.push(folded);
+        return;
+    }
+    // Lower case (titlecase letters such as ǅ too), then Latin diacritics folded.
+    for lower in c.to_lowercase() {
+        push_latin_base(lower, out);
+    }
+}
+
+/// Arabic number separators to their ASCII counterparts (٣٫٥ → 3.5, ١٬٠٠٠ → 1,000).
+fn fold_separator(c: char) -> Option<char> {
+    match c {
+        '\u{066B}' => Some('.'),
+        '\u{066C}' => Some(','),
+        _ => None,
     }
 }
 
@@ -68,6 +105,23 @@ fn push_latin_base(c: char, out: &mut String) {
     let latin = matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF);
     if !latin {
         out.push(c);
+        return;
+    }
+    // Latin letters without a canonical decomposition.
+    let plain = match c {
+        'ø' => Some("o"),
+        'ł' => Some("l"),
+        'đ' | 'ð' => Some("d"),
+        'ħ' => Some("h"),
+        'ı' => Some("i"),
+        'ß' => Some("ss"),
+        'æ' => Some("ae"),
+        'œ' => Some("oe"),
+        'þ' => Some("th"),
+        _ => None,
+    };
+    if let Some(plain) = plain {
+        out.push_str(plain);
         return;
     }
     let mut pushed = false;
@@ -92,7 +146,12 @@ pub fn is_ignorable(c: char) -> bool {
         | 0x06D6..=0x06ED        // Quranic annotation marks
         | 0x0640                 // tatweel
         | 0x08D3..=0x08FF        // extended Arabic marks
+        | 0x0674                 // high hamza (ٵ ٶ ٸ decompose to a letter and it)
         | 0x0300..=0x036F        // combining diacritics (Latin)
+        | 0x1AB0..=0x1AFF        // combining diacritics, extended
+        | 0x1DC0..=0x1DFF        // combining diacritics, supplement
+        | 0x20D0..=0x20FF        // combining marks for symbols
+        | 0xFE20..=0xFE2F        // combining half marks
         | 0x00AD                 // soft hyphen
         | 0x061C                 // Arabic letter mark (ALM)
         | 0x180E                 // Mongolian vowel separator
@@ -100,6 +159,9 @@ pub fn is_ignorable(c: char) -> bool {
         | 0x202A..=0x202E        // bidi embeddings and overrides
         | 0x2060..=0x2064        // word joiner, invisible operators
         | 0x2066..=0x2069        // bidi isolates
+        | 0x206A..=0x206F        // deprecated format characters
+        | 0xFFF9..=0xFFFB        // interlinear annotation
+        | 0xE0000..=0xE007F      // tag characters
         | 0xFE00..=0xFE0F        // variation selectors
         | 0xFEFF                 // BOM / zero width no-break space
     )
@@ -108,14 +170,20 @@ pub fn is_ignorable(c: char) -> bool {
 /// Arabic letter folds for matching, or `None` when `c` is not folded.
 fn fold_arabic(c: char) -> Option<char> {
     Some(match c {
-        'آ' | 'أ' | 'إ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
-        'ى' | 'ئ' | 'ی' | 'ے' | 'ې' => 'ي',
-        'ة' | 'ۀ' | 'ہ' | 'ە' | 'ۃ' => 'ه',
-        'ؤ' => 'و',
-        'ک' | 'گ' => 'ك',
-        'ڤ' | 'ڨ' => 'ف',
-        'پ' => 'ب',
+        'آ' | 'أ' | 'إ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => 'ا',
+        'ى' | 'ئ' | 'ی' | 'ے' | 'ۓ' | 'ې' | 'ۍ' | 'ێ' | 'ۑ' | '\u{0678}' => 'ي',
+        'ة' | 'ۀ' | 'ہ' | 'ۂ' | 'ە' | 'ۃ' | 'ھ' => 'ه',
+        'ؤ' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۋ' | 'ۅ' | 'ۉ' | 'ۏ' | '\u{0676}' | '\u{0677}' => 'و',
+        'ک' | 'ڪ' | 'گ' | 'ڭ' | 'ګ' | 'ڬ' => 'ك',
+        'ڨ' | 'ٯ' => 'ق', // ڨ writes /g/ in Algeria and Tunisia
+        'ڤ' | 'ڥ' => 'ف',
+        'پ' | 'ٮ' => 'ب',
         'چ' => 'ج',
+        'ژ' => 'ز',
+        'ٹ' => 'ت',
+        'ڈ' => 'د',
+        'ڑ' => 'ر',
+        'ں' => 'ن',
         _ => return None,
     })
 }
@@ -151,6 +219,7 @@ pub fn is_digit(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn folds_table() {
@@ -185,6 +254,25 @@ mod tests {
             ("گوگل", "كوكل"),
             ("چای", "جاي"),
             ("soft\u{00AD}hyphen", "softhyphen"),
+            ("ڨالمة", "قالمه"),
+            ("ڭ", "ك"),
+            ("ژاک", "زاك"),
+            ("ٹیلیگرام", "تيليكرام"),
+            ("ھاتف", "هاتف"),
+            ("ٵ", "ا"),
+            ("٣٫٥", "3.5"),
+            ("١٬٠٠٠", "1,000"),
+            ("Øresund Łódź", "oresund lodz"),
+            ("Straße", "strasse"),
+            ("İstanbul", "istanbul"),
+            ("ǅemal", "dzemal"),
+            ("\u{0627}\u{0653}", "ا"),
+            ("\u{0648}\u{0654}", "و"),
+            ("الْحَمْدُ لِلَّهِ", "الحمد لله"),
+            ("ٱلۡكِتَٰبُ", "الكتب"),
+            ("بِسۡمِ", "بسم"),
+            ("تيلي\u{200D}جرام", "تيليجرام"),
+            ("word\u{E0041}", "word"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize(input), *want, "normalize({input:?})");
@@ -214,6 +302,41 @@ mod tests {
         ] {
             let once = normalize(s);
             assert_eq!(normalize(&once), once, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_fold_that_enables_a_composition_is_still_idempotent() {
+        // A ZWJ between two Hangul jamo: deleting it lets NFKC compose them.
+        for s in [
+            "\u{1100}\u{200D}\u{1161}",
+            "e\u{200B}\u{0301}",
+            "ا\u{200C}\u{0653}",
+        ] {
+            let once = normalize(s);
+            assert_eq!(normalize(&once), once, "{s:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn normalize_is_idempotent_on_any_text(text in "\\PC{0,24}") {
+            let once = normalize(&text);
+            prop_assert_eq!(normalize(&once), once);
+        }
+
+        #[test]
+        fn normalize_is_idempotent_on_arabic_text(text in "[\u{0600}-\u{06FF}\u{0750}-\u{077F}\u{08A0}-\u{08FF}\u{FB50}-\u{FDFF}\u{FE70}-\u{FEFF}\u{200B}-\u{200F} a-zA-Z0-9]{0,24}") {
+            let once = normalize(&text);
+            prop_assert_eq!(normalize(&once), once);
+        }
+
+        #[test]
+        fn normalize_never_panics_and_drops_every_mark(text in any::<String>()) {
+            let out = normalize(&text);
+            prop_assert!(!out.chars().any(is_ignorable), "{:?}", out);
+            prop_assert!(!out.chars().any(|c| decimal_digit_value(c).is_some()), "{:?}", out);
+            prop_assert!(!out.chars().any(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' | 'ة' | 'ؤ' | 'ئ')));
         }
     }
 }

@@ -9,8 +9,12 @@
 //!   splits a word ("نوفمبر2017" → "نوفمبر", "2017"; "لـiMessage" → "لـ", "iMessage").
 //! - Numbers stay whole with their inner separators: "1.2", "274.460", "1,000", "٢٠١٧",
 //!   "٣٫٥" (a separator counts only between two digits).
-//! - A `#` or `@` directly before a word makes it a hashtag or a handle; `_` joins the parts
-//!   of a handle or hashtag (`@some_user`) but is a separator elsewhere.
+//! - A `#` or `@` directly before a word makes it a hashtag or a handle; `_` splits one into
+//!   parts, each a token of the same kind (`#تنظيم_داعش` → `تنظيم`, `داعش`), so that searching
+//!   a word finds the hashtags that contain it. `_` is a separator everywhere.
+//! - A zero width space (U+200B) separates words; the other invisible characters (ZWNJ, ZWJ,
+//!   bidi marks, soft hyphen) are part of the word they are in, and the no-break spaces
+//!   (U+00A0, U+202F) are spaces.
 
 use super::normalize::{is_digit, is_ignorable};
 
@@ -51,6 +55,9 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
+    if c == '\u{200B}' {
+        return Class::Sep; // zero width space: a word break
+    }
     if is_digit(c) {
         return Class::Digit;
     }
@@ -91,11 +98,14 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
     let n = chars.len();
     let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let mut i = 0;
+    // The kind of the hashtag or handle whose next part (after `_`) starts at `i`.
+    let mut carry: Option<TokenKind> = None;
     while i < n {
         let (start, c) = chars[i];
-        let mut kind = TokenKind::Word;
+        let mut kind = carry.take().unwrap_or(TokenKind::Word);
         let mut j = i;
-        if (c == '#' || c == '@')
+        if kind == TokenKind::Word
+            && (c == '#' || c == '@')
             && i + 1 < n
             && matches!(
                 class(chars[i + 1].1),
@@ -134,13 +144,6 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
                 (Class::Digit, Class::Sep) if number && is_number_separator(c) => {
                     j + 1 < n && class(chars[j + 1].1) == Class::Digit
                 }
-                (_, Class::Sep) if c == '_' && kind != TokenKind::Word => {
-                    j + 1 < n
-                        && matches!(
-                            class(chars[j + 1].1),
-                            Class::Arabic | Class::Latin | Class::Digit
-                        )
-                }
                 _ => false,
             };
             if !joins {
@@ -166,6 +169,18 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
             word_start,
             kind,
         });
+        let tagged = matches!(kind, TokenKind::Hashtag | TokenKind::Handle);
+        if tagged
+            && j + 1 < n
+            && chars[j].1 == '_'
+            && matches!(
+                class(chars[j + 1].1),
+                Class::Arabic | Class::Latin | Class::Digit
+            )
+        {
+            carry = Some(kind);
+            j += 1;
+        }
         i = j;
     }
     tokens
@@ -180,6 +195,7 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)
@@ -198,22 +214,39 @@ mod tests {
             ("حوالى 274.460 حساب", &["حوالى", "274.460", "حساب"]),
             ("في عام ٢٠١٧.", &["في", "عام", "٢٠١٧"]),
             ("٣٫٥٪", &["٣٫٥"]),
+            ("١٬٠٠٠ قتيل", &["١٬٠٠٠", "قتيل"]),
+            ("۲۰۱۸م", &["۲۰۱۸", "م"]),
             ("تطبيق آبل «iMessage»", &["تطبيق", "آبل", "iMessage"]),
             ("لـiMessage", &["لـ", "iMessage"]),
+            ("لــ«تيليجرام»", &["لــ", "تيليجرام"]),
             ("الإِرْهَابِيُّ", &["الإِرْهَابِيُّ"]),
+            ("وَالتَّنْظِيمُ", &["وَالتَّنْظِيمُ"]),
             ("بيروت\u{200E} اليوم", &["بيروت", "اليوم"]),
-            ("#داعش و @some_user", &["#داعش", "و", "@some_user"]),
-            ("#تنظيم_داعش", &["#تنظيم_داعش"]),
+            ("\u{2067}داعش\u{2069}", &["داعش"]),
+            ("تيلي\u{00AD}جرام", &["تيلي\u{00AD}جرام"]),
+            ("فيس\u{200B}بوك", &["فيس", "بوك"]),
+            ("1-\u{00A0}فيس بوك داعش", &["1", "فيس", "بوك", "داعش"]),
+            ("مليون\u{202F}حساب", &["مليون", "حساب"]),
+            ("#داعش و @some_user", &["#داعش", "و", "@some", "user"]),
+            ("#تنظيم_داعش", &["#تنظيم", "داعش"]),
+            ("#_x", &["x"]),
+            ("a#b", &["a", "#b"]),
             ("snake_case", &["snake", "case"]),
             ("49قتيلاً", &["49", "قتيلاً"]),
             ("G20 mp3", &["G20", "mp3"]),
+            ("Google+ و«جوجل بلس»", &["Google", "و", "جوجل", "بلس"]),
+            ("e-mail ISIS/داعش", &["e", "mail", "ISIS", "داعش"]),
+            ("(تام تام)", &["تام", "تام"]),
             (
                 "20/ديسمبر/2018 - 11:34 ص",
                 &["20", "ديسمبر", "2018", "11", "34", "ص"],
             ),
             ("1,000,000.", &["1,000,000"]),
+            ("Café naïve", &["Café", "naïve"]),
+            ("Москва 東京", &["Москва", "東京"]),
             ("", &[]),
             ("... ؟؟ !!", &[]),
+            ("\u{064E}\u{0651}", &[]),
         ];
         for (input, want) in cases {
             assert_eq!(words(input), *want, "tokenize({input:?})");
@@ -221,10 +254,40 @@ mod tests {
     }
 
     #[test]
-    fn hashtag_kind_and_word_start() {
+    fn kinds_and_word_starts() {
         let t = tokenize("#داعش");
         assert_eq!(t[0].kind, TokenKind::Hashtag);
         assert_eq!(t[0].word_start, 1);
         assert_eq!(tokenize("2017")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("G20")[0].kind, TokenKind::Word);
+        let parts = tokenize("@some_user x");
+        let kinds: Vec<TokenKind> = parts.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [TokenKind::Handle, TokenKind::Handle, TokenKind::Word]
+        );
+        assert_eq!(parts[1].start, parts[1].word_start, "a later part has no @");
+    }
+
+    proptest! {
+        #[test]
+        fn offsets_are_char_boundaries_in_order(text in "\\PC{0,40}") {
+            let mut previous_end = 0;
+            for t in tokenize(&text) {
+                prop_assert!(t.start <= t.word_start && t.word_start < t.end && t.end <= text.len());
+                prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.word_start));
+                prop_assert!(text.is_char_boundary(t.end));
+                prop_assert!(t.start >= previous_end, "tokens do not overlap");
+                previous_end = t.end;
+            }
+        }
+
+        #[test]
+        fn offsets_hold_on_arabic_mixtures(text in "[ا-ي\u{064B}-\u{0652}\u{0640}\u{200C}-\u{200F}#@_ .,0-9٠-٩a-z«»،\u{00A0}]{0,40}") {
+            for t in tokenize(&text) {
+                prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                prop_assert!(!text[t.word_start..t.end].is_empty());
+            }
+        }
     }
 }

@@ -1,0 +1,343 @@
+//! Cross-script aliases: a reader may type "Telegram" for تيليجرام, or تلغرام for a site that
+//! writes Telegram. An [`Aliases`] list maps Latin names to the Arabic spellings news sites
+//! use, and answers both ways on normalized terms ([`Aliases::expansions`]).
+//!
+//! The default list is `data/aliases.tsv`; a site can extend it with its own text in the same
+//! format ([`Aliases::parse`], [`Aliases::extend`]):
+//!
+//! ```text
+//! # comment
+//! Telegram<TAB>تيليجرام, تليجرام, تيلجرام
+//! Twitter, X<TAB>تويتر, إكس
+//! ```
+//!
+//! One entity per line: Latin names, a TAB, Arabic spellings; names and spellings separated by
+//! commas; a spelling may have several words (فيس بوك). Arabic spellings match through their
+//! [variant keys](super::variant) as well, so an unlisted spelling of a listed name (تيليكرام)
+//! finds the Latin name too. The list also tells the variant gate which words are foreign
+//! ([`Aliases::listed_key`]).
+
+use super::normalize::normalize;
+use super::variant;
+use std::collections::HashMap;
+use std::fmt;
+
+const DEFAULT: &str = include_str!("../../data/aliases.tsv");
+
+/// A malformed line of an alias list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasError {
+    /// The line number (1 for the first line).
+    pub line: usize,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl fmt::Display for AliasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "fahras: alias list, line {}: {}; each line is `Latin names<TAB>Arabic spellings`, \
+             both comma-separated (a `#` line is a comment)",
+            self.line, self.problem
+        )
+    }
+}
+
+impl std::error::Error for AliasError {}
+
+/// One entity: its Latin names and Arabic spellings, normalized (words joined by one space).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entity {
+    latin: Vec<String>,
+    arabic: Vec<String>,
+}
+
+/// A list of cross-script aliases, looked up by normalized term.
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    entities: Vec<Entity>,
+    /// Normalized Latin name → entities.
+    by_latin: HashMap<String, Vec<usize>>,
+    /// Normalized Arabic spelling (joined, proclitics removed) → entities.
+    by_arabic: HashMap<String, Vec<usize>>,
+    /// Variant key of an Arabic spelling → entities.
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl Aliases {
+    /// The list shipped with fahras (`data/aliases.tsv`).
+    pub fn default_set() -> Self {
+        Self::parse(DEFAULT).expect("data/aliases.tsv is well formed (tested)")
+    }
+
+    /// Parses an alias list (the format is in the module documentation).
+    pub fn parse(text: &str) -> Result<Self, AliasError> {
+        let mut aliases = Aliases::default();
+        aliases.extend(text)?;
+        Ok(aliases)
+    }
+
+    /// Adds the entities of another list; on error nothing is added.
+    pub fn extend(&mut self, text: &str) -> Result<(), AliasError> {
+        let mut parsed = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line_no = i + 1;
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let error = |problem: &str| AliasError {
+                line: line_no,
+                problem: problem.to_owned(),
+            };
+            let (latin, arabic) = line
+                .split_once('\t')
+                .ok_or_else(|| error("no TAB between the Latin names and the Arabic spellings"))?;
+            if arabic.contains('\t') {
+                return Err(error("more than one TAB"));
+            }
+            let split = |side: &str| -> Vec<String> {
+                side.split([',', '،'])
+                    .map(|s| {
+                        normalize(s.trim())
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            let latin = split(latin);
+            let arabic = split(arabic);
+            if latin.is_empty() {
+                return Err(error("no Latin name before the TAB"));
+            }
+            if arabic.is_empty() {
+                return Err(error("no Arabic spelling after the TAB"));
+            }
+            if let Some(name) = latin.iter().find(|n| n.chars().any(is_arabic_letter)) {
+                return Err(error(&format!(
+                    "the Latin name {name:?} contains Arabic letters (are the columns swapped?)"
+                )));
+            }
+            if let Some(spelling) = arabic.iter().find(|s| !s.chars().any(is_arabic_letter)) {
+                return Err(error(&format!(
+                    "the Arabic spelling {spelling:?} has no Arabic letter"
+                )));
+            }
+            parsed.push(Entity { latin, arabic });
+        }
+        for entity in parsed {
+            let id = self.entities.len();
+            for name in &entity.latin {
+                push_unique(self.by_latin.entry(name.clone()).or_default(), id);
+            }
+            for spelling in &entity.arabic {
+                let joined: String = spelling.split(' ').collect();
+                let base = super::stem::strip_article_clusters(&joined);
+                push_unique(self.by_arabic.entry(base.to_owned()).or_default(), id);
+                if let Some(key) = variant::skeleton(base) {
+                    push_unique(self.by_key.entry(key).or_default(), id);
+                }
+            }
+            self.entities.push(entity);
+        }
+        Ok(())
+    }
+
+    /// Number of entities in the list.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Is the list empty?
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The other-script forms of a normalized term: for a Latin name (`telegram`, or a
+    /// several-word name such as `google plus`), the normalized Arabic spellings of its
+    /// entity (a spelling of several words keeps its spaces: `فيس بوك`); for an Arabic term
+    /// (proclitics allowed: والتيليجرام) or any spelling with the same variant key
+    /// (تيليكرام), the Latin names. Empty when the list does not know the term.
+    pub fn expansions(&self, term: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(ids) = self.by_latin.get(term) {
+            for &id in ids {
+                for spelling in &self.entities[id].arabic {
+                    push_unique(&mut out, spelling.clone());
+                }
+            }
+            return out;
+        }
+        for &id in &self.arabic_entities(term) {
+            for name in &self.entities[id].latin {
+                push_unique(&mut out, name.clone());
+            }
+        }
+        out
+    }
+
+    /// The entities an Arabic term names, by spelling or by variant key.
+    fn arabic_entities(&self, term: &str) -> Vec<usize> {
+        if !term.chars().next().is_some_and(is_arabic_letter) {
+            return Vec::new();
+        }
+        let mut ids = Vec::new();
+        for base in variant::key_bases(term) {
+            if let Some(found) = self.by_arabic.get(base) {
+                found.iter().for_each(|&id| push_unique(&mut ids, id));
+            } else if let Some(key) = self.unlisted_spelling_key(base) {
+                self.by_key[&key]
+                    .iter()
+                    .for_each(|&id| push_unique(&mut ids, id));
+            }
+        }
+        ids
+    }
+
+    /// The variant key of a base (a term without proclitics) that spells a listed name: a
+    /// listed spelling, or another spelling of one (same key, of at least four letters, and
+    /// not an inflected form whose suffix leaves no trace in the key: أعماقها is not a
+    /// spelling of أعماق).
+    pub fn listed_key(&self, base: &str) -> Option<String> {
+        if self.by_arabic.contains_key(base) {
+            return variant::skeleton(base);
+        }
+        self.unlisted_spelling_key(base)
+    }
+
+    fn unlisted_spelling_key(&self, base: &str) -> Option<String> {
+        let key = variant::skeleton(base)?;
+        let long_enough = key.chars().count() >= 4;
+        (long_enough && self.by_key.contains_key(&key) && !has_invisible_suffix(base, &key))
+            .then_some(key)
+    }
+
+    /// Does the list name this normalized term (a Latin name, an Arabic spelling, or a
+    /// spelling with the variant key of one)?
+    pub fn knows(&self, term: &str) -> bool {
+        self.by_latin.contains_key(term) || !self.arabic_entities(term).is_empty()
+    }
+}
+
+/// Is the word an inflected form whose suffix (ات ون ين وا ها هم هما كم نا ه) leaves no trace
+/// in its skeleton, so that only the stem matched a listed key (أعماقها is not a spelling of
+/// أعماق)? A name that merely ends in such letters (ماستودون) keeps them in its key.
+fn has_invisible_suffix(base: &str, key: &str) -> bool {
+    ["ات", "ون", "ين", "وا", "ها", "هم", "هما", "كم", "نا", "ه"]
+        .iter()
+        .any(|suffix| {
+            base.strip_suffix(suffix)
+                .is_some_and(|rest| rest.chars().count() >= 3 && variant::raw_skeleton(rest) == key)
+        })
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_list_parses_and_knows_the_seed_names() {
+        let aliases = Aliases::default_set();
+        assert!(aliases.len() >= 30, "{}", aliases.len());
+        for latin in [
+            "telegram",
+            "facebook",
+            "twitter",
+            "x",
+            "europol",
+            "tamtam",
+            "whatsapp",
+            "instagram",
+            "youtube",
+            "tiktok",
+            "riot",
+            "snapchat",
+            "google",
+            "google+",
+            "signal",
+            "imessage",
+            "amaq",
+            "nashir",
+            "brookings",
+            "isis",
+            "daesh",
+        ] {
+            assert!(
+                !aliases.expansions(latin).is_empty(),
+                "{latin} has Arabic spellings"
+            );
+        }
+    }
+
+    #[test]
+    fn lookups_go_both_ways() {
+        let aliases = Aliases::default_set();
+        let telegram = aliases.expansions("telegram");
+        assert!(
+            telegram.contains(&"تيليجرام".to_owned()) && telegram.contains(&"تلغرام".to_owned()),
+            "{telegram:?}"
+        );
+        assert_eq!(aliases.expansions("تيليجرام"), ["telegram"]);
+        assert_eq!(aliases.expansions(&normalize("والتيليجرام")), ["telegram"]);
+        // An unlisted spelling, through its variant key.
+        assert_eq!(aliases.expansions(&normalize("تيليقرام")), ["telegram"]);
+        assert!(aliases
+            .expansions("facebook")
+            .contains(&"فيس بوك".to_owned()));
+        assert_eq!(aliases.expansions("فيسبوك"), ["facebook"]);
+        assert!(aliases
+            .expansions(&normalize("داعش"))
+            .contains(&"isis".to_owned()));
+        assert_eq!(aliases.expansions("twitter"), aliases.expansions("x"));
+        assert!(aliases.expansions("telegramm").is_empty());
+        assert!(aliases.expansions("كتاب").is_empty());
+    }
+
+    #[test]
+    fn a_site_can_extend_the_list() {
+        let mut aliases = Aliases::default_set();
+        let before = aliases.len();
+        aliases.extend("# ours\nFahras\tفهرس, الفهرس\n").unwrap();
+        assert_eq!(aliases.len(), before + 1);
+        assert_eq!(aliases.expansions("fahras"), ["فهرس", "الفهرس"]);
+        assert_eq!(aliases.expansions("فهرس"), ["fahras"]);
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_with_their_number() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("Telegram تيليجرام", 1, "no TAB"),
+            ("# c\n\nTelegram\t", 3, "no Arabic spelling"),
+            ("\tتيليجرام", 1, "no Latin name"),
+            ("Telegram\tتيليجرام\textra", 1, "more than one TAB"),
+            ("Ok\tتمام\nتيليجرام\tTelegram", 2, "contains Arabic letters"),
+            ("Telegram\tTelegram", 1, "has no Arabic letter"),
+        ];
+        for (text, line, problem) in cases {
+            let error = Aliases::parse(text).unwrap_err();
+            assert_eq!(error.line, *line, "{text:?}: {error}");
+            assert!(error.problem.contains(problem), "{text:?}: {error}");
+            assert!(
+                error.to_string().contains(&format!("line {line}")),
+                "{error}"
+            );
+        }
+        let mut aliases = Aliases::default_set();
+        let before = aliases.len();
+        assert!(aliases.extend("A\tأ\nbroken").is_err());
+        assert_eq!(aliases.len(), before, "a failed extension adds nothing");
+    }
+}
