@@ -37,9 +37,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Document>> {
         .collect()
 }
 
-/// Builds the index of a corpus folder.
+/// Builds the index of a corpus folder, with the default entity and date extractors.
 pub fn build_dir(dir: &Path) -> Result<Vec<u8>> {
-    let mut builder = IndexBuilder::new();
+    let mut builder = IndexBuilder::new().with_default_extractors();
     for doc in read_dir(dir)? {
         builder.add(doc)?;
     }

@@ -256,3 +256,87 @@ fn paging_with_offset_and_limit_walks_the_ranking() {
     assert_eq!(second.total, all.total);
     assert_eq!(second.hits, all.hits[2..4].to_vec());
 }
+
+fn with(options: SearchOptions) -> SearchResults {
+    searcher().search("", &options).unwrap()
+}
+
+fn tamtam() -> SearchOptions {
+    SearchOptions {
+        limit: 100,
+        filters: vec![fahras::search::Filter {
+            facet: "platform".into(),
+            any_of: vec!["tamtam".into()],
+            none_of: vec![],
+        }],
+        facets: vec!["*".into()],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn choosing_the_platform_tamtam_lists_the_articles_that_discuss_it() {
+    let results = with(tamtam());
+    assert_eq!(ids(&results), containing(&["تام تام"]));
+}
+
+#[test]
+fn the_other_platforms_counts_follow_the_tamtam_selection() {
+    let results = with(tamtam());
+    let tamtam_docs = containing(&["تام تام"]);
+    let count = |facet: &str, value: &str| {
+        results.facets[facet]
+            .iter()
+            .find(|c| c.value == value)
+            .map_or(0, |c| c.count)
+    };
+    // The platform facet ignores its own selection: Telegram counts every article naming it.
+    let telegram = containing(&["تيليجرام", "تليجرام", "تيلجرام", "تيليغرام"]);
+    assert_eq!(count("platform", "telegram"), telegram.len());
+    // Other facets count only the TamTam articles.
+    let london = containing(&["لندن"]).intersection(&tamtam_docs).count();
+    assert_eq!(count("place", "london"), london);
+    assert!(
+        london > 0,
+        "the TamTam articles mention the London Bridge attack"
+    );
+}
+
+#[test]
+fn the_timeline_shows_when_the_events_in_the_tamtam_articles_happened() {
+    let results = with(tamtam());
+    let years: Vec<&str> = results.facets["year"]
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    // Seed 002 dates the TamTam campaign to spring 2018 and Riot's to autumn 2017.
+    assert!(
+        years.contains(&"2018") && years.contains(&"2017"),
+        "{years:?}"
+    );
+    let months: Vec<&str> = results.facets["month"]
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert!(
+        months.contains(&"2018-03"),
+        "ربيع 2018 → March 2018: {months:?}"
+    );
+}
+
+#[test]
+fn a_year_range_finds_what_happened_in_2017() {
+    let results = with(SearchOptions {
+        limit: 100,
+        date_from: Some("2017".into()),
+        date_to: Some("2017".into()),
+        ..Default::default()
+    });
+    let expected = containing(&["2017"]);
+    assert!(!expected.is_empty());
+    assert!(
+        ids(&results).is_superset(&expected),
+        "{:?} ⊉ {expected:?}",
+        ids(&results)
+    );
+}

@@ -79,6 +79,23 @@ impl IndexBuilder {
         }
     }
 
+    /// The analyzer documents are indexed with.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Adds the standard extractors: the entities of the default taxonomy
+    /// (`data/taxonomy.toml`: platforms, organisations, places, people) and the dates the
+    /// text mentions.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_default_extractors(mut self) -> Self {
+        let taxonomy = crate::entities::Taxonomy::default_set();
+        let entities = crate::entities::TaxonomyExtractor::new(taxonomy, &self.analyzer);
+        self.add_extractor(Box::new(entities));
+        self.add_extractor(Box::new(crate::dates::DateExtractor));
+        self
+    }
+
     /// Adds an extractor of facet values and dates (entities, dates in the text), run on
     /// every document added afterwards.
     pub fn add_extractor(&mut self, extractor: Box<dyn Extractor>) {
