@@ -24,8 +24,11 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
+pub mod dates;
 pub mod document;
+pub mod entities;
 pub mod error;
 pub mod index;
 pub mod search;
@@ -33,6 +36,11 @@ pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod config;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ingest;
 
 pub use document::Document;
 pub use error::{Error, Result};
