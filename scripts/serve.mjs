@@ -18,6 +18,10 @@
 //     headers: { 'Content-Security-Policy': "default-src 'self'" } });
 //
 // `headers` may also be a function (urlPath) => object, for per-path headers.
+// `mounts` serves other folders under URL prefixes (tests serve their fixture pages and
+// built indexes next to the widget):
+//
+//   serve({ root: 'www', mounts: { '/t/': 'tests/browser/fixtures/pages' } })
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -66,12 +70,19 @@ function isInside(root, file) {
  * Start a static server.
  * @param {{root?: string, port?: number, host?: string,
  *          headers?: Record<string,string> | ((urlPath: string) => Record<string,string>),
- *          log?: boolean}} [options]
+ *          mounts?: Record<string, string>, log?: boolean}} [options]
+ *        mounts: URL prefix ('/t/') → folder served under it, instead of the root
  * @returns {Promise<{url: string, port: number, server: import('node:http').Server, close: () => Promise<void>}>}
  */
-export async function serve({ root = DEFAULT_ROOT, port = 8080, host = '127.0.0.1', headers = {}, log = false } = {}) {
-  // Resolve symlinks in the root once, so the containment check below compares like with like.
-  const realRoot = await realpath(path.resolve(root));
+export async function serve({ root = DEFAULT_ROOT, port = 8080, host = '127.0.0.1', headers = {}, mounts = {}, log = false } = {}) {
+  // Resolve symlinks in the roots once, so the containment check below compares like with like.
+  const mainRoot = await realpath(path.resolve(root));
+  const mountList = [];
+  for (const [prefix, dir] of Object.entries(mounts)) {
+    if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`mount prefix must look like /name/: ${prefix}`);
+    mountList.push({ prefix, root: await realpath(path.resolve(dir)) });
+  }
+  mountList.sort((a, b) => b.prefix.length - a.prefix.length); // longest prefix wins
 
   const server = createServer(async (req, res) => {
     const send = (status, body, extra = {}) => {
@@ -90,9 +101,17 @@ export async function serve({ root = DEFAULT_ROOT, port = 8080, host = '127.0.0.
       }
       if (urlPath.includes('\0')) return send(400, 'bad request\n');
 
+      // A mounted folder serves the rest of the path; otherwise the root serves it all.
+      let realRoot = mainRoot;
+      let rest = urlPath;
+      const mount = mountList.find((m) => urlPath.startsWith(m.prefix));
+      if (mount) {
+        realRoot = mount.root;
+        rest = urlPath.slice(mount.prefix.length - 1);
+      }
       // path.join normalises "..", and the containment check catches anything that
       // still escapes (encoded separators, symlinks pointing outside the root).
-      let file = path.join(realRoot, urlPath);
+      let file = path.join(realRoot, rest);
       if (!isInside(realRoot, file)) return send(403, 'forbidden\n');
 
       let info;

@@ -6,59 +6,81 @@
 //
 //   <script type="module" src="./fahras.js"></script>
 //   <fahras-search></fahras-search>                      <!-- the embedded corpus -->
-//   <fahras-search src="archive.fahras" lang="en"></fahras-search>
+//   <fahras-search src="archive.fahras" lang="en" mode="dropdown" url-sync></fahras-search>
 //
-// Attributes (mirrored as properties)
+// Files: this module, ./fahras-worker.js (only with the `worker` attribute), ./pkg/fahras.js
+// and ./pkg/fahras_bg.wasm (the engine), and the `src` index. Nothing else is fetched.
+//
+// Attributes (mirrored as properties; README.md "Attributes" has the full table)
 //   src          URL of an index file (`fahras build` output); absent = the corpus compiled into the wasm
-//   lang         UI language, 'ar' (default, else <html lang>) or 'en'; a regional tag such as
-//                'ar-MA' picks the digits/date style for that region (plain 'ar' = ٠١٢٣)
-//   dir          'rtl' (default) | 'ltr' | 'auto'
-//   placeholder  the input's placeholder;  label: the input's label text (`label-hidden` hides it visually)
+//   lang         UI language, 'ar' or 'en' (default: the nearest lang="" on the page, else Arabic);
+//                a regional tag such as 'ar-MA' picks the digits/date style for that region
+//   dir          'rtl' | 'ltr' | 'auto' (default: the UI language's direction)
+//   placeholder  the input's placeholder;  label: the input's label (`label-hidden` hides it visually)
 //   limit        hits per page, 1–100 (default 10); "show more" fetches the next page
+//   facets       which facets to show, e.g. "section, year" or "*" (parsed and exposed as the
+//                `facets` array; the facet panel comes later, in the region part="facets")
+//   url-sync     keep the query in the page URL (?q=…); a value renames the parameter (url-sync="fq")
+//   mode         'inline' (default) | 'dropdown' (results float below the input) | 'modal'
+//                (a button opens a dialog; also the keys / and Ctrl+K or ⌘K)
+//   worker       search in a module Worker (./fahras-worker.js) instead of the main thread
 //   theme        'light' | 'dark' forces a palette (default: prefers-color-scheme)
 // Properties: query (get/set: setting it searches, loading the engine if needed), state
 //   ('idle' | 'loading' | 'results' | 'empty' | 'error'), results (last SearchResults), info
-//   (engine.info() once loaded); methods load(), focus().
-// Events (bubbling, composed; named after the tag):
+//   (engine.info() once loaded), open (the dialog / dropdown / list is showing);
+//   methods load(), focus(), show(), close(); static define(tag, registry).
+// Events (bubbling, composed; named after the tag, e.g. news-search-select under 'news-search'):
 //   fahras-search-query    {query}                 a search was run
 //   fahras-search-results  {query, total, hits, partial, suggestion}
-//   fahras-search-select   {hit}  cancelable; when not canceled, a hit with an http(s) url is opened
-// Theming: --fahras-font (default: inherited), --fahras-font-size (default: medium), --fahras-bg,
-//   --fahras-fg, --fahras-muted, --fahras-accent, --fahras-mark-bg, --fahras-mark-fg,
-//   --fahras-border, --fahras-radius, --fahras-gap, --fahras-active-bg, --fahras-hover-bg,
-//   --fahras-focus, --fahras-error, --fahras-error-bg; parts: base, label, field, input, status,
-//   partial, suggest, suggestion, listbox, option, title, meta, snippet, mark, empty, error,
-//   retry, more.
+//   fahras-search-select   {hit, query}  cancelable; when not canceled, a hit with an http(s) or
+//                          relative url is opened
+// Theming: --fahras-* custom properties and ::part() (README.md "Theming" has both tables).
 // Keyboard (in the input): ArrowDown/ArrowUp move the active option (wrapping; they also reopen
 //   a closed list), Home/End jump to the first/last option while one is active (otherwise
 //   they move the caret), Enter chooses the active option, Escape closes the list, and a
-//   second Escape clears the input.
+//   second Escape clears the input (in a modal: Escape closes the dialog). On the buttons
+//   below the input (did-you-mean, show more, try again, later the facet chips),
+//   ArrowLeft/ArrowRight move between them in visual order: mirrored in RTL.
 //
 // Design notes
 // - Modelled on GitHub's auto-complete-element / combobox-nav: one class per
 //   element, `static define()`, attributes mirrored as properties, listeners
-//   added in connectedCallback and removed in disconnectedCallback.
+//   added in connectedCallback and removed (AbortController) in disconnectedCallback.
 // - ARIA 1.2 combobox: the <input> keeps DOM focus; the active option is
 //   announced through aria-activedescendant.
 // - Corpus text is untrusted. Every piece of it is put in the DOM with
 //   text nodes / textContent, never innerHTML. Result URLs are only followed
-//   when they are http(s).
+//   when they are http(s) (relative URLs resolve to the page's scheme).
 // - CSP-friendly: no inline styles (a constructable stylesheet is adopted by
-//   the shadow root), no eval, no HTML strings. Works under
+//   the shadow root), no eval, no HTML strings, no blob: workers. Works under
 //   `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 // - The WebAssembly engine is loaded lazily (first focus, pointer or key on the
-//   element, or when a query is set through the `query` property), from
+//   element, or when a query is set through the `query` property or the URL), from
 //   ./pkg/fahras.js next to this module. Engines are shared between elements
-//   that use the same index.
-// - Network access: this module, ./pkg/fahras.js, ./pkg/fahras_bg.wasm and the
-//   `src` URL. Nothing else.
+//   that use the same index (and the same thread).
+// - This module's top level touches no DOM API, so fahras-worker.js can import
+//   openWasmEngine() from it: one copy of the loading code for both paths.
 
 const PKG_URL = new URL('./pkg/fahras.js', import.meta.url).href;
+const WORKER_URL = new URL('./fahras-worker.js', import.meta.url);
 
 /** Delay between the last input event and the search. Keeps typing smooth. */
 const SEARCH_DELAY_MS = 24;
+/** Delay before the URL is updated (browsers rate-limit history.replaceState). */
+const URL_WRITE_DELAY_MS = 300;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
+const MODES = ['inline', 'dropdown', 'modal'];
+const DEFAULT_URL_PARAM = 'q';
+const SORTS = ['relevance', 'newest', 'oldest'];
+/** The facets shown when the `facets` attribute is absent (those the index has), in this order. */
+const DEFAULT_FACETS = ['platform', 'organisation', 'place', 'person', 'source', 'author', 'section', 'tag'];
+/** Names in the `facets` attribute that mean "the timeline" (with the date range). */
+const TIMELINE_NAMES = ['year', 'month', 'timeline', 'date', 'dates'];
+/** Values shown per facet before its "show all" button. */
+const FACET_TOP = 6;
+/** The timeline shows months when the matching articles' years span at most this many years. */
+const MONTHS_MAX_YEARS = 2;
 
 // ---------------------------------------------------------------------------
 // UI strings
@@ -70,9 +92,12 @@ const MAX_LIMIT = 100;
  */
 const STRINGS = {
   ar: {
+    dir: 'rtl',
     label: 'ابحث في الأرشيف',
     placeholder: 'اكتب كلمة للبحث…',
     listLabel: 'نتائج البحث',
+    facetsLabel: 'تصفية النتائج',
+    close: 'إغلاق البحث',
     idle: (docs) => `عدد المقالات في الأرشيف: ${docs}`,
     loading: 'جارٍ تحميل محرّك البحث…',
     results: {
@@ -90,20 +115,59 @@ const STRINGS = {
     emptyHint: 'جرّب كلمة أخرى أو تهجئة مختلفة.',
     more: 'عرض المزيد',
     retry: 'أعد المحاولة',
+    emptyFiltered: 'لا توجد مقالات تطابق عوامل التصفية المختارة.',
+    emptyFilteredHint: 'أزل بعض عوامل التصفية أو وسّع المدة.',
+    // The facet panel.
+    filters: 'تصفية',
+    activeFilters: 'عوامل التصفية المختارة',
+    clearFilters: 'مسح عوامل التصفية',
+    remove: (label) => `إزالة عامل التصفية: ${label}`,
+    not: (label) => `ليس ${label}`,
+    showAll: (n) => `عرض الكل (${n})`,
+    showFewer: 'عرض أقل',
+    sort: 'الترتيب',
+    sorts: { relevance: 'الأكثر صلة', newest: 'الأحدث أولًا', oldest: 'الأقدم أولًا' },
+    dateRange: 'المدة',
+    dateFrom: 'من',
+    dateTo: 'إلى',
+    anyDate: 'أي تاريخ',
+    since: (d) => `منذ ${d}`,
+    until: (d) => `حتى ${d}`,
+    rangeError: 'يجب ألا تكون بداية المدة بعد نهايتها.',
+    timeline: 'الخط الزمني',
+    timelineChart: (unit) => (unit === 'month' ? 'عدد المقالات في كل شهر' : 'عدد المقالات في كل سنة'),
+    timelineTable: 'الخط الزمني في جدول',
+    period: (unit) => (unit === 'month' ? 'الشهر' : 'السنة'),
+    articlesHeader: 'المقالات',
+    articles: {
+      zero: () => 'لا مقالات',
+      one: () => 'مقالة واحدة',
+      two: () => 'مقالتان',
+      few: (n) => `${n} مقالات`,
+      many: (n) => `${n} مقالة`,
+      other: (n) => `${n} مقالة`,
+    },
+    facetNames: {
+      platform: 'منصات', organisation: 'منظمات', place: 'أماكن', person: 'أشخاص', source: 'المصدر',
+      author: 'الكاتب', section: 'القسم', tag: 'وسوم', year: 'السنة', month: 'الشهر',
+    },
     errors: {
       wasm: 'تعذّر تشغيل محرّك البحث. ربما منع المتصفح أو سياسة أمان الصفحة تحميل WebAssembly.',
+      worker: 'تعذّر تشغيل محرّك البحث في الخلفية (Web Worker).',
       network: 'تعذّر تحميل فهرس البحث: انقطع الاتصال أو رُفض الطلب.',
       http: (status) => `تعذّر تحميل فهرس البحث (HTTP ${status}).`,
       index: 'ملف فهرس البحث غير صالح أو من إصدار غير مدعوم.',
       embedded: 'لا يحتوي محرّك البحث على فهرس مضمّن.',
       search: 'حدث خطأ أثناء البحث.',
     },
-    separator: ' · ',
   },
   en: {
+    dir: 'ltr',
     label: 'Search the archive',
     placeholder: 'Type a word to search…',
     listLabel: 'Search results',
+    facetsLabel: 'Filter the results',
+    close: 'Close search',
     idle: (docs) => `Articles in the archive: ${docs}`,
     loading: 'Loading the search engine…',
     results: {
@@ -121,15 +185,50 @@ const STRINGS = {
     emptyHint: 'Try another word or a different spelling.',
     more: 'Show more',
     retry: 'Try again',
+    emptyFiltered: 'No articles match the chosen filters.',
+    emptyFilteredHint: 'Remove some filters or widen the date range.',
+    filters: 'Filters',
+    activeFilters: 'Chosen filters',
+    clearFilters: 'Clear filters',
+    remove: (label) => `Remove filter: ${label}`,
+    not: (label) => `not ${label}`,
+    showAll: (n) => `Show all (${n})`,
+    showFewer: 'Show fewer',
+    sort: 'Sort',
+    sorts: { relevance: 'Most relevant', newest: 'Newest first', oldest: 'Oldest first' },
+    dateRange: 'Date range',
+    dateFrom: 'From',
+    dateTo: 'To',
+    anyDate: 'Any date',
+    since: (d) => `since ${d}`,
+    until: (d) => `until ${d}`,
+    rangeError: 'The start of the range must not be after its end.',
+    timeline: 'Timeline',
+    timelineChart: (unit) => (unit === 'month' ? 'Articles per month' : 'Articles per year'),
+    timelineTable: 'The timeline as a table',
+    period: (unit) => (unit === 'month' ? 'Month' : 'Year'),
+    articlesHeader: 'Articles',
+    articles: {
+      zero: () => 'no articles',
+      one: () => '1 article',
+      two: (n) => `${n} articles`,
+      few: (n) => `${n} articles`,
+      many: (n) => `${n} articles`,
+      other: (n) => `${n} articles`,
+    },
+    facetNames: {
+      platform: 'Platforms', organisation: 'Organisations', place: 'Places', person: 'People', source: 'Source',
+      author: 'Author', section: 'Section', tag: 'Tags', year: 'Year', month: 'Month',
+    },
     errors: {
       wasm: 'The search engine could not start. The browser or the page’s security policy may be blocking WebAssembly.',
+      worker: 'The search engine could not start in the background (Web Worker).',
       network: 'The search index could not be loaded: the connection failed or the request was refused.',
       http: (status) => `The search index could not be loaded (HTTP ${status}).`,
       index: 'The search index file is invalid or of an unsupported version.',
       embedded: 'The search engine has no embedded index.',
       search: 'Something went wrong while searching.',
     },
-    separator: ' · ',
   },
 };
 
@@ -252,15 +351,60 @@ function formatNumber(n, lang) {
   return cachedFormatter(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
-/** "٣ نتائج" / "3 results", with the right Arabic plural form. */
-export function formatCount(n, lang = 'ar') {
-  const strings = STRINGS[uiLanguage(lang)];
-  const rule = new Intl.PluralRules(lang).select(n);
-  const form = strings.results[rule] || strings.results.other;
-  return form(formatNumber(n, lang));
+function plural(n, lang, forms) {
+  const rule = cachedFormatter(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n);
+  return (forms[rule] || forms.other)(formatNumber(n, lang));
 }
 
-/** Only follow http(s) URLs from the index (no javascript:, data:, …). */
+/** "٣ نتائج" / "3 results", with the right Arabic plural form. */
+export function formatCount(n, lang = 'ar') {
+  return plural(n, lang, STRINGS[uiLanguage(lang)].results);
+}
+
+/** "مقالتان" / "2 articles" (timeline bars, facet counts read aloud). */
+export function formatArticles(n, lang = 'ar') {
+  return plural(n, lang, STRINGS[uiLanguage(lang)].articles);
+}
+
+// --- Dates of the date range and the timeline -----------------------------------
+//
+// A period is 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (what the engine's dateFrom / dateTo take and
+// what its `year` / `month` facets hold).
+
+const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Is `value` a period the engine accepts ('2017', '2017-09', '2017-09-30')? */
+export function isPeriod(value) {
+  return typeof value === 'string' && PERIOD_RE.test(value);
+}
+
+/** The first and last day a period covers, as comparable 'YYYY-MM-DD' strings; null if invalid. */
+export function periodBounds(value) {
+  const m = PERIOD_RE.exec(String(value ?? ''));
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  return { start: `${y}-${mo || '01'}-${d || '01'}`, end: `${y}-${mo || '12'}-${d || '31'}` };
+}
+
+/** "٢٠١٧" / "سبتمبر ٢٠١٧" / "٢٣ سبتمبر ٢٠١٧" (and "2017", "September 2017" in English). */
+export function formatPeriod(value, lang = 'ar', { short = false } = {}) {
+  const m = PERIOD_RE.exec(String(value ?? ''));
+  if (!m) return String(value ?? '');
+  const [, y, mo, d] = m;
+  const kind = d ? 'day' : mo ? 'month' : 'year';
+  const options = { timeZone: 'UTC', year: 'numeric' };
+  if (kind !== 'year') options.month = short ? 'short' : 'long';
+  if (kind === 'day') options.day = 'numeric';
+  const f = cachedFormatter(`period|${kind}|${short}|${lang}`, () => new Intl.DateTimeFormat(lang, options));
+  return f.format(new Date(Date.UTC(+y, mo ? +mo - 1 : 0, d ? +d : 1)));
+}
+
+/**
+ * The URL a hit may navigate to: absolute http(s) URLs, and relative ones (resolved
+ * against the page, so they inherit its http(s) scheme). javascript:, data:, vbscript:,
+ * blob:, file: … give null. The URL parser also strips the tabs/newlines and leading
+ * spaces that "java\tscript:" tricks rely on, so the check sees the real scheme.
+ */
 export function safeUrl(url, base = document.baseURI) {
   if (typeof url !== 'string' || !url.trim()) return null;
   try {
@@ -271,8 +415,112 @@ export function safeUrl(url, base = document.baseURI) {
   }
 }
 
-/** An error that the UI knows how to explain. kind: wasm | network | http | index | embedded | search */
-class FahrasError extends Error {
+/**
+ * The `facets` attribute as a list of facet names: "section, year" → ['section', 'year'];
+ * separators are commas (also Arabic ،) and spaces; "*" means every facet of the index.
+ */
+export function parseFacets(value) {
+  if (value == null) return [];
+  const names = [];
+  for (const name of String(value).split(/[\s,،;]+/)) {
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names.includes('*') ? ['*'] : names;
+}
+
+// --- URL state ----------------------------------------------------------------
+//
+// Scheme (url-sync): the query is `?q=…` (`q` is renamed by the attribute's value, e.g.
+// url-sync="fq" → `?fq=…`). Later state of the same widget goes in parameters namespaced by
+// that name: `q.sort=newest`, `q.from=2017`, `q.to=2018-06`, `q.f.<facet>=<value>` (repeated
+// for several values) and `q.x.<facet>=<value>` (excluded values). Every other parameter, and
+// the #hash, is left exactly as it was (byte for byte: the search string is edited, not
+// re-serialised).
+
+function decodeParamPart(s) {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** The first value of parameter `name` in a search string ('?a=1&q=x'), or null. */
+export function readUrlParam(search, name) {
+  for (const pair of String(search).replace(/^\?/, '').split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const key = decodeParamPart(eq < 0 ? pair : pair.slice(0, eq));
+    if (key === name) return eq < 0 ? '' : decodeParamPart(pair.slice(eq + 1));
+  }
+  return null;
+}
+
+/**
+ * The search string with the parameters of namespace `name` (`name` and `name.*`) replaced
+ * by `entries` ([[key, value]…], keys being `name` or `name.something`), placed where the
+ * first of them was (else at the end). Other parameters are kept verbatim, in order.
+ */
+export function replaceUrlParams(search, name, entries) {
+  const kept = [];
+  let at = -1;
+  for (const pair of String(search).replace(/^\?/, '').split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const key = decodeParamPart(eq < 0 ? pair : pair.slice(0, eq));
+    if (key === name || key.startsWith(`${name}.`)) {
+      if (at < 0) at = kept.length;
+      continue;
+    }
+    kept.push(pair);
+  }
+  const ours = entries
+    .filter(([, value]) => value != null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  kept.splice(at < 0 ? kept.length : at, 0, ...ours);
+  return kept.length ? `?${kept.join('&')}` : '';
+}
+
+/**
+ * Everything `url-sync` keeps under parameter `name` in a search string:
+ * { query, sort, dateFrom, dateTo, filters: {facet: [values]}, exclude: {facet: [values]},
+ *   present } (present: some parameter of the namespace is there). Unknown sort values and
+ * malformed dates are dropped; values keep their order, without repeats.
+ */
+export function readUrlState(search, name) {
+  const state = { query: null, sort: null, dateFrom: null, dateTo: null, filters: {}, exclude: {}, present: false };
+  const add = (target, facet, value) => {
+    if (!facet || !value) return;
+    const list = (target[facet] ??= []);
+    if (!list.includes(value)) list.push(value);
+  };
+  for (const pair of String(search).replace(/^\?/, '').split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const key = decodeParamPart(eq < 0 ? pair : pair.slice(0, eq));
+    if (key !== name && !key.startsWith(`${name}.`)) continue;
+    const value = eq < 0 ? '' : decodeParamPart(pair.slice(eq + 1));
+    state.present = true;
+    const sub = key.slice(name.length + 1);
+    if (key === name) state.query ??= value;
+    else if (sub === 'sort') state.sort = SORTS.includes(value) ? value : state.sort;
+    else if (sub === 'from') state.dateFrom = isPeriod(value) ? value : state.dateFrom;
+    else if (sub === 'to') state.dateTo = isPeriod(value) ? value : state.dateTo;
+    else if (sub.startsWith('f.')) add(state.filters, sub.slice(2), value);
+    else if (sub.startsWith('x.')) add(state.exclude, sub.slice(2), value);
+  }
+  return state;
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+/**
+ * An error that the UI knows how to explain.
+ * kind: wasm | worker | network | http | index | embedded | search
+ */
+export class FahrasError extends Error {
   constructor(kind, detail, status) {
     super(detail || kind);
     this.name = 'FahrasError';
@@ -287,11 +535,25 @@ function messageOf(err) {
   return String(err);
 }
 
+/** A FahrasError as a structured-clone-safe object (worker → page). */
+export function errorToJSON(err, kind = 'search') {
+  const e = err instanceof FahrasError ? err : new FahrasError(kind, messageOf(err));
+  return { kind: e.kind, detail: e.detail, status: e.status };
+}
+
+function errorFromJSON(value, kind = 'search') {
+  if (value && typeof value === 'object' && typeof value.kind === 'string') {
+    return new FahrasError(value.kind, String(value.detail ?? ''), value.status);
+  }
+  return new FahrasError(kind, messageOf(value));
+}
+
 // ---------------------------------------------------------------------------
-// Engine loading (shared by all elements on the page)
+// Engine loading: the wasm (main thread or worker), and an engine adapter with one
+// asynchronous interface for both paths.
 // ---------------------------------------------------------------------------
 
-/** @type {Promise<any> | null} the initialised wasm-bindgen module */
+/** @type {Promise<any> | null} the initialised wasm-bindgen module (per thread) */
 let wasmModule = null;
 
 function loadWasm() {
@@ -330,7 +592,11 @@ async function fetchIndex(url) {
   }
 }
 
-async function createEngine(url) {
+/**
+ * A wasm SearchEngine for the index at `url` ('' = the index embedded in the wasm), in
+ * the current thread. Used by the main-thread path and by fahras-worker.js.
+ */
+export async function openWasmEngine(url) {
   if (!url) {
     const mod = await loadWasm();
     try {
@@ -351,17 +617,184 @@ async function createEngine(url) {
   }
 }
 
-/** url ('' = embedded) → { refs, promise, timer } */
+/** The engine in this thread, behind the same promise-based interface as WorkerEngine. */
+class LocalEngine {
+  constructor(engine) {
+    this.engine = engine;
+    this.inWorker = false;
+    try {
+      this.info = engine.info();
+    } catch {
+      this.info = null;
+    }
+  }
+
+  async search(query, options) {
+    try {
+      return this.engine.search(query, options);
+    } catch (err) {
+      throw new FahrasError('search', messageOf(err));
+    }
+  }
+
+  free() {
+    this.engine.free?.();
+  }
+}
+
+/**
+ * The engine in a module Worker. Searches are queued per caller (`channel`, one per
+ * element) and only the newest waiting one is sent: while the worker is busy, a query typed
+ * meanwhile replaces the one still waiting, whose promise resolves to null (superseded).
+ */
+class WorkerEngine {
+  #worker;
+  #nextId = 0;
+  #calls = new Map(); // id → {resolve, reject}
+  #channels = new Map(); // channel → {busy, waiting}
+
+  /** Start a worker and open the index in it. Rejects with kind 'worker' if it cannot start. */
+  static open(url) {
+    return new Promise((resolve, reject) => {
+      let worker;
+      try {
+        worker = new Worker(WORKER_URL, { type: 'module', name: 'fahras' });
+      } catch (err) {
+        reject(new FahrasError('worker', messageOf(err)));
+        return;
+      }
+      const cleanup = () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+      };
+      const onError = (event) => {
+        event.preventDefault?.();
+        cleanup();
+        worker.terminate();
+        reject(new FahrasError('worker', event.message || 'the worker script could not be loaded'));
+      };
+      const onMessage = (event) => {
+        const data = event.data;
+        if (data?.type === 'ready') {
+          cleanup();
+          resolve(new WorkerEngine(worker, data.info ?? null));
+        } else if (data?.type === 'failed') {
+          cleanup();
+          worker.terminate();
+          reject(errorFromJSON(data.error, 'wasm'));
+        }
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.postMessage({ type: 'open', url });
+    });
+  }
+
+  constructor(worker, info) {
+    this.#worker = worker;
+    this.info = info;
+    this.inWorker = true;
+    worker.addEventListener('message', (event) => this.#onMessage(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault?.();
+      this.#failAll(new FahrasError('worker', event.message || 'the search worker failed'));
+    });
+    worker.addEventListener('messageerror', () => this.#failAll(new FahrasError('worker', 'a message from the worker could not be read')));
+  }
+
+  search(query, options, channel = '') {
+    return new Promise((resolve, reject) => {
+      let slot = this.#channels.get(channel);
+      if (!slot) {
+        slot = { busy: false, waiting: null };
+        this.#channels.set(channel, slot);
+      }
+      slot.waiting?.resolve(null); // superseded by this newer search
+      slot.waiting = { query, options, resolve, reject };
+      if (!slot.busy) this.#send(slot);
+    });
+  }
+
+  #send(slot) {
+    const call = slot.waiting;
+    if (!call || !this.#worker) return;
+    slot.waiting = null;
+    slot.busy = true;
+    const id = ++this.#nextId;
+    const done = () => {
+      slot.busy = false;
+      this.#send(slot);
+    };
+    this.#calls.set(id, {
+      resolve: (value) => {
+        call.resolve(value);
+        done();
+      },
+      reject: (err) => {
+        call.reject(err);
+        done();
+      },
+    });
+    this.#worker.postMessage({ type: 'search', id, query: call.query, options: call.options });
+  }
+
+  #onMessage(data) {
+    if (!data || (data.type !== 'results' && data.type !== 'error')) return;
+    const call = this.#calls.get(data.id);
+    if (!call) return;
+    this.#calls.delete(data.id);
+    if (data.type === 'results') call.resolve(data.results);
+    else call.reject(errorFromJSON(data.error));
+  }
+
+  #failAll(err) {
+    const calls = [...this.#calls.values()];
+    this.#calls.clear();
+    for (const slot of this.#channels.values()) {
+      slot.busy = false;
+      slot.waiting?.reject(err);
+      slot.waiting = null;
+    }
+    for (const call of calls) call.reject(err);
+  }
+
+  free() {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#failAll(new FahrasError('worker', 'the engine was closed'));
+  }
+}
+
+async function createEngine(url, inWorker) {
+  if (inWorker && typeof Worker === 'function') {
+    try {
+      return await WorkerEngine.open(url);
+    } catch (err) {
+      // The worker itself could not start (a cross-origin fahras.js, a policy without
+      // worker-src, an old browser): search on the main thread instead, with a warning.
+      if (!(err instanceof FahrasError) || err.kind !== 'worker') throw err;
+      console.warn(`fahras: the search worker could not start (${err.detail}); searching on the main thread`);
+    }
+  }
+  return new LocalEngine(await openWasmEngine(url));
+}
+
+/** `${thread}|${url}` → { refs, promise, timer } */
 const engines = new Map();
 
-function acquireEngine(url) {
-  let entry = engines.get(url);
+function engineKey(url, inWorker) {
+  return `${inWorker ? 'worker' : 'main'}|${url}`;
+}
+
+function acquireEngine(url, inWorker) {
+  const key = engineKey(url, inWorker);
+  let entry = engines.get(key);
   if (!entry) {
-    entry = { refs: 0, timer: 0, promise: createEngine(url) };
-    engines.set(url, entry);
+    entry = { refs: 0, timer: 0, promise: createEngine(url, inWorker) };
+    engines.set(key, entry);
     const current = entry;
     entry.promise.catch(() => {
-      if (engines.get(url) === current) engines.delete(url);
+      if (engines.get(key) === current) engines.delete(key);
     });
   }
   clearTimeout(entry.timer);
@@ -369,16 +802,17 @@ function acquireEngine(url) {
   return entry.promise;
 }
 
-function releaseEngine(url) {
-  const entry = engines.get(url);
+function releaseEngine(url, inWorker) {
+  const key = engineKey(url, inWorker);
+  const entry = engines.get(key);
   if (!entry) return;
   entry.refs = Math.max(0, entry.refs - 1);
   if (entry.refs > 0) return;
   // Deferred, so moving an element in the DOM (disconnect + connect) keeps its engine.
   clearTimeout(entry.timer);
   entry.timer = setTimeout(() => {
-    if (entry.refs > 0 || engines.get(url) !== entry) return;
-    engines.delete(url);
+    if (entry.refs > 0 || engines.get(key) !== entry) return;
+    engines.delete(key);
     entry.promise.then(
       (engine) => engine.free?.(),
       () => {},
@@ -397,7 +831,6 @@ const DARK_VARS = `
     --_fg: #eceef1;
     --_muted: #a3a8b3;
     --_accent: #5fd3a5;
-    --_accent-fg: #0c1a14;
     --_mark-bg: #7a5d00;
     --_mark-fg: #fff6d6;
     --_border: #3b3f47;
@@ -405,7 +838,8 @@ const DARK_VARS = `
     --_hover-bg: #23262c;
     --_error: #ff8a8f;
     --_error-bg: #3a1517;
-    --_focus: #8ab4f8;`;
+    --_focus: #8ab4f8;
+    --_shadow: 0 0.6em 2em rgb(0 0 0 / 0.6);`;
 
 const CSS = String.raw`
 :host {
@@ -416,7 +850,6 @@ const CSS = String.raw`
   --_fg: #1b1b1f;
   --_muted: #5d6068;
   --_accent: #0b6e4f;
-  --_accent-fg: #ffffff;
   --_mark-bg: #ffe58a;
   --_mark-fg: inherit;
   --_border: #c9ccd3;
@@ -425,6 +858,7 @@ const CSS = String.raw`
   --_error: #a4161a;
   --_error-bg: #fdeced;
   --_focus: #1a73e8;
+  --_shadow: 0 0.6em 2em rgb(20 24 32 / 0.18);
   color-scheme: light dark;
   font-family: var(--fahras-font);
   color: var(--fahras-fg, var(--_fg));
@@ -439,17 +873,11 @@ const CSS = String.raw`
 }
 
 /* The wrapper resets everything a hostile page could make the host inherit
-   (the page's own "* { … }" rules reach the host element, not the shadow tree). */
-.root {
-  position: relative;
+   (the page's own "* { … }" rules reach the host element, not the shadow tree).
+   The dialog repeats it: in the top layer it still inherits from the host. */
+.root, .dialog {
   box-sizing: border-box;
-  display: flex;
-  flex-direction: column;
-  gap: var(--fahras-gap, 0.75rem);
-  inline-size: 100%;
-  min-inline-size: 0;
   margin: 0;
-  padding: 0;
   font-family: var(--fahras-font);
   /* medium = the reader's default size; unlike rem it ignores the page's html { font-size } tricks */
   font-size: var(--fahras-font-size, medium);
@@ -471,10 +899,25 @@ const CSS = String.raw`
   -webkit-text-size-adjust: 100%;
   text-size-adjust: 100%;
 }
+.root {
+  position: relative;
+  display: block;
+  inline-size: 100%;
+  min-inline-size: 0;
+  padding: 0;
+}
 .root *, .root *::before, .root *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 
-:host([label-hidden]) .label {
+/* The search: label, field, panel (status + facets + results). Mobile first. */
+.search {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fahras-gap, 0.75rem);
+  min-inline-size: 0;
+}
+
+:host([label-hidden]) .label, .visually-hidden {
   position: absolute;
   inline-size: 1px;
   block-size: 1px;
@@ -538,6 +981,225 @@ input:focus-visible {
   outline-offset: 1px;
 }
 
+.panel {
+  container: fahras-panel / inline-size;
+  display: flex;
+  flex-direction: column;
+  gap: var(--fahras-gap, 0.75rem);
+  min-inline-size: 0;
+}
+/* The facets sit above the results on narrow widgets (behind the "Filters" button) and beside
+   them, at the inline start, on wide ones (40rem and more). Before a search (idle) they use the
+   whole width. */
+.layout {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fahras-gap, 0.75rem);
+  min-inline-size: 0;
+}
+.facets, .results {
+  display: flex;
+  flex-direction: column;
+  gap: var(--fahras-gap, 0.75rem);
+  min-inline-size: 0;
+}
+@container fahras-panel (min-width: 40rem) {
+  .search:not([data-state='idle']) .layout:has(> .facets:not([hidden])) {
+    display: grid;
+    grid-template-columns: minmax(11rem, 15rem) minmax(0, 1fr);
+    align-items: start;
+  }
+}
+
+/* --- the facet panel ------------------------------------------------------------ */
+.facets-head {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.4em;
+  min-inline-size: 0;
+}
+.facets-toggle {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.45em;
+  color: var(--fahras-fg, var(--_fg));
+  border-color: var(--fahras-border, var(--_border));
+}
+.facets-toggle svg { inline-size: 1em; block-size: 1em; flex: none; }
+.facets-toggle path { fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round; }
+.facets-toggle .chevron { transition: transform 120ms ease-out; }
+.facets-toggle[aria-expanded='true'] .chevron { transform: rotate(180deg); }
+.badge {
+  min-inline-size: 1.6em;
+  padding: 0 0.4em;
+  font-size: 0.8em;
+  font-weight: 700;
+  line-height: 1.6;
+  text-align: center;
+  color: var(--fahras-accent-fg, var(--fahras-bg, var(--_bg)));
+  background: var(--fahras-accent, var(--_accent));
+  border-radius: 1em;
+}
+.badge:empty { display: none; }
+.active { display: contents; }
+.active-list {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.4em;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+.active-list li { display: flex; margin: 0; padding: 0; }
+.filter-chip {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.35em;
+  padding-block: 0.1em;
+  padding-inline: 0.7em 0.45em;
+  font-size: 0.9em;
+  color: var(--fahras-fg, var(--_fg));
+  background: var(--fahras-active-bg, var(--_active-bg));
+  border-color: var(--fahras-accent, var(--_accent));
+  border-radius: 1em;
+}
+.filter-chip svg { inline-size: 0.9em; block-size: 0.9em; flex: none; }
+.filter-chip path { fill: none; stroke: currentColor; stroke-width: 2.6; stroke-linecap: round; }
+.clear {
+  padding-inline: 0.4em;
+  font-size: 0.9em;
+  border-color: transparent;
+  text-decoration: underline;
+  text-underline-offset: 0.2em;
+}
+
+.facets:not([data-open]) > .facets-body { display: none; }
+.facets-body {
+  display: flex;
+  flex-direction: column;
+  gap: 0.9em;
+  min-inline-size: 0;
+  padding: 0.8em;
+  background: var(--fahras-bg, var(--_bg));
+  border: 1px solid var(--fahras-border, var(--_border));
+  border-radius: var(--fahras-radius, 0.6rem);
+}
+@container fahras-panel (min-width: 40rem) {
+  .facets-toggle { display: none; }
+  .facets-head:not(:has(> .active:not([hidden]))) { display: none; }
+  .facets:not([data-open]) > .facets-body, .facets > .facets-body { display: flex; }
+  .search[data-state='idle'] .facets-body { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); column-gap: 1.5em; }
+}
+.facets-body > * + * { padding-block-start: 0.8em; border-block-start: 1px solid var(--fahras-border, var(--_border)); }
+.search[data-state='idle'] .facets-body > * + * { padding-block-start: 0; border-block-start: 0; }
+
+fieldset { min-inline-size: 0; margin: 0; padding: 0; border: 0; }
+legend, .facet-title {
+  display: block;
+  margin: 0 0 0.4em;
+  padding: 0;
+  font-size: 0.9em;
+  font-weight: 700;
+  color: var(--fahras-fg, var(--_fg));
+}
+.field-label {
+  display: flex;
+  flex-direction: column;
+  gap: 0.15em;
+  min-inline-size: 0;
+  font-size: 0.85em;
+  color: var(--fahras-muted, var(--_muted));
+}
+.sort-row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em 0.6em; }
+.sort-row .field-label { flex-direction: row; align-items: center; gap: 0.6em; font-size: 0.9em; font-weight: 700; color: var(--fahras-fg, var(--_fg)); }
+select {
+  max-inline-size: 100%;
+  min-block-size: 2.2em;
+  margin: 0;
+  padding-block: 0.2em;
+  padding-inline: 0.5em;
+  font: inherit;
+  font-size: max(1em, 14px);
+  font-weight: 400;
+  line-height: 1.4;
+  color: var(--fahras-fg, var(--_fg));
+  background: var(--fahras-bg, var(--_bg));
+  border: 1px solid var(--fahras-border, var(--_border));
+  border-radius: calc(var(--fahras-radius, 0.6rem) * 0.6);
+  cursor: pointer;
+}
+select:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); outline-offset: 1px; }
+select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); border-width: 2px; }
+
+.date-range .fields { display: flex; flex-wrap: wrap; gap: 0.5em 0.8em; }
+.date-range .field-label { flex: 1 1 6.5em; }
+.range-error { margin: 0.4em 0 0; font-size: 0.85em; color: var(--fahras-error, var(--_error)); }
+.range-error:empty { display: none; }
+
+.chips { display: flex; flex-wrap: wrap; gap: 0.4em; }
+.chip {
+  display: inline-flex;
+  align-items: baseline;
+  gap: 0.45em;
+  max-inline-size: 100%;
+  padding-block: 0.15em;
+  padding-inline: 0.7em;
+  font-size: 0.9em;
+  text-align: start;
+  color: var(--fahras-fg, var(--_fg));
+  background: var(--fahras-bg, var(--_bg));
+  border-color: var(--fahras-border, var(--_border));
+  border-radius: 1em;
+}
+.chip .count {
+  font-size: 0.85em;
+  font-variant-numeric: tabular-nums;
+  color: var(--fahras-muted, var(--_muted));
+}
+.chip[aria-pressed='true'] {
+  font-weight: 700;
+  color: var(--fahras-accent-fg, var(--fahras-bg, var(--_bg)));
+  background: var(--fahras-accent, var(--_accent));
+  border-color: var(--fahras-accent, var(--_accent));
+}
+.chip[aria-pressed='true']::before { content: '✓' / ''; }
+.chip[aria-pressed='true'] .count { color: inherit; }
+.chip[aria-pressed='true']:hover { background: var(--fahras-accent, var(--_accent)); }
+.more-values { font-size: 0.85em; border-color: transparent; text-decoration: underline; text-underline-offset: 0.2em; }
+
+/* The timeline: time runs left to right in both directions (as in Arabic charts and number
+   lines); the arrow keys follow that visual order. */
+.timeline-chart {
+  display: block;
+  inline-size: 100%;
+  max-inline-size: 30rem;
+  block-size: auto;
+  overflow: visible;
+  direction: ltr;
+}
+.timeline-chart text {
+  font-family: inherit;
+  font-size: 11px;
+  fill: var(--fahras-muted, var(--_muted));
+  text-anchor: middle;
+  pointer-events: none;
+}
+.timeline-chart .axis { stroke: var(--fahras-border, var(--_border)); stroke-width: 1; }
+.bar { cursor: pointer; outline: none; }
+.bar-hit { fill: transparent; stroke: none; }
+.bar:hover .bar-hit { fill: var(--fahras-hover-bg, var(--_hover-bg)); }
+.bar-fill { fill: var(--fahras-accent, var(--_accent)); }
+.timeline-chart[data-range] .bar:not([data-in-range]) .bar-fill { fill: var(--fahras-muted, var(--_muted)); opacity: 0.55; }
+.bar[aria-pressed='true'] .bar-fill { stroke: var(--fahras-fg, var(--_fg)); stroke-width: 1.5px; }
+.bar[aria-pressed='true'] text { font-weight: 700; fill: var(--fahras-fg, var(--_fg)); }
+.bar:focus-visible .bar-hit {
+  stroke: var(--fahras-focus, var(--_focus));
+  stroke-width: 2.5px;
+  vector-effect: non-scaling-stroke;
+}
+.bar.empty-slot { cursor: default; }
+
 .status {
   margin: 0;
   min-block-size: 1.2em;
@@ -546,7 +1208,7 @@ input:focus-visible {
 }
 .status:empty { display: none; }
 /* The empty-state box says it already; the live region still announces it. */
-.root[data-state='empty'] .status {
+.search[data-state='empty'] .status {
   position: absolute;
   inline-size: 1px;
   block-size: 1px;
@@ -574,11 +1236,13 @@ button {
   line-height: 1.5;
   letter-spacing: normal;
   text-transform: none;
+  text-align: center;
   color: var(--fahras-accent, var(--_accent));
   background: transparent;
   border: 1px solid currentColor;
   border-radius: var(--fahras-radius, 0.6rem);
   cursor: pointer;
+  touch-action: manipulation;
 }
 button:hover { background: var(--fahras-hover-bg, var(--_hover-bg)); }
 button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); outline-offset: 2px; }
@@ -597,7 +1261,7 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   display: block;
   margin: 0;
   padding-block: 0.8em;
-  padding-inline: 1em;
+  padding-inline: 0.8em;
   border-block-start: 1px solid var(--fahras-border, var(--_border));
   border-inline-start: 4px solid transparent;
   cursor: pointer;
@@ -617,12 +1281,16 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
 .title {
   display: block;
   margin: 0;
-  font-size: 1.08em;
+  font-size: 1.02em;
   font-weight: 700;
   line-height: 1.45;
   color: var(--fahras-title-fg, var(--fahras-fg, var(--_fg)));
 }
-.option.has-url .title { color: var(--fahras-link, var(--fahras-fg, var(--_fg))); }
+.option.has-url .title { color: var(--fahras-link, var(--fahras-title-fg, var(--fahras-fg, var(--_fg)))); }
+@container fahras-panel (min-width: 30rem) {
+  .option { padding-inline: 1em; }
+  .title { font-size: 1.08em; }
+}
 .meta {
   display: flex;
   flex-wrap: wrap;
@@ -695,16 +1363,127 @@ mark {
 }
 @keyframes fahras-spin { to { transform: rotate(360deg); } }
 
+/* --- mode="dropdown": the panel floats over the page below the input ----------- */
+.root[data-mode='dropdown'] > .search { gap: 0; }
+.root[data-mode='dropdown'] > .search > .label { margin-block-end: var(--fahras-gap, 0.75rem); }
+.root[data-mode='dropdown'] .panel {
+  position: absolute;
+  inset-inline-start: 0;
+  inset-block-start: calc(100% + 0.35em);
+  z-index: var(--fahras-z-index, 1000);
+  inline-size: var(--fahras-dropdown-width, 100%);
+  max-block-size: var(--fahras-dropdown-max-height, min(70vh, 36rem));
+  overflow: hidden;
+  padding: 0.75em;
+  background: var(--fahras-bg, var(--_bg));
+  border: 1px solid var(--fahras-border, var(--_border));
+  border-radius: var(--fahras-radius, 0.6rem);
+  box-shadow: var(--fahras-shadow, var(--_shadow));
+  animation: fahras-drop 120ms ease-out;
+}
+.root[data-mode='dropdown']:not([data-open]) .panel { display: none; }
+/* In a floating panel or a dialog the list (the combobox's popup) is what scrolls: the
+   status, the suggestion and "show more" stay in view. */
+.root[data-mode='dropdown'] .layout, .root[data-mode='dropdown'] .results,
+.dialog .layout, .dialog .results { flex: 1 1 auto; min-block-size: 0; }
+.root[data-mode='dropdown'] .listbox, .dialog .listbox {
+  flex: 0 1 auto;
+  min-block-size: 0;
+  overflow: auto;
+  overscroll-behavior: contain;
+}
+@keyframes fahras-drop { from { opacity: 0; transform: translateY(-0.3em); } }
+
+/* --- mode="modal": a trigger button on the page, the search in a <dialog> ------- */
+.trigger {
+  display: flex;
+  align-items: center;
+  gap: 0.6em;
+  inline-size: 100%;
+  min-block-size: 2.9em;
+  padding-block: 0.55em;
+  padding-inline: 0.9em;
+  font-size: max(1em, 16px);
+  text-align: start;
+  color: var(--fahras-muted, var(--_muted));
+  background: var(--fahras-bg, var(--_bg));
+  border: 1px solid var(--fahras-border, var(--_border));
+}
+.trigger:hover { border-color: var(--fahras-accent, var(--_accent)); background: var(--fahras-bg, var(--_bg)); }
+.trigger .trigger-icon { position: static; flex: none; margin: 0; }
+.trigger .trigger-text { flex: 1 1 auto; min-inline-size: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.kbd {
+  flex: none;
+  min-inline-size: 1.6em;
+  padding: 0 0.4em;
+  font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+  font-size: 0.85em;
+  line-height: 1.5;
+  text-align: center;
+  color: var(--fahras-muted, var(--_muted));
+  border: 1px solid var(--fahras-border, var(--_border));
+  border-radius: 0.3em;
+}
+@media (hover: none) { .kbd { display: none; } }
+
+.dialog {
+  position: fixed;
+  inline-size: min(44rem, 100vw - 2rem);
+  max-inline-size: none;
+  max-block-size: min(85vh, 100dvh - 2rem);
+  margin-block: max(1rem, 8vh) auto;
+  margin-inline: auto;
+  padding: 1em;
+  overflow: hidden;
+  background: var(--fahras-bg, var(--_bg));
+  border: 1px solid var(--fahras-border, var(--_border));
+  border-radius: var(--fahras-radius, 0.6rem);
+  box-shadow: var(--fahras-shadow, var(--_shadow));
+}
+.dialog[open] { display: flex; flex-direction: column; }
+.dialog::backdrop { background: rgb(10 12 16 / 0.55); }
+.dialog[open] { animation: fahras-drop 140ms ease-out; }
+.dialog > .search {
+  display: grid;
+  grid-template-columns: minmax(0, 1fr) auto;
+  grid-template-areas: "label close" "field field" "panel panel";
+  grid-template-rows: auto auto minmax(0, 1fr);
+  align-items: center;
+  flex: 1 1 auto;
+  min-block-size: 0;
+}
+.dialog .label { grid-area: label; }
+.dialog .field { grid-area: field; }
+.dialog .panel { grid-area: panel; align-self: stretch; min-block-size: 0; overflow: hidden; padding: 2px; }
+.dialog .close { grid-area: close; justify-self: end; display: inline-flex; padding: 0.3em; line-height: 1; color: var(--fahras-muted, var(--_muted)); border-color: transparent; }
+.close svg { inline-size: 1.2em; block-size: 1.2em; }
+.close path { fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round; }
+/* Narrow screens: the dialog is the whole screen. */
+@media (max-width: 36rem) {
+  .dialog {
+    inline-size: 100%;
+    max-inline-size: 100%;
+    block-size: 100%;
+    max-block-size: 100%;
+    margin: 0;
+    border: 0;
+    border-radius: 0;
+  }
+}
+
 @media (prefers-reduced-motion: reduce) {
   .spinner { animation: none; border-inline-end-color: currentColor; opacity: 0.6; }
-  .option { transition: none; }
+  .option, .facets-toggle .chevron { transition: none; }
+  .root[data-mode='dropdown'] .panel, .dialog[open] { animation: none; }
 }
 @media (forced-colors: active) {
   .option[aria-selected='true'] { outline: 2px solid Highlight; }
-}
-@media (max-width: 30rem) {
-  .option { padding-inline: 0.8em; }
-  .title { font-size: 1.02em; }
+  .chip[aria-pressed='true'] { forced-color-adjust: none; color: HighlightText; background: Highlight; border-color: Highlight; }
+  .bar-fill { fill: CanvasText; }
+  .bar[aria-pressed='true'] .bar-fill, .bar:hover .bar-fill { fill: Highlight; }
+  .timeline-chart[data-range] .bar:not([data-in-range]) .bar-fill { fill: GrayText; opacity: 1; }
+  .bar:focus-visible .bar-hit { stroke: Highlight; }
+  .dialog, .root[data-mode='dropdown'] .panel { border: 1px solid CanvasText; }
 }
 `;
 
@@ -718,7 +1497,7 @@ function styleSheet() {
 }
 
 // ---------------------------------------------------------------------------
-// The element
+// DOM helpers
 // ---------------------------------------------------------------------------
 
 let instanceCount = 0;
@@ -735,30 +1514,80 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function searchIcon() {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('class', 'icon');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const circle = document.createElementNS(SVG_NS, 'circle');
-  circle.setAttribute('cx', '10.5');
-  circle.setAttribute('cy', '10.5');
-  circle.setAttribute('r', '6.5');
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', 'M15.5 15.5 L21 21');
-  svg.append(circle, path);
-  return svg;
+function svg(className, shapes) {
+  const el = document.createElementNS(SVG_NS, 'svg');
+  el.setAttribute('class', className);
+  el.setAttribute('viewBox', '0 0 24 24');
+  el.setAttribute('aria-hidden', 'true');
+  el.setAttribute('focusable', 'false');
+  for (const [tag, attrs] of shapes) {
+    const shape = document.createElementNS(SVG_NS, tag);
+    for (const [name, value] of Object.entries(attrs)) shape.setAttribute(name, value);
+    el.append(shape);
+  }
+  return el;
 }
 
-export class FahrasSearch extends HTMLElement {
+function searchIcon(className = 'icon') {
+  return svg(className, [
+    ['circle', { cx: '10.5', cy: '10.5', r: '6.5' }],
+    ['path', { d: 'M15.5 15.5 L21 21' }],
+  ]);
+}
+
+function closeIcon() {
+  return svg('close-icon', [['path', { d: 'M6 6 L18 18 M18 6 L6 18' }]]);
+}
+
+/** Is `el` a field where typing "/" means a slash (so the shortcut must not fire)? */
+function isEditable(el) {
+  if (!el || el.nodeType !== 1) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.localName;
+  if (tag === 'textarea' || tag === 'select') return true;
+  if (tag !== 'input') return false;
+  return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(el.type);
+}
+
+function isShown(el) {
+  if (!el || el.hidden) return false;
+  if (typeof el.checkVisibility === 'function') return el.checkVisibility();
+  return el.getClientRects().length > 0;
+}
+
+// The element extends HTMLElement where there is one; in a worker (fahras-worker.js imports
+// this module for openWasmEngine) it is never defined, and a plain base class keeps the
+// module's top level from failing.
+const ElementBase = typeof HTMLElement === 'function' ? HTMLElement : class {};
+
+// ---------------------------------------------------------------------------
+// The element
+// ---------------------------------------------------------------------------
+
+export class FahrasSearch extends ElementBase {
+  /**
+   * Register the element under `tag` (default 'fahras-search') in `registry` (default the
+   * page's customElements). The module registers 'fahras-search' itself; another tag gets
+   * a subclass (a constructor can be registered only once), and its events are named after
+   * that tag: FahrasSearch.define('news-search') → 'news-search-select'.
+   */
   static define(tag = 'fahras-search', registry = customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
-    return this;
+    if (registry.get(tag)) return registry.get(tag);
+    let ctor = this;
+    const taken = typeof registry.getName === 'function' ? registry.getName(this) !== null : false;
+    if (taken) ctor = class extends this {};
+    try {
+      registry.define(tag, ctor);
+    } catch (err) {
+      if (ctor !== this || err?.name !== 'NotSupportedError') throw err;
+      ctor = class extends this {};
+      registry.define(tag, ctor);
+    }
+    return ctor;
   }
 
   static get observedAttributes() {
-    return ['src', 'lang', 'dir', 'placeholder', 'limit', 'label'];
+    return ['src', 'lang', 'dir', 'placeholder', 'limit', 'label', 'facets', 'url-sync', 'mode', 'worker'];
   }
 
   // --- private state -------------------------------------------------------
@@ -767,20 +1596,24 @@ export class FahrasSearch extends HTMLElement {
   #connected = false;
   #abort = null; // AbortController for listeners added in connectedCallback
   #wantEngine = false; // the engine was asked for (lazy loading has started)
-  #engineUrl = null; // key of the engine we hold a reference to ('' = embedded), null = none
+  #engineUrl = null; // index URL of the engine we hold a reference to ('' = embedded), null = none
+  #engineWorker = false; // … and whether it runs in a worker
   #enginePromise = Promise.resolve(null);
-  #engine = null; // the loaded engine, once #enginePromise has resolved
+  #engine = null; // the loaded engine adapter, once #enginePromise has resolved
   #loadError = null; // FahrasError from loading the engine/index (cleared by retry or a new src)
-  #loadErrorUrl = null;
+  #loadErrorKey = null;
   #searchError = null; // FahrasError from the last search (cleared by the next search)
   #state = 'idle'; // idle | loading | results | empty | error
   #composing = false;
   #timer = 0;
+  #urlTimer = 0;
   #seq = 0; // increases with every search; results of older searches are dropped
   #query = '';
   #results = null; // the last SearchResults rendered
   #hits = [];
   #active = -1;
+  #panelOpen = false; // dropdown mode: is the floating panel showing?
+  #returnFocus = null; // modal mode: where focus goes back when the dialog closes
 
   constructor() {
     super();
@@ -835,11 +1668,49 @@ export class FahrasSearch extends HTMLElement {
     else this.setAttribute('theme', value);
   }
 
+  /** The facets to show, from the `facets` attribute: ['section', 'year'], ['*'] or []. */
+  get facets() {
+    return parseFacets(this.getAttribute('facets'));
+  }
+  set facets(value) {
+    if (value == null || value === false) this.removeAttribute('facets');
+    else this.setAttribute('facets', Array.isArray(value) ? value.join(',') : String(value));
+  }
+
+  /** The URL parameter holding the query (`url-sync`), or null when URL sync is off. */
+  get urlSync() {
+    if (!this.hasAttribute('url-sync')) return null;
+    const name = (this.getAttribute('url-sync') || '').trim();
+    return name && name !== 'true' ? name : DEFAULT_URL_PARAM;
+  }
+  set urlSync(value) {
+    if (value == null || value === false) this.removeAttribute('url-sync');
+    else this.setAttribute('url-sync', value === true ? '' : String(value));
+  }
+
+  /** 'inline' | 'dropdown' | 'modal' (anything else is inline). */
+  get mode() {
+    const mode = (this.getAttribute('mode') || '').toLowerCase();
+    return MODES.includes(mode) ? mode : 'inline';
+  }
+  set mode(value) {
+    if (value == null) this.removeAttribute('mode');
+    else this.setAttribute('mode', value);
+  }
+
+  /** Search in a module Worker instead of the main thread. */
+  get worker() {
+    return this.hasAttribute('worker') && this.getAttribute('worker') !== 'false';
+  }
+  set worker(value) {
+    this.toggleAttribute('worker', Boolean(value));
+  }
+
   // `lang` and `dir` are HTMLElement's own reflected properties; we observe the attributes.
 
-  /** The UI language: 'ar' or 'en' (from the lang attribute, else <html lang>, else Arabic). */
+  /** The UI language: 'ar' or 'en' (from lang on the element or its nearest ancestor, else Arabic). */
   get uiLang() {
-    return uiLanguage(this.getAttribute('lang') || document.documentElement.lang || 'ar');
+    return uiLanguage(this.#langTag || 'ar');
   }
 
   /** The current query. Setting it searches (and loads the engine if needed). */
@@ -864,13 +1735,18 @@ export class FahrasSearch extends HTMLElement {
     return this.#results;
   }
 
-  /** Index statistics from the engine once it is loaded: {formatVersion, documents, terms, bytes}. */
+  /** Index statistics from the engine once it is loaded: {formatVersion, documents, terms, bytes, …}. */
   get info() {
-    try {
-      return this.#engine ? this.#engine.info() : null;
-    } catch {
-      return null;
-    }
+    return this.#engine?.info ?? null;
+  }
+
+  /** Is the search showing: the dialog (modal), the floating panel (dropdown), the list (inline)? */
+  get open() {
+    if (!this.#ui) return false;
+    const mode = this.mode;
+    if (mode === 'modal') return this.#ui.dialog.open;
+    if (mode === 'dropdown') return this.#panelOpen;
+    return this.#ui.input.getAttribute('aria-expanded') === 'true';
   }
 
   /** Load the engine now (it is otherwise loaded on first interaction). */
@@ -879,7 +1755,30 @@ export class FahrasSearch extends HTMLElement {
   }
 
   focus(options) {
-    this.#ui?.input.focus(options);
+    if (this.mode === 'modal' && !this.#ui?.dialog.open) this.#ui?.trigger.focus(options);
+    else this.#ui?.input.focus(options);
+  }
+
+  /** Open the dialog (modal) or the panel (dropdown) and focus the input. */
+  show() {
+    if (!this.#ui) return;
+    if (this.mode === 'modal') this.#openDialog();
+    else {
+      this.#ui.input.focus();
+      this.#setPanelOpen(true);
+    }
+  }
+
+  /** Close the dialog (modal), the panel (dropdown) or the list (inline). */
+  close() {
+    if (!this.#ui) return;
+    if (this.mode === 'modal') this.#closeDialog();
+    else if (this.mode === 'dropdown') this.#setPanelOpen(false);
+    else this.#setOpen(false);
+  }
+
+  get #langTag() {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || '';
   }
 
   get #strings() {
@@ -892,7 +1791,7 @@ export class FahrasSearch extends HTMLElement {
    * (lang="ar-MA" → Latin digits, lang="ar-u-nu-latn" likewise).
    */
   get #locale() {
-    const tag = this.getAttribute('lang') || document.documentElement.lang || '';
+    const tag = this.#langTag;
     const ui = this.uiLang;
     let locale = ui === 'ar' ? 'ar-u-nu-arab' : 'en';
     if (tag.toLowerCase().startsWith(ui) && tag.length > 2) {
@@ -911,11 +1810,12 @@ export class FahrasSearch extends HTMLElement {
     this.#connected = true;
     if (!this.#ui) this.#build();
     this.#applyAttributes();
+    this.#applyMode();
 
     const ac = new AbortController();
     this.#abort = ac;
     const opts = { signal: ac.signal };
-    const { input, listbox, suggestion, retry, more } = this.#ui;
+    const { input, listbox, suggestion, retry, more, trigger, dialog, close, panel } = this.#ui;
     const wake = () => this.#ensureEngine();
     this.addEventListener('focusin', wake, opts);
     this.addEventListener('pointerdown', wake, opts);
@@ -927,6 +1827,9 @@ export class FahrasSearch extends HTMLElement {
       this.#composing = false;
       this.#scheduleSearch();
     }, opts);
+    input.addEventListener('focus', () => {
+      if (this.mode === 'dropdown' && input.value.trim()) this.#setPanelOpen(true);
+    }, opts);
     input.addEventListener('blur', () => this.#setActive(-1), opts);
     // Keep focus in the input when an option is pressed.
     listbox.addEventListener('mousedown', (e) => e.preventDefault(), opts);
@@ -934,12 +1837,42 @@ export class FahrasSearch extends HTMLElement {
     suggestion.addEventListener('click', () => this.#runSuggestion(), opts);
     retry.addEventListener('click', () => this.#retry(), opts);
     more.addEventListener('click', () => this.#loadMore(), opts);
+    // ArrowLeft/ArrowRight between the panel's buttons, in visual order.
+    panel.addEventListener('keydown', (e) => this.#onPanelKeydown(e), opts);
+
+    // Dropdown: a press on the panel's text keeps focus where it is (else the panel, losing
+    // focus, would close); close it when focus or a pointer goes elsewhere.
+    panel.addEventListener('mousedown', (e) => {
+      if (this.mode === 'dropdown' && !e.target.closest?.('button')) e.preventDefault();
+    }, opts);
+    this.shadowRoot.addEventListener('focusout', (e) => {
+      if (this.mode !== 'dropdown') return;
+      const next = e.relatedTarget;
+      if (!next || !this.shadowRoot.contains(next)) this.#setPanelOpen(false);
+    }, opts);
+    document.addEventListener('pointerdown', (e) => {
+      if (this.mode === 'dropdown' && this.#panelOpen && !e.composedPath().includes(this)) this.#setPanelOpen(false);
+    }, opts);
+
+    // Modal: the trigger, the shortcut keys, the dialog's own keys and close.
+    trigger.addEventListener('click', () => this.#openDialog(), opts);
+    close.addEventListener('click', () => this.#closeDialog(), opts);
+    document.addEventListener('keydown', (e) => this.#onDocumentKeydown(e), opts);
+    dialog.addEventListener('keydown', (e) => this.#trapFocus(e), opts);
+    dialog.addEventListener('close', () => this.#afterDialogClose(), opts);
+    dialog.addEventListener('click', (e) => {
+      if (e.target === dialog && this.#clickOutside(dialog, e)) this.#closeDialog(); // the backdrop
+    }, opts);
+
+    // URL state: restore the query from the page URL, and follow back/forward.
+    window.addEventListener('popstate', () => this.#restoreFromUrl({ navigated: true }), opts);
 
     // A query set through the property before connecting is applied now; an
     // engine held before a disconnect (the element was moved) is re-acquired.
     if (this.#query && !input.value) input.value = this.#query;
-    if (this.#wantEngine || input.value.trim()) this.#ensureEngine();
-    this.#render();
+    const restored = this.#restoreFromUrl();
+    if (!restored && (this.#wantEngine || input.value.trim())) this.#ensureEngine();
+    if (!restored) this.#render();
   }
 
   disconnectedCallback() {
@@ -947,20 +1880,22 @@ export class FahrasSearch extends HTMLElement {
     this.#abort?.abort();
     this.#abort = null;
     clearTimeout(this.#timer);
+    if (this.#urlTimer) this.#writeUrl();
     this.#seq++; // drop in-flight results
+    if (this.#ui?.dialog.open) this.#ui.dialog.close();
     this.#dropEngine();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.#ui) return;
-    if (name === 'src') {
-      // Switch index: drop the old engine; load the new one if we had started loading.
+    if (name === 'src' || name === 'worker') {
+      // Switch index or thread: drop the old engine; load the new one if we had started loading.
       this.#dropEngine();
       this.#loadError = null;
       this.#results = null;
       this.#hits = [];
       this.#state = 'idle';
-      if (this.#connected && this.#wantEngine) this.#ensureEngine();
+      if (this.#connected && (this.#wantEngine || this.#ui.input.value.trim())) this.#ensureEngine();
       else this.#render();
       return;
     }
@@ -968,6 +1903,18 @@ export class FahrasSearch extends HTMLElement {
       if (this.#engine && this.#ui.input.value.trim()) this.#scheduleSearch(0);
       return;
     }
+    if (name === 'mode') {
+      if (this.#ui.dialog.open) this.#ui.dialog.close();
+      this.#panelOpen = false;
+      this.#applyMode();
+      this.#render();
+      return;
+    }
+    if (name === 'url-sync') {
+      if (this.#connected) this.#restoreFromUrl();
+      return;
+    }
+    if (name === 'facets') return; // exposed as the `facets` property; the facet UI comes later
     this.#applyAttributes();
     if (name === 'lang') this.#render(); // re-render strings and dates in the new language
   }
@@ -993,21 +1940,45 @@ export class FahrasSearch extends HTMLElement {
     const label = h('label', { class: 'label', part: 'label', for: `${id}-input`, id: `${id}-label` });
     const field = h('div', { class: 'field', part: 'field' }, input, searchIcon());
     const status = h('p', { class: 'status', part: 'status', id: `${id}-status`, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    const suggestion = h('button', { type: 'button', class: 'suggestion', part: 'suggestion' });
+    const suggestion = h('button', { type: 'button', class: 'suggestion', part: 'suggestion', 'data-nav': '' });
     const suggestLead = h('span', {});
     const suggest = h('p', { class: 'suggest', part: 'suggest', hidden: true }, suggestLead, suggestion);
-    const listbox = h('ul', { class: 'listbox', part: 'listbox', id: `${id}-listbox`, role: 'listbox', hidden: true });
+    // tabindex -1: when it scrolls (dropdown, dialog) Chrome would otherwise make the list a
+    // Tab stop of its own; the combobox pattern moves through it from the input.
+    const listbox = h('ul', { class: 'listbox', part: 'listbox', id: `${id}-listbox`, role: 'listbox', tabindex: '-1', hidden: true });
     const emptyTitle = h('p', { class: 'message' });
     const emptyHint = h('p', { class: 'hint' });
     const empty = h('div', { class: 'empty', part: 'empty', hidden: true }, emptyTitle, emptyHint);
     const errorMessage = h('p', { class: 'message' });
     const errorDetail = h('p', { class: 'detail', dir: 'auto' });
-    const retry = h('button', { type: 'button', class: 'retry', part: 'retry' });
+    const retry = h('button', { type: 'button', class: 'retry', part: 'retry', 'data-nav': '' });
     const error = h('div', { class: 'error', part: 'error', role: 'alert', hidden: true }, errorMessage, errorDetail, retry);
-    const more = h('button', { type: 'button', class: 'more', part: 'more', hidden: true });
-    const root = h('div', { class: 'root', part: 'base' }, label, field, status, suggest, error, empty, listbox, more);
+    const more = h('button', { type: 'button', class: 'more', part: 'more', 'data-nav': '', hidden: true });
+    // The facet panel's region (issue 5): empty and hidden until the facet UI exists. It sits
+    // before the results: above them on narrow widgets, beside them (inline-start) on wide ones.
+    const facets = h('div', { class: 'facets', part: 'facets', role: 'group', hidden: true });
+    const results = h('div', { class: 'results', part: 'results' }, suggest, error, empty, listbox, more);
+    const layout = h('div', { class: 'layout' }, facets, results);
+    const panel = h('div', { class: 'panel', part: 'panel', id: `${id}-panel` }, status, layout);
+    const close = h('button', { type: 'button', class: 'close', part: 'close', hidden: true }, closeIcon());
+    const search = h('div', { class: 'search', part: 'search' }, label, field, panel, close);
+    // Modal mode: a button on the page opens a <dialog> that holds the search.
+    const triggerText = h('span', { class: 'trigger-text' });
+    const kbd = h('kbd', { class: 'kbd', 'aria-hidden': 'true' }, '/');
+    const trigger = h(
+      'button',
+      { type: 'button', class: 'trigger', part: 'trigger', 'aria-haspopup': 'dialog', 'aria-keyshortcuts': '/ Control+K Meta+K', hidden: true },
+      searchIcon('icon trigger-icon'),
+      triggerText,
+      kbd,
+    );
+    const dialog = h('dialog', { class: 'dialog', part: 'dialog', 'aria-labelledby': `${id}-label` });
+    const root = h('div', { class: 'root', part: 'base' }, trigger, search, dialog);
     this.shadowRoot.append(root);
-    this.#ui = { root, label, input, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint, error, errorMessage, errorDetail, retry, more };
+    this.#ui = {
+      root, search, label, input, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
+      error, errorMessage, errorDetail, retry, more, facets, results, panel, close, trigger, triggerText, dialog,
+    };
   }
 
   /** Copy attributes (and the UI language's defaults) onto the shadow DOM. */
@@ -1015,14 +1986,30 @@ export class FahrasSearch extends HTMLElement {
     const ui = this.#ui;
     const s = this.#strings;
     const dir = this.getAttribute('dir');
-    ui.root.setAttribute('dir', dir === 'ltr' || dir === 'rtl' || dir === 'auto' ? dir : 'rtl');
+    ui.root.setAttribute('dir', dir === 'ltr' || dir === 'rtl' || dir === 'auto' ? dir : s.dir);
     ui.root.setAttribute('lang', this.uiLang);
     ui.label.textContent = this.label;
     ui.input.placeholder = this.placeholder;
     ui.listbox.setAttribute('aria-label', s.listLabel);
+    ui.facets.setAttribute('aria-label', s.facetsLabel);
     ui.suggestLead.textContent = s.suggestion;
     ui.retry.textContent = s.retry;
     ui.more.textContent = s.more;
+    ui.close.setAttribute('aria-label', s.close);
+    ui.triggerText.textContent = this.label;
+  }
+
+  /** Put the search where the mode wants it: in the root (inline, dropdown) or the dialog (modal). */
+  #applyMode() {
+    const ui = this.#ui;
+    const mode = this.mode;
+    ui.root.setAttribute('data-mode', mode);
+    const modal = mode === 'modal';
+    ui.trigger.hidden = !modal;
+    ui.close.hidden = !modal;
+    const home = modal ? ui.dialog : ui.root;
+    if (ui.search.parentNode !== home) home.append(ui.search);
+    this.#syncPanel();
   }
 
   // --- engine -----------------------------------------------------------------
@@ -1039,7 +2026,7 @@ export class FahrasSearch extends HTMLElement {
   }
 
   /**
-   * Acquire the engine for the current `src` (once). Resolves to the engine, or
+   * Acquire the engine for the current `src` and thread (once). Resolves to the engine, or
    * to null on failure (the error state shows why). After a failure it does not
    * try again by itself — only the "try again" button (retry) or a new `src` do.
    */
@@ -1047,15 +2034,19 @@ export class FahrasSearch extends HTMLElement {
     if (!this.#connected) return Promise.resolve(null);
     this.#wantEngine = true;
     const url = this.#indexUrl;
-    if (this.#engineUrl === url) return this.#enginePromise;
-    if (this.#loadError && this.#loadErrorUrl === url && !retry) return Promise.resolve(null);
+    const inWorker = this.worker;
+    const key = engineKey(url, inWorker);
+    if (this.#engineUrl === url && this.#engineWorker === inWorker) return this.#enginePromise;
+    if (this.#loadError && this.#loadErrorKey === key && !retry) return Promise.resolve(null);
     this.#dropEngine();
     this.#engineUrl = url;
+    this.#engineWorker = inWorker;
     this.#loadError = null;
     if (this.#state === 'idle' || this.#state === 'error') this.#setState('loading');
-    const promise = acquireEngine(url).then(
+    const current = () => this.#engineUrl === url && this.#engineWorker === inWorker;
+    const promise = acquireEngine(url, inWorker).then(
       (engine) => {
-        if (this.#engineUrl !== url) return null; // src changed or disconnected meanwhile
+        if (!current()) return null; // src changed or disconnected meanwhile
         this.#engine = engine;
         if (this.#ui.input.value.trim()) {
           this.#search();
@@ -1065,12 +2056,12 @@ export class FahrasSearch extends HTMLElement {
         return engine;
       },
       (err) => {
-        if (this.#engineUrl !== url) return null;
+        if (!current()) return null;
         // The cache has forgotten the failed entry already; so do we.
         this.#engineUrl = null;
         this.#enginePromise = Promise.resolve(null);
         this.#loadError = err instanceof FahrasError ? err : new FahrasError('wasm', messageOf(err));
-        this.#loadErrorUrl = url;
+        this.#loadErrorKey = key;
         this.#setState('error');
         return null;
       },
@@ -1081,7 +2072,7 @@ export class FahrasSearch extends HTMLElement {
 
   /** Release our reference to the engine (it is freed once nobody uses it). */
   #dropEngine() {
-    if (this.#engineUrl !== null) releaseEngine(this.#engineUrl);
+    if (this.#engineUrl !== null) releaseEngine(this.#engineUrl, this.#engineWorker);
     this.#engineUrl = null;
     this.#engine = null;
     this.#enginePromise = Promise.resolve(null);
@@ -1098,6 +2089,7 @@ export class FahrasSearch extends HTMLElement {
     // Never search mid-composition (Arabic/Persian IMEs, dictation, …): wait for compositionend.
     if (event.isComposing || this.#composing) return;
     this.#setActive(-1);
+    if (this.mode === 'dropdown') this.#setPanelOpen(true);
     this.#scheduleSearch();
   }
 
@@ -1107,7 +2099,7 @@ export class FahrasSearch extends HTMLElement {
   }
 
   /** Search for the whole current query; stale results (an older query) are dropped. */
-  #search() {
+  async #search() {
     clearTimeout(this.#timer);
     const query = this.#ui.input.value;
     this.#query = query;
@@ -1119,6 +2111,7 @@ export class FahrasSearch extends HTMLElement {
       const loading = this.#engineUrl !== null && !this.#engine;
       this.#setState(this.#loadError ? 'error' : loading ? 'loading' : 'idle');
       this.#dispatch('query', { query });
+      this.#scheduleUrlWrite();
       return;
     }
     const engine = this.#engine;
@@ -1132,32 +2125,35 @@ export class FahrasSearch extends HTMLElement {
     this.#dispatch('query', { query });
     let results;
     try {
-      results = engine.search(query, { limit: this.limit, offset: 0 });
+      results = await engine.search(query, { limit: this.limit, offset: 0 }, this.#uid);
     } catch (err) {
-      this.#showError(new FahrasError('search', messageOf(err)));
+      if (seq === this.#seq) this.#showError(err);
       return;
     }
-    if (seq !== this.#seq || query !== this.#ui.input.value) return; // stale: a newer search has run
+    if (results == null || seq !== this.#seq || query !== this.#ui.input.value) return; // stale: a newer search has run
     this.#results = results;
     this.#hits = Array.isArray(results?.hits) ? results.hits.slice() : [];
     this.#active = -1;
     this.#setState(this.#hits.length ? 'results' : 'empty');
     this.#dispatch('results', { query, total: results?.total ?? this.#hits.length, hits: this.#hits, partial: Boolean(results?.partial), suggestion: results?.suggestion ?? null });
+    this.#scheduleUrlWrite();
   }
 
   /** Append the next page of hits ("show more"). */
-  #loadMore() {
+  async #loadMore() {
     const engine = this.#engine;
     const results = this.#results;
     if (!engine || !results) return;
+    const seq = this.#seq;
     const query = results.query ?? this.#ui.input.value;
     let next;
     try {
-      next = engine.search(query, { limit: this.limit, offset: this.#hits.length });
+      next = await engine.search(query, { limit: this.limit, offset: this.#hits.length }, this.#uid);
     } catch (err) {
-      this.#showError(new FahrasError('search', messageOf(err)));
+      if (seq === this.#seq) this.#showError(err);
       return;
     }
+    if (next == null || seq !== this.#seq || results !== this.#results) return;
     const firstNew = this.#hits.length;
     this.#hits.push(...(next?.hits ?? []));
     this.#render();
@@ -1181,6 +2177,53 @@ export class FahrasSearch extends HTMLElement {
     this.#setState('error');
   }
 
+  // --- URL state ----------------------------------------------------------------
+
+  /**
+   * With url-sync, take the query from the page URL (on connect, and after a history
+   * navigation, where a URL without the parameter clears the query). True when it set one.
+   */
+  #restoreFromUrl({ navigated = false } = {}) {
+    const name = this.urlSync;
+    if (!name || !this.#ui) return false;
+    let value = readUrlParam(window.location.search, name);
+    if (value === null && navigated) value = '';
+    const input = this.#ui.input;
+    if (value === null || value === input.value) return false;
+    input.value = value;
+    this.#search();
+    if (value.trim()) {
+      if (this.mode === 'modal') this.#openDialog({ returnTo: null });
+      else if (this.mode === 'dropdown') this.#setPanelOpen(true);
+    }
+    return true;
+  }
+
+  #scheduleUrlWrite() {
+    if (!this.urlSync) return;
+    clearTimeout(this.#urlTimer);
+    this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY_MS);
+  }
+
+  /** Write the query into the page URL (history.replaceState: no new history entry). */
+  #writeUrl() {
+    clearTimeout(this.#urlTimer);
+    this.#urlTimer = 0;
+    const name = this.urlSync;
+    if (!name || !this.#ui) return;
+    // A modal's search is in the URL while its dialog is open (a shared link reopens it).
+    const showing = this.mode !== 'modal' || this.#ui.dialog.open;
+    const query = showing && this.#ui.input.value.trim() ? this.#ui.input.value : '';
+    const { pathname, search, hash } = window.location;
+    const nextSearch = replaceUrlParams(search, name, [[name, query]]);
+    if (nextSearch === search) return;
+    try {
+      history.replaceState(history.state, '', pathname + nextSearch + hash);
+    } catch {
+      // rate-limited or sandboxed: the URL is a convenience, never an error
+    }
+  }
+
   // --- keyboard & pointer -------------------------------------------------------
 
   #onKeydown(event) {
@@ -1192,6 +2235,11 @@ export class FahrasSearch extends HTMLElement {
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
+        if (this.mode === 'dropdown' && !this.#panelOpen && this.#ui.input.value.trim()) {
+          event.preventDefault();
+          this.#setPanelOpen(true);
+          if (!count) return;
+        }
         if (!count) return;
         event.preventDefault();
         if (!open) {
@@ -1220,16 +2268,24 @@ export class FahrasSearch extends HTMLElement {
         } else {
           // Search right away instead of waiting for the debounce.
           event.preventDefault();
+          if (this.mode === 'dropdown') this.#setPanelOpen(true);
           this.#search();
         }
         return;
       case 'Escape':
-        // 1st: close the list (dropping the active option); 2nd: clear the input.
+        // Modal: Escape closes the dialog (and not the browser's own "clear search field").
+        if (this.mode === 'modal') {
+          event.preventDefault();
+          this.#closeDialog();
+          return;
+        }
+        // 1st: close the list or panel (dropping the active option); 2nd: clear the input.
         // preventDefault also stops the browser's own "clear search field".
         if (open) {
           event.preventDefault();
           this.#setActive(-1);
-          this.#setOpen(false);
+          if (this.mode === 'dropdown') this.#setPanelOpen(false);
+          else this.#setOpen(false);
         } else if (this.#ui.input.value) {
           event.preventDefault();
           this.#ui.input.value = '';
@@ -1238,6 +2294,25 @@ export class FahrasSearch extends HTMLElement {
         return;
       default:
     }
+  }
+
+  /**
+   * ArrowLeft/ArrowRight on the panel's buttons (did-you-mean, show more, try again, and
+   * later facet chips) move focus to the previous/next one in visual order: in RTL the
+   * next one is to the left, so ArrowLeft moves forward.
+   */
+  #onPanelKeydown(event) {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.composedPath()[0];
+    if (!target?.hasAttribute?.('data-nav')) return;
+    const items = [...this.#ui.panel.querySelectorAll('[data-nav]')].filter(isShown);
+    const index = items.indexOf(target);
+    if (index < 0) return;
+    const rtl = getComputedStyle(target).direction === 'rtl';
+    const forward = (event.key === 'ArrowRight') !== rtl;
+    event.preventDefault();
+    items[index + (forward ? 1 : -1)]?.focus(); // no wrapping: the ends stay put
   }
 
   #onOptionClick(event) {
@@ -1253,7 +2328,8 @@ export class FahrasSearch extends HTMLElement {
   #activate(index, event) {
     const hit = this.#hits[index];
     if (!hit) return;
-    const proceed = this.#dispatch('select', { hit }, true);
+    if (this.#urlTimer) this.#writeUrl(); // the URL the reader comes back to holds the search
+    const proceed = this.#dispatch('select', { hit, query: this.#ui.input.value }, true);
     if (!proceed) return;
     const url = safeUrl(hit.url);
     if (!url) return;
@@ -1264,17 +2340,116 @@ export class FahrasSearch extends HTMLElement {
     }
   }
 
+  /** Modal mode: "/" (outside text fields) and Ctrl+K / ⌘K open the dialog. */
+  #onDocumentKeydown(event) {
+    if (this.mode !== 'modal' || event.defaultPrevented || event.isComposing) return;
+    const dialog = this.#ui.dialog;
+    const isK = event.key === 'k' || event.key === 'K' || event.code === 'KeyK';
+    const shortcutK = isK && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+    const slash = (event.key === '/' || event.code === 'Slash' || event.code === 'NumpadDivide') &&
+      !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.composedPath()[0]);
+    if (!shortcutK && !slash) return;
+    if (dialog.open) {
+      if (shortcutK) {
+        event.preventDefault();
+        this.#ui.input.focus();
+        this.#ui.input.select();
+      }
+      return;
+    }
+    event.preventDefault();
+    this.#openDialog();
+  }
+
+  #openDialog({ returnTo } = {}) {
+    const { dialog, input, trigger } = this.#ui;
+    if (dialog.open || !this.isConnected) return;
+    // Where focus goes back to: what had it (a page element, or our trigger), else the trigger.
+    const active = returnTo !== undefined ? returnTo : document.activeElement;
+    this.#returnFocus = active && active !== document.body && active !== this ? active : trigger;
+    this.#ensureEngine();
+    try {
+      dialog.showModal();
+    } catch {
+      dialog.setAttribute('open', ''); // no showModal (very old browsers): a plain dialog
+    }
+    this.#syncPanel();
+    input.focus();
+    input.select();
+    this.#scheduleUrlWrite();
+  }
+
+  #closeDialog() {
+    if (!this.#ui.dialog.open) return;
+    this.#ui.dialog.close();
+    this.#afterDialogClose(); // now, not when the (queued) close event arrives
+  }
+
+  /** Return focus after the dialog closed (by us, or natively: Escape on a button). Runs once. */
+  #afterDialogClose() {
+    if (this.#ui.dialog.open || !this.#returnFocus) return; // reopened meanwhile, or done already
+    const target = this.#returnFocus.isConnected ? this.#returnFocus : this.#ui.trigger;
+    this.#returnFocus = null;
+    this.#setActive(-1);
+    this.#syncPanel();
+    this.#writeUrl();
+    target.focus?.();
+  }
+
+  /** Was the click outside the dialog's box (on its ::backdrop)? */
+  #clickOutside(dialog, event) {
+    const r = dialog.getBoundingClientRect();
+    return event.clientX < r.left || event.clientX > r.right || event.clientY < r.top || event.clientY > r.bottom;
+  }
+
+  /** Keep Tab and Shift+Tab inside the open dialog (the page behind it is inert anyway). */
+  #trapFocus(event) {
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const items = [...this.#ui.dialog.querySelectorAll('input, button')].filter((el) => !el.disabled && isShown(el));
+    if (!items.length) return;
+    const current = this.shadowRoot.activeElement;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (event.shiftKey && (current === first || !items.includes(current))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (current === last || !items.includes(current))) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   get #isOpen() {
+    if (this.mode === 'dropdown') return this.#panelOpen;
     return this.#ui.input.getAttribute('aria-expanded') === 'true';
   }
 
+  /** Dropdown mode: show or hide the floating panel. */
+  #setPanelOpen(open) {
+    if (this.mode !== 'dropdown') return;
+    this.#panelOpen = open;
+    if (!open) this.#setActive(-1);
+    this.#syncPanel();
+  }
+
+  /** Show the list (and "show more") when `open` and there are hits; keeps aria-expanded true to it. */
   #setOpen(open) {
     const ui = this.#ui;
-    const show = open && this.#hits.length > 0;
+    const panelShown = this.mode !== 'dropdown' || this.#panelOpen;
+    const show = open && panelShown && this.#hits.length > 0;
     ui.listbox.hidden = !show;
     ui.more.hidden = !show || !(this.#results && this.#results.total > this.#hits.length);
     ui.input.setAttribute('aria-expanded', String(show));
     if (!show) this.#setActive(-1);
+  }
+
+  /** The dropdown panel's visibility follows #panelOpen and the state; aria-expanded follows it. */
+  #syncPanel() {
+    const ui = this.#ui;
+    const dropdown = this.mode === 'dropdown';
+    const hasContent = this.#state !== 'idle';
+    ui.root.toggleAttribute('data-open', dropdown && this.#panelOpen && hasContent);
+    if (dropdown) this.#setOpen(this.#panelOpen && this.#state === 'results');
   }
 
   #setActive(index) {
@@ -1308,6 +2483,7 @@ export class FahrasSearch extends HTMLElement {
     const query = this.#ui.input.value.trim();
     const results = this.#results;
 
+    ui.search.setAttribute('data-state', state);
     ui.root.setAttribute('data-state', state);
     ui.listbox.setAttribute('aria-busy', String(state === 'loading'));
 
@@ -1360,7 +2536,8 @@ export class FahrasSearch extends HTMLElement {
     }
     this.#active = -1;
     ui.input.removeAttribute('aria-activedescendant');
-    this.#setOpen(state === 'results');
+    if (this.mode === 'dropdown') this.#syncPanel();
+    else this.#setOpen(state === 'results');
   }
 
   #renderOption(hit, index) {
@@ -1377,14 +2554,16 @@ export class FahrasSearch extends HTMLElement {
       time.textContent = formatPublished(hit.published, this.#locale);
       meta.append(h('span', { class: 'date' }, time));
     }
-    if (hit.author) meta.append(h('span', { class: 'author' }, String(hit.author)));
-    if (hit.source) meta.append(h('span', { class: 'source' }, String(hit.source)));
+    if (hit.author) meta.append(' ', h('span', { class: 'author' }, String(hit.author)));
+    if (hit.source) meta.append(' ', h('span', { class: 'source' }, String(hit.source)));
 
     const snippet = h('span', { class: 'snippet', part: 'snippet' });
     const snip = hit.snippet && typeof hit.snippet === 'object' ? hit.snippet : { text: '', highlights: [] };
     snippet.append(renderHighlighted(snip.text ?? '', snip.highlights));
 
-    const details = h('span', { class: 'details', id: detailsId }, meta, snippet);
+    // The spaces keep words apart in the text that assistive technology reads (the parts
+    // are blocks on screen, but their text would otherwise run together).
+    const details = h('span', { class: 'details', id: detailsId }, meta, ' ', snippet);
     const option = h(
       'li',
       {
@@ -1395,11 +2574,13 @@ export class FahrasSearch extends HTMLElement {
         part: 'option',
         role: 'option',
         'aria-selected': 'false',
-        'aria-labelledby': titleId,
-        'aria-describedby': detailsId,
+        // Named by all its visible text (title, then date/author/source and snippet), so the
+        // name contains what is on screen (WCAG 2.5.3); the title comes first.
+        'aria-labelledby': `${titleId} ${detailsId}`,
         'data-index': index,
       },
       title,
+      ' ',
       details,
     );
     return option;
@@ -1410,7 +2591,7 @@ export class FahrasSearch extends HTMLElement {
   }
 }
 
-// Self-define on import (unless something else took the name already).
+// Self-define on import (unless something else took the name already). Not in a worker.
 if (typeof customElements !== 'undefined' && !customElements.get('fahras-search')) {
   FahrasSearch.define();
 }

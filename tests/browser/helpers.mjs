@@ -1,13 +1,17 @@
 // Shared helpers for the browser tests (not a test file itself).
-import { existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, mkdirSync, statSync, copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW = path.join(ROOT, 'www');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
+/** Static test pages, served under /t/ (see startServer's mounts). */
+export const PAGES_DIR = path.join(ROOT, 'tests', 'browser', 'fixtures', 'pages');
+export const HOSTILE_CORPUS = path.join(ROOT, 'tests', 'browser', 'fixtures', 'hostile-corpus');
 
 /** Is the real wasm-bindgen package built? FAHRAS_MOCK=1 forces the mock anyway. */
 export const HAVE_REAL_PKG =
@@ -87,3 +91,83 @@ export function fold(s) {
 
 /** The spellings of Telegram in the corpus (and common others). */
 export const TELEGRAM_RE = /ت[ي]?ل[ي]?[جغك]را?م/;
+
+/**
+ * Build a real index from tests/browser/fixtures/hostile-corpus with the project's CLI
+ * (`fahras build <folder> --out <tmp>/build/hostile.fahras`) and return a folder holding it
+ * as hostile.fahras, to serve. The CLI writes either the index file itself or (newer
+ * versions, given a folder) a folder with index.<hash>.fahras: both are handled.
+ */
+export function buildHostileIndex(tmpDir) {
+  const target = path.join(tmpDir, 'build', 'hostile.fahras');
+  mkdirSync(path.dirname(target), { recursive: true });
+  const env = { ...process.env };
+  // Like scripts/test.sh: the native build must not see the wasm-only toolchain variables.
+  for (const name of ['RUSTC', 'RUSTDOC', 'RUSTC_BOOTSTRAP', 'CARGO_UNSTABLE_BUILD_STD']) delete env[name];
+  // FAHRAS_BIN: a prebuilt CLI (as in rss.test.mjs); else `cargo run --release`.
+  const [command, prefix] = process.env.FAHRAS_BIN
+    ? [process.env.FAHRAS_BIN, []]
+    : ['cargo', ['run', '--quiet', '--release', '--bin', 'fahras', '--']];
+  try {
+    execFileSync(command, [...prefix, 'build', HOSTILE_CORPUS, '--out', target], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+  } catch (err) {
+    throw new Error(`building the hostile index failed:\n${err.stderr || err.message}`);
+  }
+  let file = target;
+  if (statSync(target).isDirectory()) {
+    const names = readdirSync(target);
+    const name = names.find((f) => /^index\..*\.fahras$/.test(f)) ?? names.find((f) => f.endsWith('.fahras'));
+    if (!name) throw new Error(`no .fahras index in ${target}: ${names.join(', ')}`);
+    file = path.join(target, name);
+  }
+  const serveDir = path.join(tmpDir, 'serve');
+  mkdirSync(serveDir, { recursive: true });
+  copyFileSync(file, path.join(serveDir, 'hostile.fahras'));
+  return serveDir;
+}
+
+/** Run axe-core in the page (all rules, all impact levels); returns the violations, summarised. */
+export async function axeViolations(page, context = undefined) {
+  const has = await page.evaluate(() => typeof window.axe === 'object');
+  if (!has) await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async (ctx) => {
+    const r = await window.axe.run(ctx ?? document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).slice(0, 4) }));
+  }, context);
+}
+
+/** Misspellings the seed corpus can correct ("did you mean"); the engine decides which do. */
+const TYPO_CANDIDATES = ['داعس ', 'رايوتت ', 'يوروبولل ', 'الارهابيينن ', 'داعشش ', 'تليجرامم ', 'تيليجرم ', 'يوروبل '];
+
+let nodeEngine = null;
+/** The real engine (www/pkg) with its embedded index, in Node: to ask it what it will answer. */
+async function realEngine() {
+  if (!nodeEngine) {
+    const mod = await import(pathToFileURL(path.join(WWW, 'pkg', 'fahras.js')).href);
+    await mod.default({ module_or_path: readFileSync(path.join(WWW, 'pkg', 'fahras_bg.wasm')) });
+    nodeEngine = mod.SearchEngine.embedded();
+  }
+  return nodeEngine;
+}
+
+/**
+ * A misspelled query for which the real engine suggests a correction and finds at least
+ * `minTotal` articles: { query, suggestion, total }. The suggestion algorithm (and the
+ * stemmer behind it) is the engine's business and changes; the widget tests need one that
+ * works today, so they ask the engine instead of hard-coding one.
+ */
+export async function findTypo({ minTotal = 1 } = {}) {
+  const engine = await realEngine();
+  const tried = [];
+  for (const query of TYPO_CANDIDATES) {
+    const r = engine.search(query, { limit: 1 });
+    tried.push(`${query.trim()}→${r.suggestion ?? '∅'} (${r.total})`);
+    if (r.suggestion && r.total >= minTotal) return { query, suggestion: r.suggestion, total: r.total };
+  }
+  throw new Error(`the engine suggests no correction (with ≥${minTotal} results) for any of: ${tried.join(', ')}`);
+}
