@@ -340,3 +340,67 @@ fn a_year_range_finds_what_happened_in_2017() {
         ids(&results)
     );
 }
+
+/// Every spelling of Telegram the seeds use.
+const TELEGRAM_SPELLINGS: &[&str] = &["تيليجرام", "تليجرام", "تيلجرام", "تيليغرام", "تلغرام"];
+
+#[test]
+fn every_spelling_of_telegram_finds_every_article_naming_it() {
+    let expected = containing(TELEGRAM_SPELLINGS);
+    assert_eq!(
+        expected.len(),
+        5,
+        "all five seeds name Telegram in some spelling"
+    );
+    for query in [
+        "تلغرام",
+        "تليجرام",
+        "Telegram",
+        "التيليجرام",
+        "تيليغرام",
+        "تيلجرام",
+        "telegram",
+    ] {
+        let found = ids(&search(&format!("{query} ")));
+        assert_eq!(found, expected, "{query}");
+    }
+}
+
+#[test]
+fn a_latin_name_finds_the_arabic_text_and_the_reverse() {
+    assert_eq!(ids(&search("Europol ")), containing(&["يوروبول"]));
+    assert_eq!(ids(&search("TamTam ")), containing(&["تام تام"]));
+    // Latin text in the seeds is found by its Latin name too.
+    assert_eq!(ids(&search("iMessage ")), containing(&["iMessage"]));
+}
+
+#[test]
+fn facebook_joined_finds_facebook_split_and_the_reverse() {
+    let all = containing(&["فيسبوك", "فيس بوك"]);
+    assert!(
+        containing(&["فيسبوك"]).len() < all.len(),
+        "the seeds use both forms"
+    );
+    assert_eq!(ids(&search("فيسبوك ")), all);
+    assert_eq!(ids(&search("فيس بوك ")), all);
+    // And the split form is highlighted whole.
+    let results = search("فيسبوك ");
+    let marks: Vec<String> = results.hits.iter().flat_map(marked).collect();
+    assert!(
+        marks.contains(&"فيس".to_string()) && marks.contains(&"بوك".to_string()),
+        "{marks:?}"
+    );
+}
+
+#[test]
+fn a_preposition_attached_to_a_name_still_matches_it() {
+    // Seed 004's title ends in «لداعش»: the title is highlighted for داعش.
+    let results = search("داعش ");
+    let hit = results
+        .hits
+        .iter()
+        .find(|h| h.title.ends_with("لداعش"))
+        .expect("seed 004");
+    assert!(!hit.title_highlights.is_empty());
+    assert_eq!(ids(&search("لداعش ")), ids(&search("داعش ")));
+}

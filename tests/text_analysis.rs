@@ -605,3 +605,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_name_followed_by_the_conjunction_waw_is_not_a_split_name() {
+    let a = Analyzer::default();
+    assert!(a.joined_variant_key("التيليجرام", "و").is_none());
+    assert!(a.joined_variant_key("فيس", "بوك").is_some());
+}

@@ -12,6 +12,9 @@ use std::collections::{BTreeMap, HashSet};
 /// Positions of one term in one field of one document.
 type FieldPositions = (u8, Vec<u32>);
 
+/// Term → its postings: documents in ascending order, each with its fields' positions.
+type Postings = BTreeMap<String, Vec<(u32, Vec<FieldPositions>)>>;
+
 /// A facet value being collected: its labels and documents.
 #[derive(Debug, Default)]
 struct FacetEntry {
@@ -44,7 +47,7 @@ pub struct IndexBuilder {
     /// Per document: the sort key and the dates it is about (packed `yyyymmdd`).
     dates: Vec<(u32, Vec<u32>)>,
     /// term → postings, documents in ascending order.
-    postings: BTreeMap<String, Vec<(u32, Vec<FieldPositions>)>>,
+    postings: Postings,
     /// field lengths in tokens, `documents.len() × fields.len()`.
     norms: Vec<u32>,
 }
@@ -131,16 +134,34 @@ impl IndexBuilder {
             let mut length = 0u32;
             for text in field_texts(&doc, &field.name) {
                 let tokens = self.analyzer.analyze(text);
-                for token in &tokens {
+                for (i, token) in tokens.iter().enumerate() {
                     let position = offset + token.position;
-                    let list = self.postings.entry(token.term.clone()).or_default();
-                    if list.last().map(|(d, _)| *d) != Some(doc_id) {
-                        list.push((doc_id, Vec::new()));
-                    }
-                    let fields = &mut list.last_mut().expect("pushed above").1;
-                    match fields.last_mut() {
-                        Some((f, positions)) if *f as usize == field_id => positions.push(position),
-                        _ => fields.push((field_id as u8, vec![position])),
+                    post(
+                        &mut self.postings,
+                        token.term.clone(),
+                        doc_id,
+                        field_id,
+                        position,
+                    );
+                    // A name written as two words (فيس بوك) is also indexed as one pair term,
+                    // whose variant key is that of the joined spelling (فيسبوك).
+                    if let Some(next) = tokens
+                        .get(i + 1)
+                        .filter(|n| n.position == token.position + 1)
+                    {
+                        if self
+                            .analyzer
+                            .joined_variant_key(&token.term, &next.term)
+                            .is_some()
+                        {
+                            post(
+                                &mut self.postings,
+                                pair_term(&token.term, &next.term),
+                                doc_id,
+                                field_id,
+                                position,
+                            );
+                        }
                     }
                 }
                 let used = tokens.last().map_or(0, |t| t.position + 1);
@@ -264,11 +285,17 @@ impl IndexBuilder {
             terms
                 .insert(term, ordinal)
                 .expect("BTreeMap keys are sorted and unique");
-            by_stem
-                .entry(self.analyzer.stem(term).to_owned())
-                .or_default()
-                .push(ordinal);
-            if let Some(key) = self.analyzer.variant_key(term) {
+            let key = match term.split_once(' ') {
+                Some((first, second)) => self.analyzer.joined_variant_key(first, second),
+                None => {
+                    by_stem
+                        .entry(self.analyzer.stem(term).to_owned())
+                        .or_default()
+                        .push(ordinal);
+                    self.analyzer.variant_key(term)
+                }
+            };
+            if let Some(key) = key {
                 by_variant.entry(key).or_default().push(ordinal);
             }
             offsets.push(data.len() as u32);
@@ -352,6 +379,28 @@ impl IndexBuilder {
 
         write_file(&sections)
     }
+}
+
+/// Records one occurrence of `term`.
+fn post(postings: &mut Postings, term: String, doc_id: u32, field_id: usize, position: u32) {
+    let list = postings.entry(term).or_default();
+    if list.last().map(|(d, _)| *d) != Some(doc_id) {
+        list.push((doc_id, Vec::new()));
+    }
+    let fields = &mut list.last_mut().expect("pushed above").1;
+    match fields.last_mut() {
+        Some((f, positions)) if *f as usize == field_id => {
+            if positions.last() != Some(&position) {
+                positions.push(position)
+            }
+        }
+        _ => fields.push((field_id as u8, vec![position])),
+    }
+}
+
+/// The term of two adjacent words indexed as a pair (they never contain a space).
+pub fn pair_term(first: &str, second: &str) -> String {
+    format!("{first} {second}")
 }
 
 /// Encodes one postings list (see the format): the document block (documents, fields,

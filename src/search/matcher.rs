@@ -43,6 +43,11 @@ pub struct WordMatcher {
     stem: String,
     base: String,
     variant: Option<String>,
+    /// Stems of the word with a single-letter proclitic removed or added (لداعش ↔ داعش).
+    related: Vec<String>,
+    /// Cross-script aliases (Telegram ↔ تيليجرام), normalized, and their variant keys.
+    aliases: Vec<String>,
+    alias_keys: Vec<String>,
     prefix: bool,
     fuzzy: bool,
     /// Terms matched by typo tolerance (filled by `expand`), for highlighting.
@@ -58,7 +63,22 @@ pub struct WordMatcher {
 impl WordMatcher {
     /// Prepares the normalized query word `term`; `prefix` when it is still being typed.
     pub fn new(analyzer: &Analyzer, term: &str, prefix: bool) -> Self {
+        let aliases: Vec<String> = analyzer
+            .alias_expansions(term)
+            .iter()
+            .map(|a| crate::text::normalize(a))
+            .collect();
+        let alias_keys = aliases
+            .iter()
+            .filter_map(|a| match a.split_once(' ') {
+                Some((first, second)) => analyzer.joined_variant_key(first, second),
+                None => analyzer.variant_key(a),
+            })
+            .collect();
         WordMatcher {
+            related: analyzer.related_stems(term),
+            aliases,
+            alias_keys,
             term: term.to_owned(),
             stem: analyzer.stem(term).to_owned(),
             base: Some(stem::strip_proclitics(term))
@@ -75,10 +95,28 @@ impl WordMatcher {
         }
     }
 
+    /// Two adjacent query words that write one name (فيس بوك, آي مسج): matched as the pair
+    /// term the index keeps for them, through the variant key of the joined spelling
+    /// (فيسبوك), and through the pair's cross-script aliases (iMessage).
+    pub fn pair(analyzer: &Analyzer, first: &str, second: &str, key: Option<String>) -> Self {
+        let mut word = WordMatcher::new(
+            analyzer,
+            &crate::index::builder::pair_term(first, second),
+            false,
+        );
+        word.variant = key;
+        word.related.clear();
+        word.fuzzy = false;
+        word.is_stop = false;
+        word
+    }
+
     /// Restricts the word to its exact and stem tiers (for exclusions, which must not
     /// remove documents for a loose resemblance).
     pub fn strict(&mut self) {
         self.variant = None;
+        self.aliases.clear();
+        self.alias_keys.clear();
         self.prefix = false;
         self.fuzzy = false;
     }
@@ -96,11 +134,18 @@ impl WordMatcher {
         if let Some(o) = index.term_ordinal(&self.term) {
             add(&mut found, o, tier::EXACT);
         }
-        for o in index.terms_with_stem(&self.stem)? {
-            add(&mut found, o, tier::STEM);
+        for stem in std::iter::once(&self.stem).chain(&self.related) {
+            for o in index.terms_with_stem(stem)? {
+                add(&mut found, o, tier::STEM);
+            }
         }
-        if let Some(key) = &self.variant {
+        for key in self.variant.iter().chain(&self.alias_keys) {
             for o in index.terms_with_variant_key(key)? {
+                add(&mut found, o, tier::VARIANT);
+            }
+        }
+        for alias in &self.aliases {
+            if let Some(o) = index.term_ordinal(alias) {
                 add(&mut found, o, tier::VARIANT);
             }
         }
@@ -153,17 +198,41 @@ impl WordMatcher {
         self.closest.as_ref().map(|(t, _, _)| t.as_str())
     }
 
+    /// Does a pair of adjacent document words (فيس بوك) write this word as two (فيسبوك)?
+    pub fn matches_pair(&self, analyzer: &Analyzer, first: &str, second: &str) -> bool {
+        if self.variant.is_none() && self.alias_keys.is_empty() && self.aliases.is_empty() {
+            return false;
+        }
+        let pair = crate::index::builder::pair_term(first, second);
+        if pair == self.term || self.aliases.contains(&pair) {
+            return true;
+        }
+        analyzer
+            .joined_variant_key(first, second)
+            .is_some_and(|key| {
+                self.variant.as_ref() == Some(&key) || self.alias_keys.contains(&key)
+            })
+    }
+
     /// The weight with which an indexed term (a token of a document) matches this word, or
     /// `None`. Agrees with [`WordMatcher::expand`].
     pub fn matches(&self, analyzer: &Analyzer, term: &str) -> Option<f32> {
         if term == self.term {
             return Some(tier::EXACT);
         }
-        if analyzer.stem(term) == self.stem {
+        let stem = analyzer.stem(term);
+        if stem == self.stem || self.related.iter().any(|r| r == stem) {
             return Some(tier::STEM);
         }
-        if self.variant.is_some() && analyzer.variant_key(term) == self.variant {
+        if self.aliases.iter().any(|a| a == term) {
             return Some(tier::VARIANT);
+        }
+        if self.variant.is_some() || !self.alias_keys.is_empty() {
+            if let Some(key) = analyzer.variant_key(term) {
+                if self.variant.as_ref() == Some(&key) || self.alias_keys.contains(&key) {
+                    return Some(tier::VARIANT);
+                }
+            }
         }
         if self.prefix && (term.starts_with(&self.term) || term.starts_with(&self.base)) {
             return Some(tier::PREFIX);

@@ -368,6 +368,28 @@ impl Searcher {
                 });
             }
         }
+        // Two adjacent words that write one name (فيس بوك) become one clause for the name.
+        let mut i = 0;
+        while i + 1 < clauses.len() {
+            if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
+                let key = self.analyzer.joined_variant_key(&a.term, &b.term);
+                let pair = crate::index::builder::pair_term(&a.term, &b.term);
+                if key.is_some() || !self.analyzer.alias_expansions(&pair).is_empty() {
+                    let word = WordMatcher::pair(&self.analyzer, &a.term, &b.term, key);
+                    let field = clauses[i].alternatives[0].field;
+                    clauses[i] = Clause {
+                        alternatives: vec![Alternative {
+                            words: vec![word],
+                            expansions: Vec::new(),
+                            field,
+                        }],
+                        required: true,
+                    };
+                    clauses.remove(i + 1);
+                }
+            }
+            i += 1;
+        }
         // A query of stop words only: they are all required.
         if clauses.iter().all(|c| !c.required) {
             clauses.iter_mut().for_each(|c| c.required = true);
@@ -605,6 +627,14 @@ impl Searcher {
             title_highlights,
             snippet,
         })
+    }
+}
+
+/// The word of a clause that is one unscoped word and nothing else.
+fn single_word(clause: &Clause) -> Option<&WordMatcher> {
+    match clause.alternatives.as_slice() {
+        [alt] if alt.words.len() == 1 && alt.field.is_none() => alt.words.first(),
+        _ => None,
     }
 }
 

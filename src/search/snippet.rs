@@ -24,12 +24,14 @@ pub struct Snippet {
 }
 
 /// Which query word, if any, each token of `text` matches: `(start, end, word index)`.
+/// Two adjacent words that write one query word (فيس بوك for فيسبوك) both match it.
 fn matched_tokens(
     analyzer: &Analyzer,
     text: &str,
     words: &[&WordMatcher],
 ) -> Vec<(usize, usize, Option<usize>)> {
     let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    let mut terms: Vec<String> = Vec::new();
     for token in analyzer.analyze(text) {
         let m = words
             .iter()
@@ -37,7 +39,21 @@ fn matched_tokens(
         // A ligature that expands to several tokens shares one span: keep one entry.
         match out.last_mut() {
             Some(last) if last.0 == token.start => last.2 = last.2.or(m),
-            _ => out.push((token.start, token.end, m)),
+            _ => {
+                out.push((token.start, token.end, m));
+                terms.push(token.term);
+            }
+        }
+    }
+    for i in 1..out.len() {
+        if out[i - 1].2.is_none() || out[i].2.is_none() {
+            if let Some(w) = words
+                .iter()
+                .position(|w| w.matches_pair(analyzer, &terms[i - 1], &terms[i]))
+            {
+                out[i - 1].2 = out[i - 1].2.or(Some(w));
+                out[i].2 = out[i].2.or(Some(w));
+            }
         }
     }
     out

@@ -163,7 +163,9 @@ pub fn joined_variant_key(first: &str, second: &str) -> Option<String> {
 
 /// [`joined_variant_key`] with a given alias list.
 pub fn joined_variant_key_with(aliases: &Aliases, first: &str, second: &str) -> Option<String> {
-    if !second.chars().all(is_arabic_letter) || second.is_empty() {
+    // A one-letter second word (the conjunction و) is never half of a name: its letter would
+    // vanish into the skeleton and make any name + و look like a split name.
+    if !second.chars().all(is_arabic_letter) || second.chars().count() < 2 {
         return None;
     }
     for base in key_bases(first) {

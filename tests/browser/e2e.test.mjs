@@ -120,7 +120,7 @@ describe('searching the archive', () => {
     assert.ok(listboxId);
     assert.equal(await host.locator(`#${listboxId}`).getAttribute('role'), 'listbox');
     assert.ok(await input.getAttribute('placeholder'));
-    const label = host.locator('label');
+    const label = host.locator('label[part="label"]');
     assert.equal(await label.getAttribute('for'), await input.getAttribute('id'));
     assert.match(await label.textContent(), /ابحث/);
 
@@ -273,7 +273,7 @@ describe('searching the archive', () => {
       el.setAttribute('lang', 'en');
       el.setAttribute('dir', 'ltr');
     });
-    assert.equal(await host.locator('label').textContent(), 'Search the archive');
+    assert.equal(await host.locator('label[part="label"]').textContent(), 'Search the archive');
     await typeQuery(input, 'داعش زززززز');
     await waitForSettled(host, 'داعش زززززز');
     const results = await host.evaluate((el) => el.results);

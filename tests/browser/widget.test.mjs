@@ -227,7 +227,7 @@ describe('keyboard only', { skip }, () => {
     const host = page.locator('fahras-search');
     // lang and dir come from the page.
     assert.equal(await host.locator('[part="base"]').getAttribute('dir'), 'ltr');
-    assert.equal(await host.locator('label').textContent(), 'Search the archive');
+    assert.equal(await host.locator('label[part="label"]').textContent(), 'Search the archive');
     const { input } = await keyboardOnly(page, { rtl: false, strings: { more: 'Show more' } });
 
     // The page's "* { letter-spacing … !important; text-transform; line-height }" does not reach the shadow tree.
