@@ -17,6 +17,7 @@
 //! Stop words ([`stopwords`]) are still indexed; the search makes them optional.
 
 pub mod aliases;
+mod compat_table;
 pub mod normalize;
 pub mod stem;
 pub mod stopwords;

@@ -3,7 +3,16 @@
 //!
 //! Steps, in order:
 //! 1. Unicode NFKC (folds Arabic presentation forms and the lam-alef ligatures, full-width
-//!    Latin, compatibility digits).
+//!    Latin, compatibility digits), applied through a generated table
+//!    ([`compat_table`](super::compat_table)) of what NFKC and the folds below make of every
+//!    character that they change beyond the folds themselves. The table is tested, code
+//!    point by code point, against the `unicode-normalization` crate's NFKC and kept current
+//!    by a test; it costs the wasm a fraction of that crate's tables. What a per-character
+//!    table cannot do is compose *across* characters: a decomposed Hangul syllable (jamo
+//!    sequence), an Indic two-part vowel typed as two characters, or a symbol with a combining
+//!    overlay (`<` + U+0338 is ≮ for NFKC) stays as typed. Arabic and Latin letters lose
+//!    nothing: NFKC's compositions there (ا + ٓ → آ, e + ́ → é) are undone by the folds anyway
+//!    (property-tested).
 //! 2. Per character:
 //!    - delete every Arabic mark (harakat, shadda, sukun, dagger alef, Quranic annotation
 //!      signs U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED, U+08D3–U+08FF), the high
@@ -17,8 +26,6 @@
 //!      separators ٫ ٬ to `.` `,`;
 //!    - lower-case, and fold Latin letters with diacritics to their base letter (é → e,
 //!      ø → o, ß → ss).
-//! 3. If deleting a character left a sequence that NFKC would compose, the steps run once
-//!    more on the result.
 //!
 //! The result is idempotent (`normalize(normalize(x)) == normalize(x)`, property-tested on
 //! arbitrary Unicode), total over any Unicode input, and a plain lower-casing copy for ASCII.
@@ -27,7 +34,7 @@
 //! marks: ٱلۡكِتَٰبُ becomes الكتب, not الكتاب. News text does not use it; a site indexing
 //! Quranic text should convert it first.
 
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+use super::compat_table::{OFFSETS, RUNS, STRINGS};
 
 /// Normalizes `text` for matching. See the module documentation for the exact steps.
 pub fn normalize(text: &str) -> String {
@@ -38,31 +45,42 @@ pub fn normalize(text: &str) -> String {
 
 /// Like [`normalize`], appending to `out` (reuses the caller's buffer).
 pub fn normalize_into(text: &str, out: &mut String) {
-    let start = out.len();
-    fold_pass(text, out);
-    // Deleting a character can leave a sequence that NFKC composes (a Hangul jamo pair split
-    // by a ZWJ, a letter and a combining mark split by a format character): one more pass
-    // makes the result a fixed point, so normalization stays idempotent.
-    if !out[start..].is_ascii() && !matches!(is_nfkc_quick(out[start..].chars()), IsNormalized::Yes)
-    {
-        let once = out.split_off(start);
-        fold_pass(&once, out);
-    }
-}
-
-/// NFKC, then every character folded.
-fn fold_pass(text: &str, out: &mut String) {
     if text.is_ascii() {
         out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-    } else if matches!(is_nfkc_quick(text.chars()), IsNormalized::Yes) {
-        text.chars().for_each(|c| push_folded(c, out));
     } else {
-        text.nfkc().for_each(|c| push_folded(c, out));
+        text.chars().for_each(|c| push_folded(c, out));
     }
 }
 
-/// Folds one NFKC character into `out`: deleted, replaced, lower-cased or kept.
+/// What NFKC and the folds make of `c`, when that is more than the per-character folds
+/// of [`push_basic`] do: a generated table (see the module documentation).
+fn compat(c: char) -> Option<&'static str> {
+    let cp = c as u32;
+    let run = RUNS
+        .partition_point(|&(start, _, _)| start <= cp)
+        .checked_sub(1)?;
+    let (start, len, first) = RUNS[run];
+    if cp - start >= u32::from(len) {
+        return None;
+    }
+    let i = usize::from(first) + (cp - start) as usize;
+    let (a, b) = (OFFSETS[i] as usize, OFFSETS[i + 1] as usize);
+    STRINGS.get(a..b)
+}
+
+/// Folds one character into `out`: deleted, replaced, lower-cased or kept.
 fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if let Some(s) = compat(c) {
+        out.push_str(s);
+    } else {
+        push_basic(c, out);
+    }
+}
+
+/// The per-character folds, without the compatibility table.
+fn push_basic(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
@@ -82,9 +100,16 @@ fn push_folded(c: char, out: &mut String) {
         out.push(folded);
         return;
     }
-    // Lower case (titlecase letters such as ǅ too), then Latin diacritics folded.
+    // Lower case (titlecase letters such as ǅ too), then Latin letters without a
+    // decomposition folded.
     for lower in c.to_lowercase() {
-        push_latin_base(lower, out);
+        if is_ignorable(lower) {
+            continue;
+        }
+        match plain_latin(lower) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(lower),
+        }
     }
 }
 
@@ -97,43 +122,20 @@ fn fold_separator(c: char) -> Option<char> {
     }
 }
 
-/// Pushes `c`, replacing a precomposed Latin letter with diacritics by its base letter.
-fn push_latin_base(c: char, out: &mut String) {
-    if is_ignorable(c) {
-        return;
-    }
-    let latin = matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF);
-    if !latin {
-        out.push(c);
-        return;
-    }
-    // Latin letters without a canonical decomposition.
-    let plain = match c {
-        'ø' => Some("o"),
-        'ł' => Some("l"),
-        'đ' | 'ð' => Some("d"),
-        'ħ' => Some("h"),
-        'ı' => Some("i"),
-        'ß' => Some("ss"),
-        'æ' => Some("ae"),
-        'œ' => Some("oe"),
-        'þ' => Some("th"),
-        _ => None,
-    };
-    if let Some(plain) = plain {
-        out.push_str(plain);
-        return;
-    }
-    let mut pushed = false;
-    unicode_normalization::char::decompose_canonical(c, |d| {
-        if !is_ignorable(d) && !pushed {
-            out.push(d);
-            pushed = true;
-        }
-    });
-    if !pushed {
-        out.push(c);
-    }
+/// Latin letters without a canonical decomposition, spelled in plain letters.
+fn plain_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ø' => "o",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'ħ' => "h",
+        'ı' => "i",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        _ => return None,
+    })
 }
 
 /// Characters deleted by normalization: Arabic marks, tatweel, combining diacritics and
@@ -216,10 +218,167 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || decimal_digit_value(c).is_some()
 }
 
+/// The definition the compatibility table is generated from and tested against: Unicode
+/// NFKC (the `unicode-normalization` crate), then the per-character folds, then once more
+/// if a deletion left something NFKC composes.
+#[cfg(test)]
+pub(crate) mod reference {
+    use super::*;
+    use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+    /// `normalize` by definition.
+    pub fn normalize(text: &str) -> String {
+        let mut out = String::new();
+        fold_pass(text, &mut out);
+        if !out.is_ascii() && !matches!(is_nfkc_quick(out.chars()), IsNormalized::Yes) {
+            let once = std::mem::take(&mut out);
+            fold_pass(&once, &mut out);
+        }
+        out
+    }
+
+    fn fold_pass(text: &str, out: &mut String) {
+        text.nfkc().for_each(|c| {
+            if c.is_ascii()
+                || is_ignorable(c)
+                || fold_arabic(c).is_some()
+                || decimal_digit_value(c).is_some()
+                || fold_separator(c).is_some()
+            {
+                push_basic(c, out);
+            } else {
+                for lower in c.to_lowercase() {
+                    push_latin_base(lower, out);
+                }
+            }
+        });
+    }
+
+    /// A Latin letter with diacritics → its base letter (the first character of its
+    /// canonical decomposition).
+    fn push_latin_base(c: char, out: &mut String) {
+        if is_ignorable(c) {
+            return;
+        }
+        if !matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) {
+            out.push(c);
+            return;
+        }
+        if let Some(plain) = plain_latin(c) {
+            out.push_str(plain);
+            return;
+        }
+        let mut pushed = false;
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_ignorable(d) && !pushed {
+                out.push(d);
+                pushed = true;
+            }
+        });
+        if !pushed {
+            out.push(c);
+        }
+    }
+
+    /// The table: every non-ASCII character whose normalization by definition differs from
+    /// the per-character folds alone.
+    pub fn table() -> Vec<(u32, String)> {
+        let mut entries = Vec::new();
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = normalize(c.encode_utf8(&mut [0; 4]));
+            let mut basic = String::new();
+            push_basic(c, &mut basic);
+            if want != basic {
+                entries.push((c as u32, want));
+            }
+        }
+        entries
+    }
+
+    /// The source of `compat_table.rs` for `entries`.
+    pub fn source(entries: &[(u32, String)]) -> String {
+        let mut runs: Vec<(u32, u16, u16)> = Vec::new();
+        for (i, &(cp, _)) in entries.iter().enumerate() {
+            match runs.last_mut() {
+                Some((start, len, _)) if *start + u32::from(*len) == cp => *len += 1,
+                _ => runs.push((cp, 1, i as u16)),
+            }
+        }
+        let mut run_text = String::new();
+        for (i, (start, len, first)) in runs.iter().enumerate() {
+            run_text.push_str(&format!(
+                "{}(0x{start:X}, {len}, {first}),",
+                if i % 4 == 0 { "\n    " } else { " " }
+            ));
+        }
+        let mut offsets = String::from("0");
+        let mut strings = String::new();
+        for (i, (_, s)) in entries.iter().enumerate() {
+            strings.push_str(s);
+            offsets.push_str(&format!(
+                ",{}{}",
+                if (i + 1) % 16 == 0 { "\n    " } else { " " },
+                strings.len()
+            ));
+        }
+        let escaped: String = strings.chars().flat_map(|c| c.escape_default()).collect();
+        format!(
+            "//! Generated by `FAHRAS_WRITE_COMPAT_TABLE=1 cargo test --lib compat_table`: do not edit.\n\
+             //! What NFKC and the folds of `normalize.rs` make of every character they change\n\
+             //! beyond the per-character folds ({} characters in {} runs).\n\n\
+             /// Runs of consecutive characters: (first character, length, index of its\n\
+             /// replacement); character `first + k` has replacement `index + k`.\n\
+             pub(super) static RUNS: [(u32, u16, u16); {}] = [{run_text}\n];\n\n\
+             /// `STRINGS[OFFSETS[i]..OFFSETS[i + 1]]` is replacement `i`.\n\
+             pub(super) static OFFSETS: [u16; {}] = [\n    {offsets}\n];\n\n\
+             /// The replacements, end to end.\n\
+             pub(super) static STRINGS: &str = \"{escaped}\";\n",
+            entries.len(),
+            runs.len(),
+            runs.len(),
+            entries.len() + 1,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn compat_table_is_current() {
+        let entries = reference::table();
+        let source = reference::source(&entries);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/text/compat_table.rs");
+        if std::env::var_os("FAHRAS_WRITE_COMPAT_TABLE").is_some() {
+            std::fs::write(path, &source).unwrap();
+        }
+        let current = std::fs::read_to_string(path).unwrap();
+        assert!(current == source, "src/text/compat_table.rs is stale: run FAHRAS_WRITE_COMPAT_TABLE=1 cargo test --lib compat_table");
+    }
+
+    #[test]
+    fn every_character_normalizes_as_its_definition_says() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = c.encode_utf8(&mut [0; 4]).to_owned();
+            assert_eq!(
+                normalize(&text),
+                reference::normalize(&text),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arabic_and_latin_text_normalizes_as_its_definition_says(
+            text in "[\\u{0600}-\\u{06FF}\\u{FB50}-\\u{FDFF}\\u{FE70}-\\u{FEFF}a-zA-Z\\u{00C0}-\\u{024F}\\u{1E00}-\\u{1EFF}\\u{FF21}-\\u{FF3A}\\u{FF41}-\\u{FF5A}0-9 \\u{200C}-\\u{200F}\\u{0300}-\\u{036F}]{0,40}"
+        ) {
+            prop_assert_eq!(normalize(&text), reference::normalize(&text));
+        }
+    }
 
     #[test]
     fn folds_table() {
