@@ -328,10 +328,13 @@ pub(crate) mod reference {
              //! beyond the per-character folds ({} characters in {} runs).\n\n\
              /// Runs of consecutive characters: (first character, length, index of its\n\
              /// replacement); character `first + k` has replacement `index + k`.\n\
+             #[rustfmt::skip]\n\
              pub(super) static RUNS: [(u32, u16, u16); {}] = [{run_text}\n];\n\n\
              /// `STRINGS[OFFSETS[i]..OFFSETS[i + 1]]` is replacement `i`.\n\
+             #[rustfmt::skip]\n\
              pub(super) static OFFSETS: [u16; {}] = [\n    {offsets}\n];\n\n\
              /// The replacements, end to end.\n\
+             #[rustfmt::skip]\n\
              pub(super) static STRINGS: &str = \"{escaped}\";\n",
             entries.len(),
             runs.len(),
