@@ -1,6 +1,7 @@
 //! How one query word finds the terms of the index, in match tiers: the exact normalized
 //! term; other terms with its stem; terms with its variant key (foreign-name spellings);
-//! for the word being typed, terms it is a prefix of; and terms a typo or two away.
+//! for the word being typed, terms it is a prefix of; and, for a word the index has in no
+//! such form, terms a typo or two away.
 //!
 //! The same [`WordMatcher`] then decides, token by token, what to highlight in a result, so
 //! a highlighted word is always one that made the document match.
@@ -163,7 +164,9 @@ impl WordMatcher {
             }
         }
         self.found_directly = !found.is_empty();
-        if self.fuzzy {
+        // Typo tolerance only for a word the index does not have in any form: a word that
+        // matches directly is taken as meant (its typo neighbours would only add noise).
+        if self.fuzzy && !self.found_directly {
             for (term, ordinal, distance) in
                 fuzzy::similar_terms(index.terms(), &self.term, self.prefix)
             {

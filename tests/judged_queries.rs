@@ -1,0 +1,88 @@
+//! A judged query set over the seed corpus: for each query, the article a reader would
+//! expect first (judged by reading the five articles), and the articles that must appear.
+//! Queries cover names, phrases, typos, spellings, clitics, digits and the query syntax.
+#![cfg(not(target_arch = "wasm32"))]
+
+use fahras::{corpus, Index, SearchOptions, Searcher};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const S000: &str = "000_06167da6961e038b"; // «داعش» يهرب لتطبيقات … بديلة لــ«تيليجرام»
+const S001: &str = "001_85a175e16bb4bad9"; // الحصار الإلكتروني يضرب داعش (Europol, Twitter accounts)
+const S002: &str = "002_3eac5ef47c93b693"; // ما الحملة التي شنها تطبيق تيليجرام (Riot, TamTam)
+const S003: &str = "003_6ec577d5e0655de2"; // تنظيم داعش ملاحَق (Diyaruna: TamTam, Iraq)
+const S004: &str = "004_0681050abb075594"; // العالم يعلن الحرب على "الخلافة الافتراضية"
+
+fn searcher() -> &'static Searcher {
+    static SEARCHER: OnceLock<Searcher> = OnceLock::new();
+    SEARCHER.get_or_init(|| {
+        let bytes =
+            corpus::build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
+        Searcher::new(Index::from_bytes(bytes).unwrap())
+    })
+}
+
+/// (query, the expected first result, results that must also appear)
+const JUDGED: &[(&str, &str, &[&str])] = &[
+    // Names and phrases that one article is about.
+    ("رايوت ", S002, &[]),
+    ("بافيل دوروف ", S004, &[]),
+    ("تشارلي وينتر ", S000, &[]),
+    ("روب وينرايت ", S001, &[]),
+    ("معهد بروكنجز ", S001, &[]),
+    ("عمر متين ", S004, &[]),
+    ("رعد الكعبي ", S003, &[]),
+    ("\"جسر لندن\" ", S003, &[S002]),
+    ("تام تام ", S002, &[S003]),
+    // Title words outrank body words.
+    ("الحصار الإلكتروني ", S001, &[]),
+    ("الخلافة الافتراضية ", S004, &[]),
+    ("ملاحق على مواقع التواصل ", S003, &[]),
+    // Spellings, clitics, hamza, digits, aliases.
+    ("الاخبار الالكترونيه مقاومه التيليجرام ", S000, &[]),
+    ("ناشر ", S000, &[S003]),
+    ("٨٥٠٠ قناة ", S003, &[]),
+    ("1.2 مليون حساب ", S004, &[]),
+    ("أورلاندو ", S004, &[]),
+    ("بطرسبورج ", S004, &[]),
+    ("حملة تيليجرام على حسابات داعش ", S002, &[]),
+    ("Europol ", S004, &[S001, S002, S003]),
+    // Typos (one or two letters off) and as-you-type prefixes.
+    ("بروكنجر ", S001, &[]),
+    ("وينرايط ", S001, &[]),
+    ("اندونيسي", S004, &[]),
+    ("دورو", S004, &[]),
+    // Query syntax.
+    ("تويتر -فيسبوك -\"فيس بوك\" ", S000, &[]),
+    ("title:حسابات ", S002, &[]),
+    ("رايوت OR تام ", S002, &[S003]),
+];
+
+#[test]
+fn every_judged_query_puts_the_expected_article_first() {
+    let mut failures = Vec::new();
+    for (query, first, also) in JUDGED {
+        let results = searcher()
+            .search(
+                query,
+                &SearchOptions {
+                    limit: 10,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        if ids.first() != Some(first) || !also.iter().all(|a| ids.contains(a)) {
+            failures.push(format!(
+                "{query:?}: got {ids:?}, expected {first} first and {also:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} judged queries failed:\n{}",
+        failures.len(),
+        JUDGED.len(),
+        failures.join("\n")
+    );
+}
