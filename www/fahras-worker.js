@@ -11,7 +11,8 @@
 //   → { type: 'open', url }                   url: absolute index URL, '' = embedded index
 //   ← { type: 'ready', info }                 engine.info()
 //   ← { type: 'failed', error }               error: { kind, detail, status? }
-//   → { type: 'search', id, query, options }
+//   → { type: 'search', id, query, options }   options as for engine.search: limit, offset,
+//                                              filters, exclude, dateFrom, dateTo, sort, facets
 //   ← { type: 'results', id, results } | { type: 'error', id, error }
 //
 // CSP: the worker is a same-origin script, so `script-src 'self'` (or worker-src) allows it;

@@ -18,8 +18,10 @@
 //   dir          'rtl' | 'ltr' | 'auto' (default: the UI language's direction)
 //   placeholder  the input's placeholder;  label: the input's label (`label-hidden` hides it visually)
 //   limit        hits per page, 1–100 (default 10); "show more" fetches the next page
-//   facets       which facets to show, e.g. "section, year" or "*" (parsed and exposed as the
-//                `facets` array; the facet panel comes later, in the region part="facets")
+//   facets       the facet panel: which facets, e.g. "platform place year" ('year', 'month' or
+//                'timeline' = the timeline and date range), "*" (all the index has) or "none";
+//                default: platform, organisation, place, person, then source, author, section,
+//                tag when the index has them, and the timeline (in dropdown mode: none)
 //   url-sync     keep the query in the page URL (?q=…); a value renames the parameter (url-sync="fq")
 //   mode         'inline' (default) | 'dropdown' (results float below the input) | 'modal'
 //                (a button opens a dialog; also the keys / and Ctrl+K or ⌘K)
@@ -27,11 +29,14 @@
 //   theme        'light' | 'dark' forces a palette (default: prefers-color-scheme)
 // Properties: query (get/set: setting it searches, loading the engine if needed), state
 //   ('idle' | 'loading' | 'results' | 'empty' | 'error'), results (last SearchResults), info
-//   (engine.info() once loaded), open (the dialog / dropdown / list is showing);
+//   (engine.info() once loaded), open (the dialog / dropdown / list is showing); filters and
+//   exclude ({facet: [values]}), dateFrom, dateTo ('2017' | '2017-09' | '2017-09-23'), sort
+//   ('relevance' | 'newest' | 'oldest'): setting any of them searches;
 //   methods load(), focus(), show(), close(); static define(tag, registry).
 // Events (bubbling, composed; named after the tag, e.g. news-search-select under 'news-search'):
-//   fahras-search-query    {query}                 a search was run
-//   fahras-search-results  {query, total, hits, partial, suggestion}
+//   fahras-search-query    {query, filters, exclude, dateFrom, dateTo, sort}   a search was run
+//   fahras-search-results  {query, total, hits, partial, suggestion, filters, exclude, dateFrom,
+//                          dateTo, sort, facets}
 //   fahras-search-select   {hit, query}  cancelable; when not canceled, a hit with an http(s) or
 //                          relative url is opened
 // Theming: --fahras-* custom properties and ::part() (README.md "Theming" has both tables).
@@ -39,8 +44,11 @@
 //   a closed list), Home/End jump to the first/last option while one is active (otherwise
 //   they move the caret), Enter chooses the active option, Escape closes the list, and a
 //   second Escape clears the input (in a modal: Escape closes the dialog). On the buttons
-//   below the input (did-you-mean, show more, try again, later the facet chips),
-//   ArrowLeft/ArrowRight move between them in visual order: mirrored in RTL.
+//   below the input (did-you-mean, show more, try again), ArrowLeft/ArrowRight move between
+//   them in visual order: mirrored in RTL. The facet panel: one Tab stop per facet (roving
+//   tabindex); ←/→ between its chips in visual order (mirrored in RTL), ↓/↑, Home/End,
+//   Space/Enter toggles. The timeline: one Tab stop; ←/→ earlier/later bar (time runs left to
+//   right in both directions, so the arrows follow the chart), Space/Enter filters to it.
 //
 // Design notes
 // - Modelled on GitHub's auto-complete-element / combobox-nav: one class per
@@ -431,9 +439,10 @@ export function parseFacets(value) {
 // --- URL state ----------------------------------------------------------------
 //
 // Scheme (url-sync): the query is `?q=…` (`q` is renamed by the attribute's value, e.g.
-// url-sync="fq" → `?fq=…`). Later state of the same widget goes in parameters namespaced by
-// that name: `q.sort=newest`, `q.from=2017`, `q.to=2018-06`, `q.f.<facet>=<value>` (repeated
-// for several values) and `q.x.<facet>=<value>` (excluded values). Every other parameter, and
+// url-sync="fq" → `?fq=…`). The rest of the widget's state goes in parameters namespaced by
+// that name, written in this order: `q.f.<facet>=<value>` (chosen values, repeated for
+// several), `q.x.<facet>=<value>` (excluded values), `q.from=2017`, `q.to=2018-06` (the date
+// range) and `q.sort=newest`; empty and default ones are left out. Every other parameter, and
 // the #hash, is left exactly as it was (byte for byte: the search string is edited, not
 // re-serialised).
 
@@ -1006,7 +1015,7 @@ input:focus-visible {
 @container fahras-panel (min-width: 40rem) {
   .search:not([data-state='idle']) .layout:has(> .facets:not([hidden])) {
     display: grid;
-    grid-template-columns: minmax(11rem, 15rem) minmax(0, 1fr);
+    grid-template-columns: minmax(11rem, 30%) minmax(0, 1fr);
     align-items: start;
   }
 }
@@ -1093,8 +1102,13 @@ input:focus-visible {
 }
 .facets-body > * + * { padding-block-start: 0.8em; border-block-start: 1px solid var(--fahras-border, var(--_border)); }
 .search[data-state='idle'] .facets-body > * + * { padding-block-start: 0; border-block-start: 0; }
+/* Nothing to order before a search. */
+.search[data-state='idle'] .sort-row { display: none; }
 
 fieldset { min-inline-size: 0; margin: 0; padding: 0; border: 0; }
+/* A floated legend leaves the fieldset's border (the separator above it) alone. */
+legend { float: inline-start; inline-size: 100%; }
+legend + * { clear: both; }
 legend, .facet-title {
   display: block;
   margin: 0 0 0.4em;
@@ -1132,6 +1146,7 @@ select {
 select:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); outline-offset: 1px; }
 select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); border-width: 2px; }
 
+.date-range { margin-block-start: 0.5em; }
 .date-range .fields { display: flex; flex-wrap: wrap; gap: 0.5em 0.8em; }
 .date-range .field-label { flex: 1 1 6.5em; }
 .range-error { margin: 0.4em 0 0; font-size: 0.85em; color: var(--fahras-error, var(--_error)); }
@@ -1173,14 +1188,14 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
 .timeline-chart {
   display: block;
   inline-size: 100%;
-  max-inline-size: 30rem;
+  max-inline-size: 22rem;
   block-size: auto;
   overflow: visible;
   direction: ltr;
 }
 .timeline-chart text {
   font-family: inherit;
-  font-size: 11px;
+  font-size: 12px;
   fill: var(--fahras-muted, var(--_muted));
   text-anchor: middle;
   pointer-events: none;
@@ -1192,7 +1207,7 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
 .bar-fill { fill: var(--fahras-accent, var(--_accent)); }
 .timeline-chart[data-range] .bar:not([data-in-range]) .bar-fill { fill: var(--fahras-muted, var(--_muted)); opacity: 0.55; }
 .bar[aria-pressed='true'] .bar-fill { stroke: var(--fahras-fg, var(--_fg)); stroke-width: 1.5px; }
-.bar[aria-pressed='true'] text { font-weight: 700; fill: var(--fahras-fg, var(--_fg)); }
+.timeline-chart text[data-pressed] { font-weight: 700; fill: var(--fahras-fg, var(--_fg)); }
 .bar:focus-visible .bar-hit {
   stroke: var(--fahras-focus, var(--_focus));
   stroke-width: 2.5px;
@@ -1392,6 +1407,18 @@ mark {
   overflow: auto;
   overscroll-behavior: contain;
 }
+/* There the facet panel scrolls on its own too: beside the results (wide), or above them. */
+.root[data-mode='dropdown'] .facets, .dialog .facets {
+  flex: 0 1 auto;
+  min-block-size: 0;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+}
+.root[data-mode='dropdown'] .facets[data-open], .dialog .facets[data-open] { flex: 1 1 auto; }
+@container fahras-panel (min-width: 40rem) {
+  .root[data-mode='dropdown'] .layout, .dialog .layout { grid-template-rows: minmax(0, 1fr); align-items: stretch; }
+  .root[data-mode='dropdown'] .facets, .dialog .facets { max-block-size: 100%; }
+}
 @keyframes fahras-drop { from { opacity: 0; transform: translateY(-0.3em); } }
 
 /* --- mode="modal": a trigger button on the page, the search in a <dialog> ------- */
@@ -1539,6 +1566,61 @@ function closeIcon() {
   return svg('close-icon', [['path', { d: 'M6 6 L18 18 M18 6 L6 18' }]]);
 }
 
+function filterIcon() {
+  return svg('filter-icon', [['path', { d: 'M4 6 H20 M7 12 H17 M10 18 H14' }]]);
+}
+
+function chevronIcon() {
+  return svg('chevron', [['path', { d: 'M6 9 L12 15 L18 9' }]]);
+}
+
+/** An SVG element with attributes (values are set as attributes, never as styles). */
+function svgEl(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value == null) continue;
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  el.append(...children.filter((c) => c != null && c !== false));
+  return el;
+}
+
+/**
+ * Make `container`'s children exactly `nodes`, in order, moving as few as possible: a node
+ * that keeps its place is never detached (so it keeps focus).
+ */
+function syncChildren(container, nodes) {
+  const wanted = new Set(nodes);
+  for (const child of [...container.children]) if (!wanted.has(child)) child.remove();
+  nodes.forEach((node, i) => {
+    const at = container.children[i];
+    if (at !== node) container.insertBefore(node, at ?? null);
+  });
+}
+
+/** Every element of the shadow tree a Tab can reach (tabindex ≥ 0, shown, enabled). */
+function tabbables(root) {
+  return [...root.querySelectorAll('input, button, select, [tabindex]')].filter(
+    (el) => el.tabIndex >= 0 && !el.disabled && !el.closest('[hidden]') && isShown(el),
+  );
+}
+
+/** {facet: [values]} from a Map (facets in name order), and back (values de-duplicated). */
+function mapToObject(map) {
+  const out = {};
+  for (const key of [...map.keys()].sort()) if (map.get(key).length) out[key] = [...map.get(key)];
+  return out;
+}
+function objectToMap(value) {
+  const map = new Map();
+  if (!value || typeof value !== 'object') return map;
+  for (const [facet, values] of Object.entries(value)) {
+    const list = [...new Set((Array.isArray(values) ? values : [values]).filter((v) => v != null && v !== '').map(String))];
+    if (facet && list.length) map.set(facet, list);
+  }
+  return map;
+}
+
 /** Is `el` a field where typing "/" means a slash (so the shortcut must not fire)? */
 function isEditable(el) {
   if (!el || el.nodeType !== 1) return false;
@@ -1614,6 +1696,23 @@ export class FahrasSearch extends ElementBase {
   #active = -1;
   #panelOpen = false; // dropdown mode: is the floating panel showing?
   #returnFocus = null; // modal mode: where focus goes back when the dialog closes
+  // Facets, date range, sort: what the reader chose (applied to every search), and the panel.
+  #filters = new Map(); // facet → [values]: documents with any of them (all facets must hold)
+  #exclude = new Map(); // facet → [values]: documents with one of them are left out
+  #dateFrom = ''; // 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' | ''
+  #dateTo = '';
+  #sort = 'relevance';
+  #pendingRange = null; // {from, to, invalid}: a reversed range chosen in the selects, not applied
+  #facetCounts = null; // the `facets` of the last search (or of the archive, before typing)
+  #labels = new Map(); // `${facet}|${value}` → {labelAr, labelEn}, for chosen values that lost their count
+  #years = null; // {min, max}: every year the timeline has seen (for the date selects)
+  #facetsOpen = false; // narrow widgets: is the "Filters" disclosure open?
+  #expanded = new Set(); // facets showing all their values
+  #roving = new Map(); // facet (or 'timeline') → data-key of its Tab stop
+  #groups = new Map(); // facet → {fieldset, legend, chips, values: Map(value → button), more}
+  #activeEls = new Map(); // data-key → <li> of the chosen-filters summary
+  #chartKey = ''; // what the timeline's SVG was built for (unit, periods, locale)
+  #bars = []; // [{period, g, hit, fill, value, tick}]
 
   constructor() {
     super();
@@ -1675,6 +1774,56 @@ export class FahrasSearch extends ElementBase {
   set facets(value) {
     if (value == null || value === false) this.removeAttribute('facets');
     else this.setAttribute('facets', Array.isArray(value) ? value.join(',') : String(value));
+  }
+
+  /**
+   * The chosen facet values, {facet: [values]} (documents with any of a facet's values; every
+   * facet must hold). Setting it replaces them and searches; the panel's chips follow.
+   */
+  get filters() {
+    return mapToObject(this.#filters);
+  }
+  set filters(value) {
+    this.#filters = objectToMap(value);
+    this.#filtersChanged();
+  }
+
+  /** Excluded facet values, {facet: [values]}: documents with any of them are left out. */
+  get exclude() {
+    return mapToObject(this.#exclude);
+  }
+  set exclude(value) {
+    this.#exclude = objectToMap(value);
+    this.#filtersChanged();
+  }
+
+  /** Result order: 'relevance' (default; with no query, newest first), 'newest' or 'oldest'. */
+  get sort() {
+    return this.#sort;
+  }
+  set sort(value) {
+    this.#sort = SORTS.includes(value) ? value : 'relevance';
+    this.#filtersChanged();
+  }
+
+  /** Start of the date range ('2017', '2017-09' or '2017-09-23', inclusive), or null. */
+  get dateFrom() {
+    return this.#dateFrom || null;
+  }
+  set dateFrom(value) {
+    this.#dateFrom = isPeriod(value) ? value : '';
+    this.#pendingRange = null;
+    this.#filtersChanged();
+  }
+
+  /** End of the date range (inclusive: '2017' means to the end of 2017), or null. */
+  get dateTo() {
+    return this.#dateTo || null;
+  }
+  set dateTo(value) {
+    this.#dateTo = isPeriod(value) ? value : '';
+    this.#pendingRange = null;
+    this.#filtersChanged();
   }
 
   /** The URL parameter holding the query (`url-sync`), or null when URL sync is off. */
@@ -1839,11 +1988,21 @@ export class FahrasSearch extends ElementBase {
     more.addEventListener('click', () => this.#loadMore(), opts);
     // ArrowLeft/ArrowRight between the panel's buttons, in visual order.
     panel.addEventListener('keydown', (e) => this.#onPanelKeydown(e), opts);
+    // The facet panel: chips, timeline bars, "show all", the summary's remove buttons, the selects.
+    const { facets } = this.#ui;
+    facets.addEventListener('click', (e) => this.#onFacetsClick(e), opts);
+    facets.addEventListener('keydown', (e) => this.#onFacetsKeydown(e), opts);
+    facets.addEventListener('change', (e) => this.#onFacetsChange(e), opts);
+    facets.addEventListener('focusin', (e) => {
+      const key = e.target.getAttribute?.('data-key');
+      const group = e.target.getAttribute?.('data-group');
+      if (key && group) this.#roving.set(group, key);
+    }, opts);
 
     // Dropdown: a press on the panel's text keeps focus where it is (else the panel, losing
     // focus, would close); close it when focus or a pointer goes elsewhere.
     panel.addEventListener('mousedown', (e) => {
-      if (this.mode === 'dropdown' && !e.target.closest?.('button')) e.preventDefault();
+      if (this.mode === 'dropdown' && !e.target.closest?.('button, select, [role="button"]')) e.preventDefault();
     }, opts);
     this.shadowRoot.addEventListener('focusout', (e) => {
       if (this.mode !== 'dropdown') return;
@@ -1914,7 +2073,12 @@ export class FahrasSearch extends ElementBase {
       if (this.#connected) this.#restoreFromUrl();
       return;
     }
-    if (name === 'facets') return; // exposed as the `facets` property; the facet UI comes later
+    if (name === 'facets') {
+      // Ask for the newly chosen facets (and show what we have meanwhile).
+      this.#renderFacets();
+      if (this.#engine) this.#scheduleSearch(0);
+      return;
+    }
     this.#applyAttributes();
     if (name === 'lang') this.#render(); // re-render strings and dates in the new language
   }
@@ -1954,9 +2118,51 @@ export class FahrasSearch extends ElementBase {
     const retry = h('button', { type: 'button', class: 'retry', part: 'retry', 'data-nav': '' });
     const error = h('div', { class: 'error', part: 'error', role: 'alert', hidden: true }, errorMessage, errorDetail, retry);
     const more = h('button', { type: 'button', class: 'more', part: 'more', 'data-nav': '', hidden: true });
-    // The facet panel's region (issue 5): empty and hidden until the facet UI exists. It sits
-    // before the results: above them on narrow widgets, beside them (inline-start) on wide ones.
-    const facets = h('div', { class: 'facets', part: 'facets', role: 'group', hidden: true });
+    // The facet panel: before the results (above them on narrow widgets, behind the "Filters"
+    // button; beside them, at the inline start, on wide ones). Its static parts are built here;
+    // #renderFacets fills in the values, the timeline and the chosen filters.
+    const facetsBadge = h('span', { class: 'badge' });
+    const facetsToggleText = h('span', {});
+    const facetsToggle = h(
+      'button',
+      { type: 'button', class: 'facets-toggle', part: 'facets-toggle', 'data-action': 'toggle', 'aria-expanded': 'false', 'aria-controls': `${id}-facets-body` },
+      filterIcon(),
+      facetsToggleText,
+      facetsBadge,
+      chevronIcon(),
+    );
+    const activeList = h('ul', { class: 'active-list', part: 'active-filters' });
+    const clear = h('button', { type: 'button', class: 'clear', part: 'clear', 'data-action': 'clear' });
+    const active = h('div', { class: 'active', hidden: true }, activeList, clear);
+    const facetsHead = h('div', { class: 'facets-head' }, facetsToggle, active);
+    const sortSelect = h('select', { id: `${id}-sort`, class: 'sort', part: 'sort', 'data-key': 'sort' });
+    for (const value of SORTS) sortSelect.append(h('option', { value }));
+    const sortLabel = h('span', {});
+    const sortRow = h('div', { class: 'sort-row' }, h('label', { class: 'field-label', for: `${id}-sort` }, sortLabel, sortSelect));
+    const timelineTitle = h('p', { class: 'facet-title', id: `${id}-timeline-title` });
+    const chart = h('div', { class: 'chart' });
+    const timelineTable = h('table', { class: 'visually-hidden' });
+    const fromSelect = h('select', { id: `${id}-from`, class: 'date-from', part: 'date-from', 'data-key': 'from', 'aria-describedby': `${id}-range-error` });
+    const toSelect = h('select', { id: `${id}-to`, class: 'date-to', part: 'date-to', 'data-key': 'to', 'aria-describedby': `${id}-range-error` });
+    const fromLabel = h('span', {});
+    const toLabel = h('span', {});
+    const dateLegend = h('legend', {});
+    const rangeError = h('p', { class: 'range-error', id: `${id}-range-error`, 'aria-live': 'polite' });
+    const dateRange = h(
+      'fieldset',
+      { class: 'date-range', part: 'date-range' },
+      dateLegend,
+      h(
+        'div',
+        { class: 'fields' },
+        h('label', { class: 'field-label', for: `${id}-from` }, fromLabel, fromSelect),
+        h('label', { class: 'field-label', for: `${id}-to` }, toLabel, toSelect),
+      ),
+      rangeError,
+    );
+    const timeline = h('div', { class: 'timeline', part: 'timeline', role: 'group', 'aria-labelledby': `${id}-timeline-title` }, timelineTitle, chart, timelineTable, dateRange);
+    const facetsBody = h('div', { class: 'facets-body', id: `${id}-facets-body` }, sortRow, timeline);
+    const facets = h('div', { class: 'facets', part: 'facets', role: 'group', hidden: true }, facetsHead, facetsBody);
     const results = h('div', { class: 'results', part: 'results' }, suggest, error, empty, listbox, more);
     const layout = h('div', { class: 'layout' }, facets, results);
     const panel = h('div', { class: 'panel', part: 'panel', id: `${id}-panel` }, status, layout);
@@ -1978,6 +2184,8 @@ export class FahrasSearch extends ElementBase {
     this.#ui = {
       root, search, label, input, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
       error, errorMessage, errorDetail, retry, more, facets, results, panel, close, trigger, triggerText, dialog,
+      facetsToggle, facetsToggleText, facetsBadge, active, activeList, clear, facetsBody, sortRow, sortSelect, sortLabel,
+      timeline, timelineTitle, chart, timelineTable, dateRange, dateLegend, fromSelect, toSelect, fromLabel, toLabel, rangeError,
     };
   }
 
@@ -1992,6 +2200,15 @@ export class FahrasSearch extends ElementBase {
     ui.input.placeholder = this.placeholder;
     ui.listbox.setAttribute('aria-label', s.listLabel);
     ui.facets.setAttribute('aria-label', s.facetsLabel);
+    ui.facetsToggleText.textContent = s.filters;
+    ui.activeList.setAttribute('aria-label', s.activeFilters);
+    ui.clear.textContent = s.clearFilters;
+    ui.sortLabel.textContent = s.sort;
+    for (const option of ui.sortSelect.options) option.textContent = s.sorts[option.value];
+    ui.timelineTitle.textContent = s.timeline;
+    ui.dateLegend.textContent = s.dateRange;
+    ui.fromLabel.textContent = s.dateFrom;
+    ui.toLabel.textContent = s.dateTo;
     ui.suggestLead.textContent = s.suggestion;
     ui.retry.textContent = s.retry;
     ui.more.textContent = s.more;
@@ -2048,10 +2265,11 @@ export class FahrasSearch extends ElementBase {
       (engine) => {
         if (!current()) return null; // src changed or disconnected meanwhile
         this.#engine = engine;
-        if (this.#ui.input.value.trim()) {
+        if (this.#ui.input.value.trim() || this.#hasFilters()) {
           this.#search();
-        } else if (this.#state === 'loading') {
-          this.#setState('idle');
+        } else {
+          if (this.#state === 'loading') this.#setState('idle');
+          this.#refreshFacets(this.#seq); // the archive's facets, before anything is typed
         }
         return engine;
       },
@@ -2098,20 +2316,28 @@ export class FahrasSearch extends ElementBase {
     this.#timer = setTimeout(() => this.#search(), delay);
   }
 
-  /** Search for the whole current query; stale results (an older query) are dropped. */
+  /**
+   * Search for the whole current query with the chosen filters, date range and sort; stale
+   * results (an older search) are dropped. An empty query with filters lists the filtered
+   * archive; an empty query without any is the idle state (the panel then shows the facets of
+   * the whole archive).
+   */
   async #search() {
     clearTimeout(this.#timer);
     const query = this.#ui.input.value;
     this.#query = query;
     const seq = ++this.#seq;
     this.#searchError = null;
-    if (!query.trim()) {
+    this.#forgetUnknownFacets();
+    const chosen = this.#filterDetail();
+    if (!query.trim() && !this.#hasFilters()) {
       this.#results = null;
       this.#hits = [];
       const loading = this.#engineUrl !== null && !this.#engine;
       this.#setState(this.#loadError ? 'error' : loading ? 'loading' : 'idle');
-      this.#dispatch('query', { query });
+      this.#dispatch('query', { query, ...chosen });
       this.#scheduleUrlWrite();
+      this.#refreshFacets(seq);
       return;
     }
     const engine = this.#engine;
@@ -2122,10 +2348,10 @@ export class FahrasSearch extends ElementBase {
       this.#ensureEngine();
       return;
     }
-    this.#dispatch('query', { query });
+    this.#dispatch('query', { query, ...chosen });
     let results;
     try {
-      results = await engine.search(query, { limit: this.limit, offset: 0 }, this.#uid);
+      results = await engine.search(query, this.#searchOptions(), this.#uid);
     } catch (err) {
       if (seq === this.#seq) this.#showError(err);
       return;
@@ -2134,9 +2360,105 @@ export class FahrasSearch extends ElementBase {
     this.#results = results;
     this.#hits = Array.isArray(results?.hits) ? results.hits.slice() : [];
     this.#active = -1;
+    if (results?.facets && typeof results.facets === 'object') this.#setFacetCounts(results.facets);
     this.#setState(this.#hits.length ? 'results' : 'empty');
-    this.#dispatch('results', { query, total: results?.total ?? this.#hits.length, hits: this.#hits, partial: Boolean(results?.partial), suggestion: results?.suggestion ?? null });
+    this.#dispatch('results', {
+      query,
+      total: results?.total ?? this.#hits.length,
+      hits: this.#hits,
+      partial: Boolean(results?.partial),
+      suggestion: results?.suggestion ?? null,
+      ...chosen,
+      facets: results?.facets ?? null,
+    });
     this.#scheduleUrlWrite();
+  }
+
+  /** Once the index is known: drop chosen values of facets it does not have (from a stale URL). */
+  #forgetUnknownFacets() {
+    const known = this.info?.facets;
+    if (!Array.isArray(known)) return;
+    for (const map of [this.#filters, this.#exclude]) for (const facet of [...map.keys()]) if (!known.includes(facet)) map.delete(facet);
+  }
+
+  /** The engine options for the current filters, date range and sort (and facets to count). */
+  #searchOptions({ offset = 0, facets = true } = {}) {
+    const options = { limit: this.limit, offset };
+    const known = this.info?.facets;
+    // An engine without facets (an older build) knows none of these options.
+    if (!Array.isArray(known)) return options;
+    const pick = (map) => {
+      const out = {};
+      for (const [facet, values] of map) if (values.length && known.includes(facet)) out[facet] = [...values];
+      return Object.keys(out).length ? out : null;
+    };
+    const filters = pick(this.#filters);
+    const exclude = pick(this.#exclude);
+    if (filters) options.filters = filters;
+    if (exclude) options.exclude = exclude;
+    const range = this.#appliedRange();
+    if (range.from) options.dateFrom = range.from;
+    if (range.to) options.dateTo = range.to;
+    if (this.#sort !== 'relevance') options.sort = this.#sort;
+    if (facets) {
+      const names = this.#facetRequest();
+      if (names.length) options.facets = names;
+    }
+    return options;
+  }
+
+  /** The date range as sent to the engine: a reversed one is not sent. */
+  #appliedRange() {
+    const from = isPeriod(this.#dateFrom) ? this.#dateFrom : '';
+    const to = isPeriod(this.#dateTo) ? this.#dateTo : '';
+    if (from && to && periodBounds(from).start > periodBounds(to).end) return { from: '', to: '' };
+    return { from, to };
+  }
+
+  /** Filters, date range and sort, as the events and the URL carry them. */
+  #filterDetail() {
+    const range = this.#appliedRange();
+    return { filters: this.filters, exclude: this.exclude, dateFrom: range.from || null, dateTo: range.to || null, sort: this.#sort };
+  }
+
+  /** Does anything narrow the archive (a facet value, an exclusion, a date range)? */
+  #hasFilters() {
+    return this.#filterCount() > 0;
+  }
+
+  #filterCount() {
+    let n = 0;
+    for (const values of this.#filters.values()) n += values.length;
+    for (const values of this.#exclude.values()) n += values.length;
+    const range = this.#appliedRange();
+    if (range.from || range.to) n++;
+    return n;
+  }
+
+  /** Filters, range or sort changed (from the panel or a property): show it, search again. */
+  #filtersChanged() {
+    if (!this.#ui) return;
+    this.#renderFacets(); // the pressed state at once; the counts follow with the results
+    this.#scheduleSearch(0);
+  }
+
+  /** Idle (nothing typed, nothing chosen): count the facets over the whole archive. */
+  async #refreshFacets(seq) {
+    const engine = this.#engine;
+    const names = this.#facetRequest();
+    if (!engine || !names.length) {
+      this.#renderFacets();
+      return;
+    }
+    let results;
+    try {
+      results = await engine.search('', { limit: 1, facets: names }, this.#uid);
+    } catch {
+      return; // the panel is a help; the search itself reports errors
+    }
+    if (!results || seq !== this.#seq) return;
+    this.#setFacetCounts(results.facets ?? {});
+    this.#renderFacets();
   }
 
   /** Append the next page of hits ("show more"). */
@@ -2146,9 +2468,10 @@ export class FahrasSearch extends ElementBase {
     if (!engine || !results) return;
     const seq = this.#seq;
     const query = results.query ?? this.#ui.input.value;
+    const chosen = this.#filterDetail();
     let next;
     try {
-      next = await engine.search(query, { limit: this.limit, offset: this.#hits.length }, this.#uid);
+      next = await engine.search(query, this.#searchOptions({ offset: this.#hits.length, facets: false }), this.#uid);
     } catch (err) {
       if (seq === this.#seq) this.#showError(err);
       return;
@@ -2159,7 +2482,7 @@ export class FahrasSearch extends ElementBase {
     this.#render();
     if (this.#hits.length > firstNew) this.#setActive(firstNew);
     this.#ui.input.focus();
-    this.#dispatch('results', { query, total: results.total, hits: this.#hits, partial: Boolean(results.partial), suggestion: results.suggestion ?? null });
+    this.#dispatch('results', { query, total: results.total, hits: this.#hits, partial: Boolean(results.partial), suggestion: results.suggestion ?? null, ...chosen, facets: results.facets ?? null });
   }
 
   #runSuggestion() {
@@ -2180,19 +2503,37 @@ export class FahrasSearch extends ElementBase {
   // --- URL state ----------------------------------------------------------------
 
   /**
-   * With url-sync, take the query from the page URL (on connect, and after a history
-   * navigation, where a URL without the parameter clears the query). True when it set one.
+   * With url-sync, take the query, filters, date range and sort from the page URL (on connect,
+   * and after a history navigation, where a URL without our parameters clears them). True when
+   * it changed something (and searched).
    */
   #restoreFromUrl({ navigated = false } = {}) {
     const name = this.urlSync;
     if (!name || !this.#ui) return false;
-    let value = readUrlParam(window.location.search, name);
-    if (value === null && navigated) value = '';
+    const url = readUrlState(window.location.search, name);
+    if (!url.present && !navigated) return false;
     const input = this.#ui.input;
-    if (value === null || value === input.value) return false;
-    input.value = value;
+    const next = {
+      query: url.query ?? (navigated ? '' : input.value),
+      sort: url.sort ?? 'relevance',
+      from: url.dateFrom ?? '',
+      to: url.dateTo ?? '',
+      filters: mapToObject(objectToMap(url.filters)),
+      exclude: mapToObject(objectToMap(url.exclude)),
+    };
+    // A reversed range (hand-edited URL) is dropped rather than refused by the engine.
+    if (next.from && next.to && periodBounds(next.from).start > periodBounds(next.to).end) next.from = next.to = '';
+    const current = { query: input.value, sort: this.#sort, from: this.#dateFrom, to: this.#dateTo, filters: this.filters, exclude: this.exclude };
+    if (JSON.stringify(next) === JSON.stringify(current)) return false;
+    input.value = next.query;
+    this.#sort = next.sort;
+    this.#dateFrom = next.from;
+    this.#dateTo = next.to;
+    this.#pendingRange = null;
+    this.#filters = objectToMap(next.filters);
+    this.#exclude = objectToMap(next.exclude);
     this.#search();
-    if (value.trim()) {
+    if (next.query.trim() || this.#hasFilters()) {
       if (this.mode === 'modal') this.#openDialog({ returnTo: null });
       else if (this.mode === 'dropdown') this.#setPanelOpen(true);
     }
@@ -2213,9 +2554,18 @@ export class FahrasSearch extends ElementBase {
     if (!name || !this.#ui) return;
     // A modal's search is in the URL while its dialog is open (a shared link reopens it).
     const showing = this.mode !== 'modal' || this.#ui.dialog.open;
-    const query = showing && this.#ui.input.value.trim() ? this.#ui.input.value : '';
+    const entries = [];
+    if (showing) {
+      // In this order: q, q.f.*, q.x.*, q.from, q.to, q.sort (empty ones are left out).
+      entries.push([name, this.#ui.input.value.trim() ? this.#ui.input.value : '']);
+      for (const [facet, values] of Object.entries(this.filters)) for (const v of values) entries.push([`${name}.f.${facet}`, v]);
+      for (const [facet, values] of Object.entries(this.exclude)) for (const v of values) entries.push([`${name}.x.${facet}`, v]);
+      const range = this.#appliedRange();
+      entries.push([`${name}.from`, range.from], [`${name}.to`, range.to]);
+      if (this.#sort !== 'relevance') entries.push([`${name}.sort`, this.#sort]);
+    }
     const { pathname, search, hash } = window.location;
-    const nextSearch = replaceUrlParams(search, name, [[name, query]]);
+    const nextSearch = replaceUrlParams(search, name, entries);
     if (nextSearch === search) return;
     try {
       history.replaceState(history.state, '', pathname + nextSearch + hash);
@@ -2405,7 +2755,7 @@ export class FahrasSearch extends ElementBase {
   /** Keep Tab and Shift+Tab inside the open dialog (the page behind it is inert anyway). */
   #trapFocus(event) {
     if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
-    const items = [...this.#ui.dialog.querySelectorAll('input, button')].filter((el) => !el.disabled && isShown(el));
+    const items = tabbables(this.#ui.dialog);
     if (!items.length) return;
     const current = this.shadowRoot.activeElement;
     const first = items[0];
@@ -2498,7 +2848,7 @@ export class FahrasSearch extends ElementBase {
       status.push(text);
       if (results.partial) status.push(h('span', { class: 'partial', part: 'partial' }, s.partial));
     } else if (state === 'empty') {
-      status.push(s.empty(query));
+      status.push(query ? s.empty(query) : s.emptyFiltered);
     } else if (state === 'idle' && !query) {
       const docs = this.info?.documents;
       if (docs) status.push(s.idle(formatNumber(docs, this.#locale)));
@@ -2513,8 +2863,8 @@ export class FahrasSearch extends ElementBase {
     // Empty state.
     ui.empty.hidden = state !== 'empty';
     if (state === 'empty') {
-      ui.emptyTitle.textContent = s.empty(query);
-      ui.emptyHint.textContent = s.emptyHint;
+      ui.emptyTitle.textContent = query ? s.empty(query) : s.emptyFiltered;
+      ui.emptyHint.textContent = this.#hasFilters() ? s.emptyFilteredHint : s.emptyHint;
     }
 
     // Error state.
@@ -2538,6 +2888,7 @@ export class FahrasSearch extends ElementBase {
     ui.input.removeAttribute('aria-activedescendant');
     if (this.mode === 'dropdown') this.#syncPanel();
     else this.#setOpen(state === 'results');
+    this.#renderFacets();
   }
 
   #renderOption(hit, index) {
@@ -2584,6 +2935,491 @@ export class FahrasSearch extends ElementBase {
       details,
     );
     return option;
+  }
+
+  // --- the facet panel ------------------------------------------------------------
+
+  /**
+   * What the panel shows: {groups: [facet names], timeline: boolean}, or null for no panel.
+   * From the `facets` attribute; absent: the entity facets the index has (platform,
+   * organisation, place, person), then source, author, section and tag when it has them, and
+   * the timeline (none in dropdown mode); "none": no panel; "*": every facet of the index.
+   * Needs the engine's info (an engine without facets shows no panel).
+   */
+  #facetSpec() {
+    const available = this.info?.facets;
+    if (!Array.isArray(available)) return null;
+    const attr = this.getAttribute('facets');
+    let names;
+    if (attr == null) {
+      if (this.mode === 'dropdown') return null;
+      names = [...DEFAULT_FACETS, 'timeline'];
+    } else {
+      names = parseFacets(attr);
+      if (names.includes('none')) return null;
+      if (names.includes('*')) names = [...DEFAULT_FACETS, ...available, 'timeline'];
+    }
+    const groups = [...new Set(names.filter((n) => !TIMELINE_NAMES.includes(n) && available.includes(n)))];
+    const timeline = names.some((n) => TIMELINE_NAMES.includes(n)) && available.includes('year');
+    return groups.length || timeline ? { groups, timeline } : null;
+  }
+
+  /** The facet names to count: the groups shown, and year + month for the timeline. */
+  #facetRequest(spec = this.#facetSpec()) {
+    if (!spec) return [];
+    const names = [...spec.groups];
+    if (spec.timeline) names.push('year', ...(this.info.facets.includes('month') ? ['month'] : []));
+    return names;
+  }
+
+  #setFacetCounts(facets) {
+    this.#facetCounts = facets;
+    for (const [facet, entries] of Object.entries(facets)) {
+      if (!Array.isArray(entries)) continue;
+      for (const e of entries) {
+        if (e && (e.labelAr || e.labelEn)) this.#labels.set(`${facet}|${e.value}`, { labelAr: e.labelAr, labelEn: e.labelEn });
+      }
+    }
+    for (const e of Array.isArray(facets.year) ? facets.year : []) {
+      const y = Number(e?.value);
+      if (!Number.isInteger(y) || !(e.count > 0)) continue;
+      this.#years = this.#years ? { min: Math.min(this.#years.min, y), max: Math.max(this.#years.max, y) } : { min: y, max: y };
+    }
+  }
+
+  /** A facet value's label in the UI language (the value itself when it has none). */
+  #labelOf(facet, value, entry = null) {
+    const labels = entry && (entry.labelAr || entry.labelEn) ? entry : this.#labels.get(`${facet}|${value}`);
+    const label = this.uiLang === 'en' ? labels?.labelEn || labels?.labelAr : labels?.labelAr || labels?.labelEn;
+    return String(label || value);
+  }
+
+  #renderFacets() {
+    const ui = this.#ui;
+    if (!ui) return;
+    const spec = this.#facetSpec();
+    const state = this.#state;
+    const counts = this.#facetCounts;
+    const region = ui.facets;
+    const active = this.shadowRoot.activeElement;
+    const focusKey = active && region.contains(active) ? active.getAttribute('data-key') : null;
+    region.hidden = !(spec && counts && (state === 'idle' || state === 'results' || state === 'empty'));
+    if (region.hidden) return;
+    const s = this.#strings;
+    const locale = this.#locale;
+
+    // The disclosure (narrow widgets) and the summary of what is chosen.
+    const n = this.#filterCount();
+    ui.facetsBadge.textContent = n ? formatNumber(n, locale) : '';
+    ui.facetsToggle.setAttribute('aria-expanded', String(this.#facetsOpen));
+    region.toggleAttribute('data-open', this.#facetsOpen);
+    this.#renderActiveFilters(s, locale);
+
+    ui.sortSelect.value = this.#sort;
+    ui.timeline.hidden = !spec.timeline;
+    if (spec.timeline) this.#renderTimeline(counts, s, locale);
+    const sections = [ui.sortRow, ui.timeline];
+    for (const facet of spec.groups) {
+      const fieldset = this.#renderGroup(facet, Array.isArray(counts[facet]) ? counts[facet] : [], s, locale);
+      if (fieldset) sections.push(fieldset);
+    }
+    syncChildren(ui.facetsBody, sections);
+
+    // Keep the keyboard where it was when an element it was on was rebuilt or moved.
+    if (focusKey && this.shadowRoot.activeElement?.getAttribute('data-key') !== focusKey) {
+      const same = [...region.querySelectorAll('[data-key]')].find((el) => el.getAttribute('data-key') === focusKey);
+      if (same && isShown(same)) same.focus({ preventScroll: true });
+    }
+  }
+
+  /** The chips of the chosen values (with remove buttons) and "clear filters". */
+  #renderActiveFilters(s, locale) {
+    const ui = this.#ui;
+    const items = [];
+    for (const [facet, values] of this.#filters) {
+      for (const value of values) items.push({ kind: 'f', facet, value, text: this.#labelOf(facet, value) });
+    }
+    for (const [facet, values] of this.#exclude) {
+      for (const value of values) items.push({ kind: 'x', facet, value, text: s.not(this.#labelOf(facet, value)) });
+    }
+    const range = this.#appliedRange();
+    if (range.from || range.to) {
+      const from = range.from && formatPeriod(range.from, locale);
+      const to = range.to && formatPeriod(range.to, locale);
+      const text = from && to ? (range.from === range.to ? from : `${from} – ${to}`) : from ? s.since(from) : s.until(to);
+      items.push({ kind: 'date', facet: '', value: '', text });
+    }
+    ui.active.hidden = !items.length;
+    const nodes = items.map((item) => {
+      const key = `r|${item.kind}|${item.facet}|${item.value}`;
+      let li = this.#activeEls.get(key);
+      if (!li) {
+        const button = h(
+          'button',
+          { type: 'button', class: 'filter-chip', part: 'filter-chip', 'data-action': 'remove', 'data-key': key, 'data-kind': item.kind, 'data-facet': item.facet, 'data-value': item.value },
+          h('span', { class: 'text', dir: 'auto' }),
+          svg('remove-icon', [['path', { d: 'M7 7 L17 17 M17 7 L7 17' }]]),
+        );
+        li = h('li', {}, button);
+        this.#activeEls.set(key, li);
+      }
+      const button = li.firstElementChild;
+      button.firstElementChild.textContent = item.text;
+      button.setAttribute('aria-label', s.remove(item.text));
+      return li;
+    });
+    for (const [key, li] of this.#activeEls) if (!nodes.includes(li)) this.#activeEls.delete(key);
+    syncChildren(ui.activeList, nodes);
+  }
+
+  /** One facet: a fieldset of toggle chips (value + count), top FACET_TOP then "show all". */
+  #renderGroup(facet, entries, s, locale) {
+    let group = this.#groups.get(facet);
+    if (!group) {
+      const legend = h('legend', {});
+      const chips = h('div', { class: 'chips' });
+      const fieldset = h('fieldset', { class: 'facet', part: 'facet', 'data-facet': facet }, legend, chips);
+      group = { fieldset, legend, chips, values: new Map(), more: null };
+      this.#groups.set(facet, group);
+    }
+    group.legend.textContent = s.facetNames[facet] ?? facet;
+    const chosen = this.#filters.get(facet) ?? [];
+    const list = entries.filter((e) => e && e.value != null && (e.count > 0 || chosen.includes(String(e.value))));
+    // A chosen value stays (pressed) even when no document has it any more.
+    for (const value of chosen) if (!list.some((e) => String(e.value) === value)) list.push({ value, count: 0 });
+    if (!list.length) return null;
+    const expanded = this.#expanded.has(facet);
+    const nodes = [];
+    list.forEach((entry, i) => {
+      const value = String(entry.value);
+      const pressed = chosen.includes(value);
+      if (!expanded && i >= FACET_TOP && !pressed) return;
+      let chip = group.values.get(value);
+      if (!chip) {
+        chip = h(
+          'button',
+          { type: 'button', class: 'chip', part: 'facet-value', 'data-action': 'chip', 'data-group': facet, 'data-facet': facet, 'data-value': value, 'data-key': `v|${facet}|${value}` },
+          h('span', { class: 'value-label', dir: 'auto' }),
+          h('span', { class: 'count', part: 'facet-count' }),
+        );
+        group.values.set(value, chip);
+      }
+      chip.firstElementChild.textContent = this.#labelOf(facet, value, entry);
+      chip.lastElementChild.textContent = formatNumber(Number(entry.count) || 0, locale);
+      chip.setAttribute('aria-pressed', String(pressed));
+      nodes.push(chip);
+    });
+    for (const [value, chip] of group.values) if (!nodes.includes(chip)) group.values.delete(value);
+    if (list.length > FACET_TOP) {
+      group.more ??= h('button', { type: 'button', class: 'more-values', part: 'facet-more', 'data-action': 'more', 'data-group': facet, 'data-facet': facet, 'data-key': `m|${facet}` });
+      group.more.textContent = expanded ? s.showFewer : s.showAll(formatNumber(list.length, locale));
+      group.more.setAttribute('aria-expanded', String(expanded));
+      nodes.push(group.more);
+    }
+    // Roving tabindex: one Tab stop per facet (the last one used), arrows move within it.
+    const stopKey = this.#roving.get(facet);
+    const stop = nodes.find((el) => el.getAttribute('data-key') === stopKey) ?? nodes[0];
+    for (const el of nodes) el.tabIndex = el === stop ? 0 : -1;
+    syncChildren(group.chips, nodes);
+    return group.fieldset;
+  }
+
+  /**
+   * The timeline: an SVG bar chart of the matching articles per year — or per month when
+   * their years span at most MONTHS_MAX_YEARS and month-precise dates account for each of
+   * those years — with every period from the first to the last (empty ones as gaps). Time runs
+   * left to right in both directions. The counts ignore the date range, so the bars outside
+   * the chosen range stay (dimmed) and can be chosen instead. Bars are buttons; a
+   * visually hidden table repeats the figures.
+   */
+  #renderTimeline(counts, s, locale) {
+    const ui = this.#ui;
+    const valid = (list, re) => (Array.isArray(list) ? list : []).filter((e) => e && re.test(String(e.value)) && e.count > 0);
+    const years = valid(counts.year, /^\d{4}$/).sort((a, b) => (a.value < b.value ? -1 : 1));
+    const months = valid(counts.month, /^\d{4}-\d{2}$/).sort((a, b) => (a.value < b.value ? -1 : 1));
+    this.#renderDateRange(s, locale);
+    if (!years.length) {
+      ui.chart.hidden = true;
+      ui.timelineTable.replaceChildren();
+      return;
+    }
+    ui.chart.hidden = false;
+    const first = Number(years[0].value);
+    const last = Number(years.at(-1).value);
+    const monthsCover = years.every((y) => months.filter((m) => m.value.startsWith(`${y.value}-`)).reduce((sum, m) => sum + m.count, 0) >= y.count);
+    const unit = months.length && last - first < MONTHS_MAX_YEARS && monthsCover ? 'month' : 'year';
+    const periods = [];
+    if (unit === 'year') {
+      for (let y = first; y <= last; y++) periods.push(String(y));
+    } else {
+      let [y, m] = months[0].value.split('-').map(Number);
+      const [ly, lm] = months.at(-1).value.split('-').map(Number);
+      while (y < ly || (y === ly && m <= lm)) {
+        periods.push(`${y}-${String(m).padStart(2, '0')}`);
+        if (++m > 12) {
+          m = 1;
+          y++;
+        }
+      }
+    }
+    const countOf = new Map((unit === 'month' ? months : years).map((e) => [String(e.value), Number(e.count)]));
+    const max = Math.max(1, ...countOf.values());
+
+    // Geometry, in viewBox units (the SVG scales to the panel's width).
+    const VW = 200;
+    const PLOT = 64; // the baseline
+    const TOP = 15; // room for the count above the tallest bar
+    const VH = unit === 'month' ? 100 : 84;
+    const n = periods.length;
+    const slot = VW / n;
+    const barW = Math.min(slot * 0.72, 32);
+    const chartKey = `${unit}|${periods.join(',')}|${locale}`;
+    if (chartKey !== this.#chartKey) {
+      this.#chartKey = chartKey;
+      const labelEvery = Math.max(1, Math.ceil(n / Math.floor(VW / 36)));
+      const chart = svgEl('svg', { class: 'timeline-chart', viewBox: `0 0 ${VW} ${VH}`, role: 'group', focusable: 'false' });
+      // The texts (counts, periods) are drawn over the bars, outside them: a bar's name is its
+      // aria-label ("2017: 2 articles"), which they would otherwise contradict.
+      const texts = svgEl('g', { class: 'labels', 'aria-hidden': 'true' });
+      this.#bars = periods.map((period, i) => {
+        const x = i * slot;
+        const g = svgEl('g', { class: 'bar', part: 'bar', 'data-period': period, 'data-key': `b|${period}`, 'data-group': 'timeline' });
+        const hit = svgEl('rect', { class: 'bar-hit', x: x + 0.5, y: 0.5, width: Math.max(slot - 1, 1), height: VH - 1, rx: 3 });
+        const fill = svgEl('rect', { class: 'bar-fill', x: x + (slot - barW) / 2, width: barW, rx: Math.min(2, barW / 4) });
+        g.append(hit, fill);
+        const value = svgEl('text', { class: 'value', x: x + slot / 2 });
+        const ticks = [];
+        if (unit === 'year' && i % labelEvery === 0) {
+          ticks.push(svgEl('text', { class: 'tick', x: x + slot / 2, y: PLOT + 15 }, formatPeriod(period, locale)));
+        } else if (unit === 'month') {
+          const [y, m] = period.split('-');
+          if (slot >= 13) ticks.push(svgEl('text', { class: 'tick', x: x + slot / 2, y: PLOT + 14 }, formatNumber(Number(m), locale)));
+          if (m === '01' || i === 0) ticks.push(svgEl('text', { class: 'tick year', x: x + slot / 2, y: PLOT + 30 }, formatPeriod(y, locale)));
+        }
+        texts.append(value, ...ticks);
+        return { period, g, hit, fill, value, ticks };
+      });
+      chart.append(
+        svgEl('line', { class: 'axis', x1: 0, x2: VW, y1: PLOT + 0.5, y2: PLOT + 0.5, 'aria-hidden': 'true' }),
+        ...this.#bars.map((b) => b.g),
+        texts,
+      );
+      ui.chart.replaceChildren(chart);
+    }
+    const chart = ui.chart.firstElementChild;
+    chart.setAttribute('aria-label', s.timelineChart(unit));
+    const range = this.#appliedRange();
+    const lo = range.from && periodBounds(range.from).start;
+    const hi = range.to && periodBounds(range.to).end;
+    chart.toggleAttribute('data-range', Boolean(lo || hi));
+    const stopKey = this.#roving.get('timeline');
+    let stop = null;
+    let pressedBar = null;
+    for (const bar of this.#bars) {
+      const count = countOf.get(bar.period) ?? 0;
+      const height = count ? Math.max(3, (count / max) * (PLOT - TOP)) : 0;
+      bar.fill.setAttribute('y', PLOT - height);
+      bar.fill.setAttribute('height', height);
+      bar.value.setAttribute('y', PLOT - height - 3);
+      bar.value.textContent = count && n <= 16 ? formatNumber(count, locale) : '';
+      const bounds = periodBounds(bar.period);
+      bar.g.toggleAttribute('data-in-range', (!lo || bounds.start >= lo) && (!hi || bounds.end <= hi));
+      const pressed = range.from === bar.period && range.to === bar.period;
+      for (const tick of bar.ticks) tick.toggleAttribute('data-pressed', pressed);
+      if (count) {
+        bar.g.setAttribute('role', 'button');
+        bar.g.setAttribute('data-action', 'bar');
+        bar.g.setAttribute('aria-label', `${formatPeriod(bar.period, locale)}: ${formatArticles(count, locale)}`);
+        bar.g.setAttribute('aria-pressed', String(pressed));
+        bar.g.removeAttribute('aria-hidden');
+        bar.g.classList.remove('empty-slot');
+        if (pressed) pressedBar = bar.g;
+        if (bar.g.getAttribute('data-key') === stopKey) stop = bar.g;
+      } else {
+        for (const name of ['role', 'data-action', 'aria-label', 'aria-pressed', 'tabindex']) bar.g.removeAttribute(name);
+        bar.g.setAttribute('aria-hidden', 'true');
+        bar.g.classList.add('empty-slot');
+      }
+    }
+    stop ??= pressedBar ?? this.#bars.find((b) => b.g.hasAttribute('data-action'))?.g;
+    for (const bar of this.#bars) if (bar.g.hasAttribute('data-action')) bar.g.setAttribute('tabindex', bar.g === stop ? '0' : '-1');
+
+    // The text alternative: the same figures as a table.
+    const rows = periods
+      .filter((p) => countOf.get(p))
+      .map((p) => h('tr', {}, h('th', { scope: 'row' }, formatPeriod(p, locale)), h('td', {}, formatArticles(countOf.get(p), locale))));
+    ui.timelineTable.replaceChildren(
+      h('caption', {}, s.timelineTable),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, s.period(unit)), h('th', { scope: 'col' }, s.articlesHeader))),
+      h('tbody', {}, ...rows),
+    );
+  }
+
+  /** The from / to selects: "any date", every year seen (plus a month-precise choice), the choice. */
+  #renderDateRange(s, locale) {
+    const ui = this.#ui;
+    const pending = this.#pendingRange;
+    const from = pending ? pending.from : this.#dateFrom;
+    const to = pending ? pending.to : this.#dateTo;
+    const values = new Set();
+    if (this.#years) for (let y = this.#years.min; y <= this.#years.max; y++) values.add(String(y));
+    for (const v of [from, to]) if (v) values.add(v);
+    const sorted = [...values].sort();
+    for (const [select, current] of [[ui.fromSelect, from], [ui.toSelect, to]]) {
+      const key = `${locale}|${sorted.join(',')}`;
+      if (select.getAttribute('data-options') !== key) {
+        select.setAttribute('data-options', key);
+        select.replaceChildren(h('option', { value: '' }, s.anyDate), ...sorted.map((v) => h('option', { value: v }, formatPeriod(v, locale))));
+      } else {
+        select.options[0].textContent = s.anyDate;
+      }
+      select.value = current || '';
+      select.toggleAttribute('aria-invalid', false);
+    }
+    if (pending) pending.invalid?.setAttribute('aria-invalid', 'true');
+    ui.rangeError.textContent = pending ? s.rangeError : '';
+  }
+
+  #onFacetsChange(event) {
+    const ui = this.#ui;
+    const target = event.target;
+    if (target === ui.sortSelect) {
+      this.#sort = SORTS.includes(target.value) ? target.value : 'relevance';
+      this.#filtersChanged();
+    } else if (target === ui.fromSelect || target === ui.toSelect) {
+      const from = ui.fromSelect.value;
+      const to = ui.toSelect.value;
+      if (from && to && periodBounds(from).start > periodBounds(to).end) {
+        // Not applied: said next to the selects (and by the live region) until it is fixed.
+        this.#pendingRange = { from, to, invalid: target };
+        this.#renderFacets();
+        return;
+      }
+      this.#pendingRange = null;
+      this.#dateFrom = from;
+      this.#dateTo = to;
+      this.#filtersChanged();
+    }
+  }
+
+  #onFacetsClick(event) {
+    const el = event.target.closest?.('[data-action]');
+    if (!el || !this.#ui.facets.contains(el)) return;
+    const facet = el.getAttribute('data-facet') ?? '';
+    const value = el.getAttribute('data-value') ?? '';
+    switch (el.getAttribute('data-action')) {
+      case 'toggle':
+        this.#facetsOpen = !this.#facetsOpen;
+        this.#renderFacets();
+        return;
+      case 'chip': {
+        const list = [...(this.#filters.get(facet) ?? [])];
+        const at = list.indexOf(value);
+        if (at >= 0) list.splice(at, 1);
+        else list.push(value);
+        if (list.length) this.#filters.set(facet, list);
+        else this.#filters.delete(facet);
+        this.#roving.set(facet, el.getAttribute('data-key'));
+        this.#filtersChanged();
+        return;
+      }
+      case 'more':
+        if (this.#expanded.has(facet)) this.#expanded.delete(facet);
+        else this.#expanded.add(facet);
+        this.#roving.set(facet, el.getAttribute('data-key'));
+        this.#renderFacets();
+        return;
+      case 'bar': {
+        const period = el.getAttribute('data-period');
+        const range = this.#appliedRange();
+        const again = range.from === period && range.to === period;
+        this.#dateFrom = this.#dateTo = again ? '' : period;
+        this.#pendingRange = null;
+        this.#roving.set('timeline', el.getAttribute('data-key'));
+        this.#filtersChanged();
+        return;
+      }
+      case 'remove': {
+        const index = [...this.#ui.activeList.querySelectorAll('button')].indexOf(el);
+        const kind = el.getAttribute('data-kind');
+        if (kind === 'date') {
+          this.#dateFrom = this.#dateTo = '';
+          this.#pendingRange = null;
+        } else {
+          const map = kind === 'x' ? this.#exclude : this.#filters;
+          const list = (map.get(facet) ?? []).filter((v) => v !== value);
+          if (list.length) map.set(facet, list);
+          else map.delete(facet);
+        }
+        this.#filtersChanged();
+        this.#focusAfterRemoval(index);
+        return;
+      }
+      case 'clear':
+        this.#filters = new Map();
+        this.#exclude = new Map();
+        this.#dateFrom = this.#dateTo = '';
+        this.#pendingRange = null;
+        this.#filtersChanged();
+        this.#focusAfterRemoval(0);
+        return;
+      default:
+    }
+  }
+
+  /** After a chosen filter was removed: the next remove button, else the first facet's chip. */
+  #focusAfterRemoval(index) {
+    const ui = this.#ui;
+    const buttons = [...ui.activeList.querySelectorAll('button')].filter(isShown);
+    const target =
+      buttons[Math.min(index, buttons.length - 1)] ??
+      (isShown(ui.facetsToggle) ? ui.facetsToggle : null) ??
+      tabbables(ui.facetsBody).find((el) => el.classList.contains('chip')) ??
+      tabbables(ui.facetsBody)[0] ??
+      ui.input;
+    target.focus();
+  }
+
+  /**
+   * Arrow keys in the panel. Chips (and a facet's "show all"): ←/→ in visual order (mirrored in
+   * RTL: ← is the next one), ↓/↑ next/previous, Home/End; Space/Enter toggle (they are buttons).
+   * Timeline bars: ←/→ follow the chart (earlier/later: time runs left to right), Home/End,
+   * Space/Enter choose. No wrapping.
+   */
+  #onFacetsKeydown(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.composedPath()[0];
+    const action = target?.getAttribute?.('data-action');
+    if (action === 'bar') {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        target.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        return;
+      }
+      const bars = this.#bars.map((b) => b.g).filter((g) => g.hasAttribute('data-action'));
+      this.#moveRoving(event, bars, target, { ArrowRight: 1, ArrowLeft: -1 });
+      return;
+    }
+    if (action !== 'chip' && action !== 'more') return;
+    const items = [...target.parentElement.children].filter(isShown);
+    const rtl = getComputedStyle(target).direction === 'rtl';
+    this.#moveRoving(event, items, target, { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: 1, ArrowUp: -1 });
+  }
+
+  #moveRoving(event, items, target, steps) {
+    const index = items.indexOf(target);
+    if (index < 0) return;
+    let next;
+    if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    else if (event.key in steps) next = index + steps[event.key];
+    else return;
+    event.preventDefault();
+    const el = items[next];
+    if (!el || el === target) return;
+    target.setAttribute('tabindex', '-1');
+    el.setAttribute('tabindex', '0');
+    el.focus();
   }
 
   #dispatch(name, detail, cancelable = false) {

@@ -1,0 +1,92 @@
+// The query language in the widget, typed as a reader would in real Chromium with the
+// real engine: a quoted phrase, an exclusion, a typo, and the "did you mean" suggestion.
+// Expected articles are derived from the corpus text, not written down.
+//
+//   FAHRAS_REQUIRE_REAL=1 node --test tests/browser/query-syntax.test.mjs
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { HAVE_REAL_PKG, loadCorpus, docText, launch, startServer, until } from './helpers.mjs';
+
+const corpus = loadCorpus();
+const titlesWith = (...needles) => corpus.filter((d) => needles.some((n) => docText(d).includes(n))).map((d) => d.title).sort();
+
+let browser;
+let server;
+
+before(async () => {
+  if (!HAVE_REAL_PKG) throw new Error('www/pkg is not built (run scripts/build-wasm.sh): these tests need the real engine');
+  browser = await launch();
+  server = await startServer();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const host = page.locator('fahras-search');
+  return { context, page, host, input: host.locator('input[role="combobox"]') };
+}
+
+/** Types `text` and waits until the widget shows the results for it; returns the titles. */
+async function search(host, input, text) {
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 10 });
+  await until(
+    () => host.evaluate((el, q) => (el.state === 'results' || el.state === 'empty') && el.results?.query === q, text),
+    `results for «${text}»`,
+  );
+  return (await host.locator('[role="option"] [part="title"]').allTextContents()).sort();
+}
+
+describe('the query language in the widget', () => {
+  test('a quoted phrase finds only the articles with the words in that order', async () => {
+    const { context, host, input } = await open();
+    const expected = titlesWith('جسر لندن');
+    assert.ok(expected.length > 0);
+    assert.deepEqual(await search(host, input, '"جسر لندن"'), expected);
+    assert.deepEqual(await search(host, input, '"لندن جسر"'), [], 'the reversed phrase finds nothing');
+    await context.close();
+  });
+
+  test('a minus excludes the articles with that word', async () => {
+    const { context, host, input } = await open();
+    const all = titlesWith('داعش');
+    const riot = new Set(titlesWith('رايوت'));
+    assert.ok(riot.size > 0);
+    const got = await search(host, input, 'داعش -رايوت');
+    assert.deepEqual(got, all.filter((t) => !riot.has(t)));
+    await context.close();
+  });
+
+  test('a word with a typo still finds its articles, and the word is marked as written', async () => {
+    const { context, host, input } = await open();
+    const expected = titlesWith('يوروبول');
+    assert.ok(expected.length > 0);
+    // The trailing space ends the word: it is no longer matched as a prefix being typed.
+    assert.deepEqual(await search(host, input, 'يوروبلل '), expected);
+    const marks = await host.locator('[role="option"] mark').allTextContents();
+    assert.ok(marks.some((m) => m.includes('يوروبول')), `marks: ${JSON.stringify(marks)}`);
+    await context.close();
+  });
+
+  test('a misspelled word offers "did you mean", and clicking it searches the correction', async () => {
+    const { context, host, input } = await open();
+    await search(host, input, 'بروكنجر ');
+    const button = host.locator('button[part="suggestion"]');
+    await button.waitFor();
+    const suggestion = (await button.textContent()).trim();
+    assert.equal(suggestion, 'بروكنجز');
+    await button.click();
+    await until(() => host.evaluate((el, q) => el.results?.query === q && el.state === 'results', suggestion), 'the suggestion to run');
+    assert.equal(await input.inputValue(), suggestion);
+    assert.deepEqual((await host.locator('[role="option"] [part="title"]').allTextContents()).sort(), titlesWith('بروكنجز'));
+    await context.close();
+  });
+});
