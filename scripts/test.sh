@@ -24,7 +24,7 @@ bash scripts/build-wasm.sh
 step "wasm API in headless Chromium (wasm-bindgen-test)"
 [ -f target/toolchain.env ] && . target/toolchain.env
 FAHRAS_EMBEDDED_INDEX="$PWD/target/seed.fahras" \
-  cargo test --quiet --target wasm32-unknown-unknown --test wasm_api
+  cargo test --target wasm32-unknown-unknown --test wasm_api
 
 step "widget end to end in Chromium (playwright-core)"
 env -u RUSTC -u RUSTDOC -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD \

@@ -1,15 +1,4 @@
-//! `fahras`: index a site's articles for the `<fahras-search>` widget, and search, inspect
-//! and analyze from a terminal with the same engine as the browser.
-//!
-//! ```text
-//! fahras build <inputs…> --out <dir>       a folder to upload: widget, wasm, index
-//! fahras build <inputs…> --out <file>.fahras   only the index
-//! fahras search <index or folder> "<query>" [--limit N] [--sort newest] [--filter f=v] [--facet f]
-//! fahras inspect <index or folder>
-//! fahras analyze "<text>"
-//! ```
-//!
-//! Exit status: 0 success, 1 the build (or search) failed, 2 a usage error.
+//! The command line itself (native only).
 
 use clap::{Args, Parser, Subcommand};
 use fahras::config::Config;
@@ -151,7 +140,8 @@ fn failed(message: impl Into<String>) -> Failure {
     }
 }
 
-fn main() -> ExitCode {
+/// Runs the command line.
+pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
