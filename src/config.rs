@@ -23,9 +23,9 @@
 //!
 //! [search]
 //! facets = ["section", "tag", "year"]       # checked now, applied by a later release
-//! stop_words = "stop-words.txt"             # a file (one word per line) or a list (later)
+//! stop_words = "stop-words.txt"             # a file (one word per line) or a list
 //! taxonomy = "taxonomy.toml"                # entities added to data/taxonomy.toml's
-//! aliases = "aliases.tsv"                   # the format of data/aliases.tsv (later)
+//! aliases = "aliases.tsv"                   # the format of data/aliases.tsv, added to it
 //! ```
 
 use crate::dates::DateExtractor;
@@ -345,7 +345,9 @@ impl Config {
     /// An index builder with the `[weights]` applied and the standard extractors: entities
     /// from the default taxonomy extended by `[search] taxonomy`, and dates in the text.
     pub fn index_builder(&self) -> Result<IndexBuilder, String> {
-        let builder = IndexBuilder::with_fields(self.field_specs());
+        let builder = IndexBuilder::with_fields(self.field_specs())
+            .with_analysis(self.analysis_settings()?)
+            .map_err(|e| e.to_string())?;
         let Some(path) = &self.search.taxonomy else {
             return Ok(builder.with_default_extractors());
         };
@@ -359,17 +361,23 @@ impl Config {
         Ok(builder)
     }
 
+    /// The site's additions to the text analysis: `[search] aliases` and `stop_words`.
+    pub fn analysis_settings(&self) -> Result<crate::text::AnalysisSettings, String> {
+        let aliases = match &self.search.aliases {
+            Some(path) => read_text(path, "[search] aliases")?,
+            None => String::new(),
+        };
+        Ok(crate::text::AnalysisSettings {
+            aliases,
+            stop_words: self.search.stop_words.clone(),
+        })
+    }
+
     /// The settings that were read and checked but that this release does not apply yet.
     pub fn pending(&self) -> Vec<&'static str> {
         let mut pending = Vec::new();
         if !self.search.facets.is_empty() {
             pending.push("[search] facets");
-        }
-        if !self.search.stop_words.is_empty() {
-            pending.push("[search] stop_words");
-        }
-        if self.search.aliases.is_some() {
-            pending.push("[search] aliases");
         }
         pending
     }
@@ -441,9 +449,10 @@ mod tests {
             .find(|f| f.name == "title")
             .unwrap();
         assert_eq!(title.weight, 4.0);
+        assert_eq!(config.pending(), vec!["[search] facets"]);
         assert_eq!(
-            config.pending(),
-            vec!["[search] facets", "[search] stop_words"]
+            config.analysis_settings().unwrap().stop_words,
+            config.search.stop_words
         );
     }
 

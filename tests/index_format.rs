@@ -206,3 +206,53 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_sites_aliases_and_stop_words_travel_in_the_index_to_the_searcher() {
+    use fahras::text::AnalysisSettings;
+    let settings = AnalysisSettings {
+        aliases: "Diyaruna\tديارنا\n".into(),
+        stop_words: vec!["موقعنا".into()],
+    };
+    let build = |settings: Option<AnalysisSettings>| {
+        let mut b = IndexBuilder::new();
+        if let Some(s) = settings {
+            b = b.with_analysis(s).unwrap();
+        }
+        b.add(doc("a", "تقرير ديارنا", &["نص التقرير"])).unwrap();
+        Searcher::new(Index::from_bytes(b.finish()).unwrap())
+    };
+    let plain = build(None);
+    let site = build(Some(settings.clone()));
+    assert_eq!(site.index().analysis(), &settings);
+    assert_eq!(
+        plain
+            .search("diyaruna", &SearchOptions::default())
+            .unwrap()
+            .total,
+        0
+    );
+    assert_eq!(
+        site.search("diyaruna", &SearchOptions::default())
+            .unwrap()
+            .total,
+        1
+    );
+    // A site stop word is optional beside other words: no partial fallback.
+    assert!(
+        plain
+            .search("تقرير موقعنا", &SearchOptions::default())
+            .unwrap()
+            .partial
+    );
+    let r = site
+        .search("تقرير موقعنا", &SearchOptions::default())
+        .unwrap();
+    assert!(!r.partial && r.total == 1);
+    // A malformed alias list is refused with the line number.
+    let err = IndexBuilder::new().with_analysis(AnalysisSettings {
+        aliases: "no tab here\n".into(),
+        stop_words: vec![],
+    });
+    assert!(err.unwrap_err().to_string().contains("line 1"));
+}

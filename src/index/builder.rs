@@ -6,7 +6,7 @@ use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION
 use super::{default_fields, field_texts, FieldSpec, ANALYZER_VERSION, MAX_FIELDS, PARAGRAPH_GAP};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::text::Analyzer;
+use crate::text::{AnalysisSettings, Analyzer};
 use std::collections::{BTreeMap, HashSet};
 
 /// Positions of one term in one field of one document.
@@ -36,6 +36,7 @@ struct FacetEntry {
 #[derive(Debug)]
 pub struct IndexBuilder {
     analyzer: Analyzer,
+    analysis: AnalysisSettings,
     fields: Vec<FieldSpec>,
     extractors: Vec<Box<dyn Extractor>>,
     ids: HashSet<String>,
@@ -70,6 +71,7 @@ impl IndexBuilder {
         fields.truncate(MAX_FIELDS);
         IndexBuilder {
             analyzer: Analyzer::default(),
+            analysis: AnalysisSettings::default(),
             fields,
             extractors: Vec::new(),
             ids: HashSet::new(),
@@ -80,6 +82,17 @@ impl IndexBuilder {
             postings: BTreeMap::new(),
             norms: Vec::new(),
         }
+    }
+
+    /// Uses a site's additions to the text analysis (aliases, stop words); they are stored
+    /// in the index for the searcher. Call it before adding extractors or documents.
+    pub fn with_analysis(mut self, settings: AnalysisSettings) -> Result<Self> {
+        self.analyzer = Analyzer::with_settings(&settings).map_err(|e| Error::InvalidDocument {
+            at: "the site's aliases".into(),
+            problem: e.to_string(),
+        })?;
+        self.analysis = settings;
+        Ok(self)
     }
 
     /// The analyzer documents are indexed with.
@@ -273,6 +286,13 @@ impl IndexBuilder {
         }
         put_varint(&mut meta, u64::from(ANALYZER_VERSION));
         sections.push((Section::Meta, meta));
+        let mut analysis = Vec::new();
+        put_str(&mut analysis, &self.analysis.aliases);
+        put_varint(&mut analysis, self.analysis.stop_words.len() as u64);
+        for word in &self.analysis.stop_words {
+            put_str(&mut analysis, word);
+        }
+        sections.push((Section::Analysis, analysis));
 
         // terms, stems, variants, expansions, postings
         let mut terms = fst::MapBuilder::memory();

@@ -31,6 +31,7 @@
 //! | 7 | `norms` | per document, per field: varint field length in tokens |
 //! | 8 | `documents` | varint document count D · D+1 × u32 offsets (relative to the end of the table) · the stored documents |
 //! | 9 | `facets` | varint facet count · per facet: string name · varint value count · per value (sorted): string value · string Arabic label · string English label (empty = none) · varint document count · that many varint document deltas |
+//! | 11 | `analysis` | string: the site's extra aliases (the format of `data/aliases.tsv`) · varint count · that many strings: extra stop words |
 //! | 10 | `dates` | per document: varint sort key · varint count · that many varint dates (dates packed as `yyyymmdd`, `00` for an unknown month or day; sort key 0 = no date) |
 //!
 //! A **postings list** (one per term ordinal): varint document frequency · varint byte
@@ -94,12 +95,15 @@ pub enum Section {
     Facets = 9,
     /// Per document: sort key and dates.
     Dates = 10,
+    /// The site's additions to the text analysis.
+    Analysis = 11,
 }
 
 impl Section {
     /// Every section, in the order the builder writes them.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Meta,
+        Section::Analysis,
         Section::Terms,
         Section::Stems,
         Section::Variants,
@@ -129,6 +133,7 @@ impl Section {
             Section::Documents => "documents",
             Section::Facets => "facets",
             Section::Dates => "dates",
+            Section::Analysis => "analysis",
         }
     }
 }

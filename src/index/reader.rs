@@ -6,6 +6,7 @@ use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION
 use super::{FieldSpec, ANALYZER_VERSION};
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::text::AnalysisSettings;
 use std::ops::Range;
 
 /// The occurrences of a term in one field of one document.
@@ -60,6 +61,7 @@ pub struct Facet {
 /// A loaded index.
 #[derive(Debug)]
 pub struct Index {
+    analysis: AnalysisSettings,
     facets: Vec<Facet>,
     /// Per document: sort key (packed date, 0 = none).
     sort_keys: Vec<u32>,
@@ -199,6 +201,16 @@ impl Index {
             norms.push(r.varint_u32()?);
         }
 
+        let mut r = Reader::new(&bytes[section(Section::Analysis)?], "analysis");
+        let mut analysis = AnalysisSettings {
+            aliases: r.str()?.to_owned(),
+            stop_words: Vec::new(),
+        };
+        for _ in 0..r.varint()?.min(bytes.len() as u64) {
+            analysis.stop_words.push(r.str()?.to_owned());
+        }
+        crate::text::Analyzer::with_settings(&analysis)
+            .map_err(|e| corrupt(format!("its site aliases do not parse: {e}")))?;
         let facets = read_facets(&bytes[section(Section::Facets)?], document_count)?;
         let mut r = Reader::new(&bytes[section(Section::Dates)?], "dates");
         let mut sort_keys = Vec::with_capacity(document_count as usize);
@@ -231,6 +243,7 @@ impl Index {
         }
 
         Ok(Index {
+            analysis,
             facets,
             sort_keys,
             date_starts,
@@ -269,6 +282,11 @@ impl Index {
     /// The indexed fields, by field id.
     pub fn fields(&self) -> &[IndexedField] {
         &self.fields
+    }
+
+    /// The site's additions to the text analysis the index was built with.
+    pub fn analysis(&self) -> &AnalysisSettings {
+        &self.analysis
     }
 
     /// The facets, sorted by name.

@@ -179,9 +179,11 @@ impl Searcher {
                 length_norms.push(1.0 / norm.max(0.01));
             }
         }
+        // The index checked its settings when it was loaded.
+        let analyzer = Analyzer::with_settings(index.analysis()).unwrap_or_default();
         Searcher {
             index,
-            analyzer: Analyzer::default(),
+            analyzer,
             length_norms,
         }
     }

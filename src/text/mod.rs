@@ -52,6 +52,16 @@ pub struct Analyzer {
     aliases: Aliases,
 }
 
+/// What a site adds to the default analysis: more cross-script aliases and more stop words.
+/// The index stores them, so the browser analyzes queries exactly as the documents were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnalysisSettings {
+    /// Extra alias lines, in the format of `data/aliases.tsv`.
+    pub aliases: String,
+    /// Extra stop words.
+    pub stop_words: Vec<String>,
+}
+
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer {
@@ -142,6 +152,14 @@ impl Analyzer {
     pub fn with_aliases(mut self, aliases: Aliases) -> Self {
         self.aliases = aliases;
         self
+    }
+
+    /// The default analyzer with a site's additions.
+    pub fn with_settings(settings: &AnalysisSettings) -> Result<Self, aliases::AliasError> {
+        let mut analyzer = Analyzer::default();
+        analyzer.aliases.extend(&settings.aliases)?;
+        analyzer.stop_words.extend(&settings.stop_words);
+        Ok(analyzer)
     }
 
     /// Is this normalized term a stop word?

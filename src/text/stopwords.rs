@@ -33,6 +33,16 @@ impl StopWords {
         StopWords(words)
     }
 
+    /// Adds words (normalized here).
+    pub fn extend(&mut self, words: &[String]) {
+        self.0.extend(
+            words
+                .iter()
+                .map(|w| normalize(w.trim()))
+                .filter(|w| !w.is_empty()),
+        );
+    }
+
     /// Is this normalized word a stop word?
     pub fn contains(&self, normalized: &str) -> bool {
         self.0.contains(normalized)
