@@ -209,4 +209,29 @@ mod tests {
         assert!(!parse(r#""تيليج""#).last_is_prefix);
         assert!(!parse("داعش -تويت").last_is_prefix);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_parses_into_pieces_of_itself(query in "[\\PC\"«»“”\\- ]{0,200}") {
+            let parsed = parse(&query);
+            let atoms: Vec<&Atom> = parsed.required.iter().flatten().chain(&parsed.excluded).collect();
+            proptest::prop_assert!(atoms.len() <= MAX_ATOMS);
+            for atom in atoms {
+                proptest::prop_assert!(!atom.text.trim().is_empty());
+                proptest::prop_assert!(query.contains(&atom.text), "{:?} is not a piece of {:?}", atom.text, query);
+                proptest::prop_assert!(atom.field.is_none() || SCOPABLE_FIELDS.contains(&atom.field.as_deref().unwrap()));
+            }
+            proptest::prop_assert!(!parsed.required.iter().any(|clause| clause.is_empty()));
+        }
+
+        #[test]
+        fn words_without_operators_are_all_required(words in proptest::collection::vec("[\\p{Arabic}a-z]{1,8}", 0..10)) {
+            let query = words.join(" ");
+            let parsed = parse(&query);
+            let expected: Vec<&str> = words.iter().map(String::as_str).filter(|w| *w != "OR").collect();
+            let got: Vec<&str> = parsed.required.iter().map(|c| c[0].text.as_str()).collect();
+            proptest::prop_assert_eq!(got, expected);
+            proptest::prop_assert!(parsed.excluded.is_empty());
+        }
+    }
 }
