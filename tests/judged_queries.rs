@@ -3,9 +3,7 @@
 //! Queries cover names, phrases, typos, spellings, clitics, digits and the query syntax.
 #![cfg(not(target_arch = "wasm32"))]
 
-use fahras::{corpus, Index, SearchOptions, Searcher};
-use std::path::Path;
-use std::sync::OnceLock;
+use fahras::SearchOptions;
 
 const S000: &str = "000_06167da6961e038b"; // «داعش» يهرب لتطبيقات … بديلة لــ«تيليجرام»
 const S001: &str = "001_85a175e16bb4bad9"; // الحصار الإلكتروني يضرب داعش (Europol, Twitter accounts)
@@ -13,14 +11,8 @@ const S002: &str = "002_3eac5ef47c93b693"; // ما الحملة التي شنه�
 const S003: &str = "003_6ec577d5e0655de2"; // تنظيم داعش ملاحَق (Diyaruna: TamTam, Iraq)
 const S004: &str = "004_0681050abb075594"; // العالم يعلن الحرب على "الخلافة الافتراضية"
 
-fn searcher() -> &'static Searcher {
-    static SEARCHER: OnceLock<Searcher> = OnceLock::new();
-    SEARCHER.get_or_init(|| {
-        let bytes =
-            corpus::build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
-        Searcher::new(Index::from_bytes(bytes).unwrap())
-    })
-}
+mod common;
+use common::seed_searcher as searcher;
 
 /// (query, the expected first result, results that must also appear)
 const JUDGED: &[(&str, &str, &[&str])] = &[

@@ -4,31 +4,11 @@
 //! spelling), never written down by hand, so the tests stay honest if the corpus grows.
 #![cfg(not(target_arch = "wasm32"))]
 
-use fahras::{corpus, Document, Index, SearchOptions, SearchResults, Searcher};
+use fahras::{SearchOptions, SearchResults};
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::sync::OnceLock;
 
-fn documents() -> &'static [Document] {
-    static DOCS: OnceLock<Vec<Document>> = OnceLock::new();
-    DOCS.get_or_init(|| {
-        corpus::read_dir(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("corpus")
-                .as_path(),
-        )
-        .unwrap()
-    })
-}
-
-fn searcher() -> &'static Searcher {
-    static SEARCHER: OnceLock<Searcher> = OnceLock::new();
-    SEARCHER.get_or_init(|| {
-        let bytes =
-            corpus::build_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
-        Searcher::new(Index::from_bytes(bytes).unwrap())
-    })
-}
+mod common;
+use common::{documents, seed_searcher as searcher};
 
 fn search(query: &str) -> SearchResults {
     searcher()

@@ -233,12 +233,7 @@ impl StemRules {
             if !self.proclitic_clusters && !light10_cluster {
                 continue;
             }
-            let cluster_len = conjunction.len() + preposition.len() + article.len();
-            let matches = word.len() > cluster_len
-                && word.starts_with(conjunction)
-                && word[conjunction.len()..].starts_with(preposition)
-                && word[conjunction.len() + preposition.len()..].starts_with(article);
-            if matches && letters(&word[cluster_len..]) >= 2 {
+            if let Some(cluster_len) = cluster_prefix(word, (conjunction, preposition, article)) {
                 if !conjunction.is_empty() {
                     splits.push(&word[conjunction.len()..]);
                 }
@@ -383,17 +378,26 @@ impl StemRules {
     }
 }
 
+/// The byte length of a proclitic cluster (conjunction, preposition, article) that `word`
+/// starts with, when at least two letters remain after it.
+fn cluster_prefix(
+    word: &str,
+    (conjunction, preposition, article): (&str, &str, &str),
+) -> Option<usize> {
+    let len = conjunction.len() + preposition.len() + article.len();
+    let matches = word.len() > len
+        && word.starts_with(conjunction)
+        && word[conjunction.len()..].starts_with(preposition)
+        && word[conjunction.len() + preposition.len()..].starts_with(article);
+    (matches && letters(&word[len..]) >= 2).then_some(len)
+}
+
 /// The normalized word without a proclitic cluster that ends in the article (ال, لل, وال,
 /// بال, وبال…), keeping at least two letters; a lone و stays. Used for variant keys, which
 /// must not depend on the keep lists.
 pub fn strip_article_clusters(word: &str) -> &str {
     for &(conjunction, preposition, article) in CLUSTERS {
-        let cluster_len = conjunction.len() + preposition.len() + article.len();
-        let matches = word.len() > cluster_len
-            && word.starts_with(conjunction)
-            && word[conjunction.len()..].starts_with(preposition)
-            && word[conjunction.len() + preposition.len()..].starts_with(article);
-        if matches && letters(&word[cluster_len..]) >= 2 {
+        if let Some(cluster_len) = cluster_prefix(word, (conjunction, preposition, article)) {
             return &word[cluster_len..];
         }
     }
