@@ -201,9 +201,17 @@ impl WordMatcher {
         self.closest.as_ref().map(|(t, _, _)| t.as_str())
     }
 
+    /// Can a pair of adjacent document words match this word at all (it has a variant key,
+    /// or an alias that is a key or several words)?
+    pub fn may_match_pairs(&self) -> bool {
+        self.variant.is_some()
+            || !self.alias_keys.is_empty()
+            || self.aliases.iter().any(|a| a.contains(' '))
+    }
+
     /// Does a pair of adjacent document words (فيس بوك) write this word as two (فيسبوك)?
     pub fn matches_pair(&self, analyzer: &Analyzer, first: &str, second: &str) -> bool {
-        if self.variant.is_none() && self.alias_keys.is_empty() && self.aliases.is_empty() {
+        if !self.may_match_pairs() {
             return false;
         }
         let pair = crate::index::builder::pair_term(first, second);

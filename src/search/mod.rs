@@ -218,6 +218,7 @@ impl Searcher {
             hits: Vec::new(),
         };
         let n = self.index.document_count() as usize;
+        let mut word_masks: Vec<u64> = Vec::new();
         let (mut ranked, sort) = if clauses.is_empty() && parsed.excluded.is_empty() {
             // No query: with filters, browse the filtered archive (newest first by default);
             // without, no hits (but facet counts over the whole archive).
@@ -236,7 +237,7 @@ impl Searcher {
             results.facets = filters.count(&self.index, &options.facets, &all)?;
             (ranked, sort)
         } else {
-            let ranked = self.rank(&parsed, &mut clauses, &mut results)?;
+            let ranked = self.rank(&parsed, &mut clauses, &mut results, &mut word_masks)?;
             let mut matched = FixedBitSet::with_capacity(n);
             ranked.iter().for_each(|r| matched.insert(r.0 as usize));
             results.facets = filters.count(&self.index, &options.facets, &matched)?;
@@ -269,7 +270,10 @@ impl Searcher {
             .flat_map(|c| c.alternatives.iter().flat_map(|a| a.words.iter()))
             .collect();
         for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
-            results.hits.push(self.hit(doc, score, &words)?);
+            let present = word_masks
+                .get(doc as usize)
+                .map_or(0, |m| m.count_ones() as usize);
+            results.hits.push(self.hit(doc, score, &words, present)?);
         }
         Ok(results)
     }
@@ -281,16 +285,26 @@ impl Searcher {
         parsed: &query::ParsedQuery,
         clauses: &mut [Clause],
         results: &mut SearchResults,
+        word_masks: &mut Vec<u64>,
     ) -> Result<Vec<(u32, u16, f32)>> {
         let n = self.index.document_count() as usize;
         let mut totals = vec![0f32; n];
         let mut counts = vec![0u16; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut clause_scores = vec![0f32; n];
+        // Which query words (by their index in the flat list of words) each document has.
+        *word_masks = vec![0u64; n];
+        let mut word_base = 0usize;
         for clause in clauses.iter_mut() {
             let mut clause_docs: Vec<u32> = Vec::new();
             for alt in &mut clause.alternatives {
+                let bits = (0..alt.words.len())
+                    .map(|i| word_base + i)
+                    .filter(|&i| i < 64)
+                    .fold(0u64, |bits, i| bits | 1 << i);
+                word_base += alt.words.len();
                 for (doc, s) in self.evaluate(alt)? {
+                    word_masks[doc as usize] |= bits;
                     let slot = &mut clause_scores[doc as usize];
                     if *slot == 0.0 {
                         clause_docs.push(doc);
@@ -610,13 +624,16 @@ impl Searcher {
         )
     }
 
-    fn hit(&self, doc: u32, score: f32, words: &[&WordMatcher]) -> Result<Hit> {
+    /// A result: the stored document, its snippet and title highlights. `present` is how
+    /// many of the query words the document has (the snippet search stops at a window with
+    /// them all).
+    fn hit(&self, doc: u32, score: f32, words: &[&WordMatcher], present: usize) -> Result<Hit> {
         let d = self.index.document(doc)?;
         let mut paragraphs: Vec<&str> = d.body.iter().map(String::as_str).collect();
         if let Some(sub) = &d.subtitle {
             paragraphs.insert(0, sub);
         }
-        let snippet = snippet::best_snippet(&self.analyzer, &paragraphs, words);
+        let snippet = snippet::best_snippet(&self.analyzer, &paragraphs, words, present);
         let title_highlights = snippet::highlight(&self.analyzer, &d.title, words);
         Ok(Hit {
             id: d.id,

@@ -7,6 +7,7 @@
 use super::matcher::WordMatcher;
 use crate::text::Analyzer;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Words in a snippet.
 pub const SNIPPET_WORDS: usize = 28;
@@ -32,10 +33,19 @@ fn matched_tokens(
 ) -> Vec<(usize, usize, Option<usize>)> {
     let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
     let mut terms: Vec<String> = Vec::new();
+    // Words repeat: decide each distinct term once.
+    let mut decided: HashMap<String, Option<usize>> = HashMap::new();
     for token in analyzer.analyze(text) {
-        let m = words
-            .iter()
-            .position(|w| w.matches(analyzer, &token.term).is_some());
+        let m = match decided.get(&token.term) {
+            Some(&m) => m,
+            None => {
+                let m = words
+                    .iter()
+                    .position(|w| w.matches(analyzer, &token.term).is_some());
+                decided.insert(token.term.clone(), m);
+                m
+            }
+        };
         // A ligature that expands to several tokens shares one span: keep one entry.
         match out.last_mut() {
             Some(last) if last.0 == token.start => last.2 = last.2.or(m),
@@ -45,14 +55,19 @@ fn matched_tokens(
             }
         }
     }
-    for i in 1..out.len() {
-        if out[i - 1].2.is_none() || out[i].2.is_none() {
-            if let Some(w) = words
-                .iter()
-                .position(|w| w.matches_pair(analyzer, &terms[i - 1], &terms[i]))
-            {
-                out[i - 1].2 = out[i - 1].2.or(Some(w));
-                out[i].2 = out[i].2.or(Some(w));
+    if words.iter().any(|w| w.may_match_pairs()) {
+        for i in 1..out.len() {
+            if out[i - 1].2.is_none() && out[i].2.is_none() {
+                if terms[i - 1].chars().count() < 2 || terms[i].chars().count() < 2 {
+                    continue; // no half of a name is one letter
+                }
+                if let Some(w) = words
+                    .iter()
+                    .position(|w| w.matches_pair(analyzer, &terms[i - 1], &terms[i]))
+                {
+                    out[i - 1].2 = Some(w);
+                    out[i].2 = Some(w);
+                }
             }
         }
     }
@@ -85,9 +100,15 @@ pub fn highlight(analyzer: &Analyzer, text: &str, words: &[&WordMatcher]) -> Vec
 }
 
 /// The best passage of `paragraphs`: the window of [`SNIPPET_WORDS`] words with the most
-/// distinct matched query words (then the most matches, then the earliest), cut at word
-/// boundaries. With no match at all, the opening of the first paragraph.
-pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[&WordMatcher]) -> Snippet {
+/// distinct matched query words (then the most matches, then the earliest; once a window
+/// has all `present` query words the document has, later paragraphs are not read), cut at
+/// word boundaries. With no match at all, the opening of the first paragraph.
+pub fn best_snippet(
+    analyzer: &Analyzer,
+    paragraphs: &[&str],
+    words: &[&WordMatcher],
+    present: usize,
+) -> Snippet {
     let mut best: Option<(usize, usize, usize, (usize, usize))> = None; // (paragraph, start, end, score)
     let mut analyzed = Vec::with_capacity(paragraphs.len());
     for (p, text) in paragraphs.iter().enumerate() {
@@ -113,6 +134,14 @@ pub fn best_snippet(analyzer: &Analyzer, paragraphs: &[&str], words: &[&WordMatc
             }
         }
         analyzed.push(tokens);
+        // A window with every query word the document has cannot be beaten on distinct
+        // words: the earliest one wins, so the later paragraphs need no analysis.
+        if best
+            .as_ref()
+            .is_some_and(|b| b.3 .0 >= present.min(words.len()))
+        {
+            break;
+        }
     }
     let Some((p, mut start, mut end, _)) = best else {
         return Snippet::default();
@@ -183,6 +212,7 @@ mod tests {
             &a,
             &["أعلن «التيليجرام» و«الإرهابيُّ» اليوم"],
             &[matcher("تيليجرام"), matcher("الارهابي")],
+            2,
         );
         assert_eq!(marked(&s), ["التيليجرام", "الإرهابيُّ"]);
         assert!(!s.text.starts_with(ELLIPSIS));
@@ -193,7 +223,7 @@ mod tests {
         let a = Analyzer::default();
         let filler = "كلمة ".repeat(60);
         let para = format!("{filler}داعش هنا {filler}داعش على تيليجرام {filler}");
-        let s = best_snippet(&a, &[&para], &[matcher("داعش"), matcher("تيليجرام")]);
+        let s = best_snippet(&a, &[&para], &[matcher("داعش"), matcher("تيليجرام")], 2);
         assert!(
             s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS),
             "{}",
