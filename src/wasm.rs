@@ -113,8 +113,9 @@ pub struct SearchEngine {
 impl SearchEngine {
     /// Loads an index from the bytes of an index file (e.g. fetched from a URL).
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8]) -> Result<SearchEngine, JsError> {
-        let index = Index::from_bytes(bytes.to_vec()).map_err(js_error)?;
+    pub fn new(bytes: Vec<u8>) -> Result<SearchEngine, JsError> {
+        // wasm-bindgen copies the Uint8Array into wasm memory once; the index keeps that copy.
+        let index = Index::from_bytes(bytes).map_err(js_error)?;
         Ok(SearchEngine {
             searcher: Searcher::new(index),
         })
@@ -125,7 +126,7 @@ impl SearchEngine {
         if EMBEDDED_INDEX.is_empty() {
             return Err(js_error(Error::NoEmbeddedIndex));
         }
-        SearchEngine::new(EMBEDDED_INDEX)
+        SearchEngine::new(EMBEDDED_INDEX.to_vec())
     }
 
     /// Searches. `options` (all optional): `{ limit (1–1000, default 10), offset,

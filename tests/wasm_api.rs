@@ -61,7 +61,7 @@ fn info_describes_the_loaded_index() {
 fn an_index_from_bytes_works_like_the_embedded_one() {
     let embedded = SearchEngine::embedded().unwrap();
     let bytes = fahras_seed_bytes();
-    let loaded = SearchEngine::new(&bytes).unwrap();
+    let loaded = SearchEngine::new(bytes.clone()).unwrap();
     let a = js_sys::JSON::stringify(&embedded.search("داعش", JsValue::UNDEFINED).unwrap()).unwrap();
     let b = js_sys::JSON::stringify(&loaded.search("داعش", JsValue::UNDEFINED).unwrap()).unwrap();
     assert_eq!(String::from(a), String::from(b));
@@ -75,13 +75,13 @@ fn fahras_seed_bytes() -> Vec<u8> {
 
 #[wasm_bindgen_test]
 fn bad_bytes_reach_javascript_as_an_error_that_says_what_to_do() {
-    let err = SearchEngine::new(b"<!doctype html>")
+    let err = SearchEngine::new(b"<!doctype html>".to_vec())
         .err()
         .expect("not an index");
     assert!(message(err).contains("not a fahras index"));
     let mut bytes = fahras_seed_bytes();
     bytes[8] = 99;
-    let msg = message(SearchEngine::new(&bytes).err().unwrap());
+    let msg = message(SearchEngine::new(bytes.clone()).err().unwrap());
     assert!(
         msg.contains("version 99") && msg.contains("rebuild"),
         "{msg}"
@@ -89,7 +89,7 @@ fn bad_bytes_reach_javascript_as_an_error_that_says_what_to_do() {
     let mut bytes = fahras_seed_bytes();
     let last = bytes.len() - 10;
     bytes[last] ^= 1;
-    assert!(message(SearchEngine::new(&bytes).err().unwrap()).contains("damaged"));
+    assert!(message(SearchEngine::new(bytes.clone()).err().unwrap()).contains("damaged"));
 }
 
 #[wasm_bindgen_test]
