@@ -3,15 +3,15 @@
 //! for the word being typed, terms it is a prefix of; and, for a word the index has in no
 //! such form, terms a typo or two away.
 //!
-//! The same [`WordMatcher`] then decides, token by token, what to highlight in a result, so
-//! a highlighted word is always one that made the document match.
+//! The terms a word expands to are also what is highlighted in a result (see
+//! [`super::snippet::Highlighter`]), so a highlighted word is always one that made the
+//! document match.
 
 use super::fuzzy;
 use crate::error::Result;
 use crate::index::Index;
 use crate::text::{stem, Analyzer};
 use fst::{IntoStreamer, Streamer};
-use std::collections::HashMap;
 
 /// Weight of each match tier (an exact match counts fully).
 pub mod tier {
@@ -51,8 +51,6 @@ pub struct WordMatcher {
     alias_keys: Vec<String>,
     prefix: bool,
     fuzzy: bool,
-    /// Terms matched by typo tolerance (filled by `expand`), for highlighting.
-    fuzzy_terms: HashMap<String, f32>,
     /// The closest dictionary term by edit distance (filled by `expand`), for suggestions.
     closest: Option<(String, u8, usize)>,
     /// Did the word match anything better than a typo?
@@ -89,7 +87,6 @@ impl WordMatcher {
             variant: analyzer.variant_key(term),
             prefix: prefix && term.chars().count() >= MIN_PREFIX_CHARS,
             fuzzy: true,
-            fuzzy_terms: HashMap::new(),
             closest: None,
             found_directly: false,
             is_stop: analyzer.is_stop_word(term),
@@ -123,7 +120,7 @@ impl WordMatcher {
     }
 
     /// The index terms this word matches, with the weight of their best tier. Remembers
-    /// the typo matches (for highlighting) and the closest term (for suggestions).
+    /// the closest term (for suggestions).
     pub fn expand(&mut self, index: &Index) -> Result<Vec<(u64, f32)>> {
         let mut found: Vec<(u64, f32)> = Vec::new();
         fn add(found: &mut Vec<(u64, f32)>, ordinal: u64, weight: f32) {
@@ -183,9 +180,8 @@ impl WordMatcher {
                         .as_ref()
                         .is_none_or(|(_, d, f)| (distance, usize::MAX - df) < (*d, usize::MAX - f));
                     if better && !self.prefix {
-                        self.closest = Some((term.clone(), distance, df));
+                        self.closest = Some((term, distance, df));
                     }
-                    self.fuzzy_terms.insert(term, weight);
                 }
             }
         }
@@ -207,47 +203,5 @@ impl WordMatcher {
         self.variant.is_some()
             || !self.alias_keys.is_empty()
             || self.aliases.iter().any(|a| a.contains(' '))
-    }
-
-    /// Does a pair of adjacent document words (فيس بوك) write this word as two (فيسبوك)?
-    pub fn matches_pair(&self, analyzer: &Analyzer, first: &str, second: &str) -> bool {
-        if !self.may_match_pairs() {
-            return false;
-        }
-        let pair = crate::index::builder::pair_term(first, second);
-        if pair == self.term || self.aliases.contains(&pair) {
-            return true;
-        }
-        analyzer
-            .joined_variant_key(first, second)
-            .is_some_and(|key| {
-                self.variant.as_ref() == Some(&key) || self.alias_keys.contains(&key)
-            })
-    }
-
-    /// The weight with which an indexed term (a token of a document) matches this word, or
-    /// `None`. Agrees with [`WordMatcher::expand`].
-    pub fn matches(&self, analyzer: &Analyzer, term: &str) -> Option<f32> {
-        if term == self.term {
-            return Some(tier::EXACT);
-        }
-        let stem = analyzer.stem(term);
-        if stem == self.stem || self.related.iter().any(|r| r == stem) {
-            return Some(tier::STEM);
-        }
-        if self.aliases.iter().any(|a| a == term) {
-            return Some(tier::VARIANT);
-        }
-        if self.variant.is_some() || !self.alias_keys.is_empty() {
-            if let Some(key) = analyzer.variant_key(term) {
-                if self.variant.as_ref() == Some(&key) || self.alias_keys.contains(&key) {
-                    return Some(tier::VARIANT);
-                }
-            }
-        }
-        if self.prefix && (term.starts_with(&self.term) || term.starts_with(&self.base)) {
-            return Some(tier::PREFIX);
-        }
-        self.fuzzy_terms.get(term).copied()
     }
 }

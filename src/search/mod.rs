@@ -265,15 +265,18 @@ impl Searcher {
         results.total = ranked.len();
         results.suggestion = self.suggestion(&clauses, &results);
 
-        let words: Vec<&WordMatcher> = clauses
-            .iter()
-            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.words.iter()))
-            .collect();
+        let alternatives = || clauses.iter().flat_map(|c| c.alternatives.iter());
+        let marker = snippet::Highlighter::new(
+            &self.index,
+            &self.analyzer,
+            alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
+            alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
+        );
         for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
             let present = word_masks
                 .get(doc as usize)
                 .map_or(0, |m| m.count_ones() as usize);
-            results.hits.push(self.hit(doc, score, &words, present)?);
+            results.hits.push(self.hit(doc, score, &marker, present)?);
         }
         Ok(results)
     }
@@ -627,14 +630,20 @@ impl Searcher {
     /// A result: the stored document, its snippet and title highlights. `present` is how
     /// many of the query words the document has (the snippet search stops at a window with
     /// them all).
-    fn hit(&self, doc: u32, score: f32, words: &[&WordMatcher], present: usize) -> Result<Hit> {
+    fn hit(
+        &self,
+        doc: u32,
+        score: f32,
+        marker: &snippet::Highlighter<'_>,
+        present: usize,
+    ) -> Result<Hit> {
         let d = self.index.document(doc)?;
         let mut paragraphs: Vec<&str> = d.body.iter().map(String::as_str).collect();
         if let Some(sub) = &d.subtitle {
             paragraphs.insert(0, sub);
         }
-        let snippet = snippet::best_snippet(&self.analyzer, &paragraphs, words, present);
-        let title_highlights = snippet::highlight(&self.analyzer, &d.title, words);
+        let snippet = snippet::best_snippet(marker, &paragraphs, present);
+        let title_highlights = snippet::highlight(marker, &d.title);
         Ok(Hit {
             id: d.id,
             title: d.title,

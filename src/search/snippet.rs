@@ -4,9 +4,10 @@
 //! Highlight ranges are UTF-16 code-unit offsets (what JavaScript string indices count),
 //! end exclusive.
 
-use super::matcher::WordMatcher;
+use crate::index::{builder::pair_term, Index};
 use crate::text::Analyzer;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Words in a snippet.
@@ -24,54 +25,112 @@ pub struct Snippet {
     pub highlights: Vec<[u32; 2]>,
 }
 
-/// Which query word, if any, each token of `text` matches: `(start, end, word index)`.
-/// Two adjacent words that write one query word (فيس بوك for فيسبوك) both match it.
-fn matched_tokens(
-    analyzer: &Analyzer,
-    text: &str,
-    words: &[&WordMatcher],
-) -> Vec<(usize, usize, Option<usize>)> {
-    let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
-    let mut terms: Vec<String> = Vec::new();
-    // Words repeat: decide each distinct term once.
-    let mut decided: HashMap<String, Option<usize>> = HashMap::new();
-    for token in analyzer.analyze(text) {
-        let m = match decided.get(&token.term) {
-            Some(&m) => m,
-            None => {
-                let m = words
-                    .iter()
-                    .position(|w| w.matches(analyzer, &token.term).is_some());
-                decided.insert(token.term.clone(), m);
-                m
+/// What to highlight: the index terms each query word was expanded to (every tier, typos
+/// included), by term ordinal. A document token is highlighted when its normalized term is
+/// one of them, so a highlighted word is always one that made the document match, and
+/// deciding it is one dictionary lookup, not a stem and a variant key per token.
+#[derive(Debug)]
+pub struct Highlighter<'a> {
+    index: &'a Index,
+    analyzer: &'a Analyzer,
+    /// Term ordinal → the first query word (in query order) it matched.
+    words: HashMap<u64, usize>,
+    /// How many query words there are.
+    word_count: usize,
+    /// Can two adjacent words match (a word with a variant key or a multi-word alias)?
+    pairs: bool,
+    /// Terms already decided (words repeat, within a document and across the hits).
+    decided: RefCell<HashMap<String, Option<usize>>>,
+}
+
+impl<'a> Highlighter<'a> {
+    /// `expansions[w]` are the `(term ordinal, weight)`s query word `w` matched; `pairs`
+    /// asks to also try adjacent tokens as one pair term (فيس بوك for فيسبوك).
+    pub fn new<'e>(
+        index: &'a Index,
+        analyzer: &'a Analyzer,
+        expansions: impl IntoIterator<Item = &'e [(u64, f32)]>,
+        pairs: bool,
+    ) -> Self {
+        let mut words = HashMap::new();
+        let mut word_count = 0;
+        for (w, expansion) in expansions.into_iter().enumerate() {
+            for &(ordinal, _) in expansion {
+                words.entry(ordinal).or_insert(w);
             }
-        };
-        // A ligature that expands to several tokens shares one span: keep one entry.
-        match out.last_mut() {
-            Some(last) if last.0 == token.start => last.2 = last.2.or(m),
-            _ => {
-                out.push((token.start, token.end, m));
-                terms.push(token.term);
-            }
+            word_count = w + 1;
+        }
+        Highlighter {
+            index,
+            analyzer,
+            words,
+            word_count,
+            pairs,
+            decided: RefCell::new(HashMap::new()),
         }
     }
-    if words.iter().any(|w| w.may_match_pairs()) {
-        for i in 1..out.len() {
-            if out[i - 1].2.is_none() && out[i].2.is_none() {
-                if terms[i - 1].chars().count() < 2 || terms[i].chars().count() < 2 {
-                    continue; // no half of a name is one letter
+
+    /// The query word an indexed term matched.
+    fn word_of(&self, term: &str) -> Option<usize> {
+        self.words.get(&self.index.term_ordinal(term)?).copied()
+    }
+
+    /// Which query word, if any, each token of `text` matches: `(start, end, word index)`.
+    /// Two adjacent words that write one query word (فيس بوك for فيسبوك) both match it.
+    fn matched_tokens(&self, text: &str) -> Vec<(usize, usize, Option<usize>)> {
+        let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let mut terms: Vec<String> = Vec::new();
+        if self.words.is_empty() {
+            for token in self.analyzer.analyze(text) {
+                if out.last().is_none_or(|l| l.0 != token.start) {
+                    out.push((token.start, token.end, None));
                 }
-                if let Some(w) = words
-                    .iter()
-                    .position(|w| w.matches_pair(analyzer, &terms[i - 1], &terms[i]))
-                {
-                    out[i - 1].2 = Some(w);
-                    out[i].2 = Some(w);
+            }
+            return out;
+        }
+        let mut decided = self.decided.borrow_mut();
+        for token in self.analyzer.analyze(text) {
+            let m = match decided.get(&token.term) {
+                Some(&m) => m,
+                None => {
+                    let m = self.word_of(&token.term);
+                    decided.insert(token.term.clone(), m);
+                    m
+                }
+            };
+            // A ligature that expands to several tokens shares one span: keep one entry.
+            match out.last_mut() {
+                Some(last) if last.0 == token.start => last.2 = last.2.or(m),
+                _ => {
+                    out.push((token.start, token.end, m));
+                    terms.push(token.term);
                 }
             }
         }
+        if self.pairs {
+            for i in 1..out.len() {
+                if out[i - 1].2.is_none() && out[i].2.is_none() {
+                    if terms[i - 1].chars().count() < 2 || terms[i].chars().count() < 2 {
+                        continue; // no half of a name is one letter
+                    }
+                    let pair = pair_term(&terms[i - 1], &terms[i]);
+                    let m = match decided.get(&pair) {
+                        Some(&m) => m,
+                        None => {
+                            let m = self.word_of(&pair);
+                            decided.insert(pair, m);
+                            m
+                        }
+                    };
+                    if let Some(w) = m {
+                        out[i - 1].2 = Some(w);
+                        out[i].2 = Some(w);
+                    }
+                }
+            }
+        }
+        out
     }
-    out
 }
 
 /// UTF-16 length of a string.
@@ -90,8 +149,8 @@ fn to_utf16(text: &str, ranges: impl Iterator<Item = (usize, usize)>, base: u32)
 }
 
 /// Highlights every matched word of a whole text (a title).
-pub fn highlight(analyzer: &Analyzer, text: &str, words: &[&WordMatcher]) -> Vec<[u32; 2]> {
-    let tokens = matched_tokens(analyzer, text, words);
+pub fn highlight(marker: &Highlighter<'_>, text: &str) -> Vec<[u32; 2]> {
+    let tokens = marker.matched_tokens(text);
     to_utf16(
         text,
         tokens.iter().filter(|t| t.2.is_some()).map(|t| (t.0, t.1)),
@@ -103,16 +162,11 @@ pub fn highlight(analyzer: &Analyzer, text: &str, words: &[&WordMatcher]) -> Vec
 /// distinct matched query words (then the most matches, then the earliest; once a window
 /// has all `present` query words the document has, later paragraphs are not read), cut at
 /// word boundaries. With no match at all, the opening of the first paragraph.
-pub fn best_snippet(
-    analyzer: &Analyzer,
-    paragraphs: &[&str],
-    words: &[&WordMatcher],
-    present: usize,
-) -> Snippet {
+pub fn best_snippet(marker: &Highlighter<'_>, paragraphs: &[&str], present: usize) -> Snippet {
     let mut best: Option<(usize, usize, usize, (usize, usize))> = None; // (paragraph, start, end, score)
     let mut analyzed = Vec::with_capacity(paragraphs.len());
     for (p, text) in paragraphs.iter().enumerate() {
-        let tokens = matched_tokens(analyzer, text, words);
+        let tokens = marker.matched_tokens(text);
         let n = tokens.len();
         if n == 0 {
             analyzed.push(tokens);
@@ -138,7 +192,7 @@ pub fn best_snippet(
         // words: the earliest one wins, so the later paragraphs need no analysis.
         if best
             .as_ref()
-            .is_some_and(|b| b.3 .0 >= present.min(words.len()))
+            .is_some_and(|b| b.3 .0 >= present.min(marker.word_count))
         {
             break;
         }
@@ -187,19 +241,27 @@ pub fn best_snippet(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Document, Index, IndexBuilder, SearchOptions, Searcher};
 
-    fn matcher(word: &str) -> &'static WordMatcher {
-        let a = Analyzer::default();
-        Box::leak(Box::new(WordMatcher::new(
-            &a,
-            &crate::text::normalize(word),
-            false,
-        )))
+    /// The first hit for `query` in an index of one document with these paragraphs.
+    fn first_hit(title: &str, body: &[&str], query: &str) -> crate::search::Hit {
+        let mut builder = IndexBuilder::new();
+        builder
+            .add(Document {
+                id: "d".into(),
+                title: title.into(),
+                body: body.iter().map(|p| p.to_string()).collect(),
+                ..Document::default()
+            })
+            .unwrap();
+        let searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+        let results = searcher.search(query, &SearchOptions::default()).unwrap();
+        results.hits.into_iter().next().expect("a hit")
     }
 
-    fn marked(s: &Snippet) -> Vec<String> {
-        let units: Vec<u16> = s.text.encode_utf16().collect();
-        s.highlights
+    fn marked(text: &str, highlights: &[[u32; 2]]) -> Vec<String> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        highlights
             .iter()
             .map(|[a, b]| String::from_utf16(&units[*a as usize..*b as usize]).unwrap())
             .collect()
@@ -207,36 +269,54 @@ mod tests {
 
     #[test]
     fn marks_the_word_as_written_with_clitics_and_diacritics() {
-        let a = Analyzer::default();
-        let s = best_snippet(
-            &a,
+        let hit = first_hit(
+            "عنوان",
             &["أعلن «التيليجرام» و«الإرهابيُّ» اليوم"],
-            &[matcher("تيليجرام"), matcher("الارهابي")],
-            2,
+            "تيليجرام الارهابي",
         );
-        assert_eq!(marked(&s), ["التيليجرام", "الإرهابيُّ"]);
+        let s = &hit.snippet;
+        assert_eq!(marked(&s.text, &s.highlights), ["التيليجرام", "الإرهابيُّ"]);
         assert!(!s.text.starts_with(ELLIPSIS));
     }
 
     #[test]
     fn picks_the_window_with_the_most_distinct_words_and_cuts_with_ellipses() {
-        let a = Analyzer::default();
         let filler = "كلمة ".repeat(60);
         let para = format!("{filler}داعش هنا {filler}داعش على تيليجرام {filler}");
-        let s = best_snippet(&a, &[&para], &[matcher("داعش"), matcher("تيليجرام")], 2);
+        let hit = first_hit("عنوان", &[&para], "داعش تيليجرام");
+        let s = &hit.snippet;
         assert!(
             s.text.starts_with(ELLIPSIS) && s.text.ends_with(ELLIPSIS),
             "{}",
             s.text
         );
-        assert_eq!(marked(&s), ["داعش", "تيليجرام"]);
+        assert_eq!(marked(&s.text, &s.highlights), ["داعش", "تيليجرام"]);
     }
 
     #[test]
     fn title_highlights_are_utf16_offsets() {
-        let a = Analyzer::default();
-        let title = "😀 داعش";
-        let h = highlight(&a, title, &[matcher("داعش")]);
-        assert_eq!(h, vec![[3, 7]]); // the emoji is two UTF-16 units, then a space
+        let hit = first_hit("😀 داعش", &["نص"], "داعش");
+        assert_eq!(hit.title_highlights, vec![[3, 7]]); // the emoji is two UTF-16 units, then a space
+    }
+
+    #[test]
+    fn marks_every_tier_and_a_name_written_as_two_words() {
+        let hit = first_hit(
+            "عنوان",
+            &["نشر على فيس بوك وتلغرام ثم حذف المنشورات"],
+            "فيسبوك تيليجرام منشور",
+        );
+        let s = &hit.snippet;
+        assert_eq!(
+            marked(&s.text, &s.highlights),
+            ["فيس", "بوك", "وتلغرام", "المنشورات"]
+        );
+    }
+
+    #[test]
+    fn marks_a_typo_match_and_the_word_being_typed() {
+        let hit = first_hit("عنوان", &["قال المتحدث إن التنظيم انتقل"], "المتحدت التنظ");
+        let s = &hit.snippet;
+        assert_eq!(marked(&s.text, &s.highlights), ["المتحدث", "التنظيم"]);
     }
 }

@@ -82,7 +82,7 @@ impl Analyzer {
         for raw in tokenize::tokenize(text) {
             buf.clear();
             normalize::normalize_into(&text[raw.word_start..raw.end], &mut buf);
-            for term in buf.split(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | ',' | '_')) {
+            for term in buf.split(|c: char| !is_term_char(c)) {
                 if term.is_empty() {
                     continue;
                 }
@@ -192,4 +192,11 @@ mod tests {
         assert!(tokens.len() > 2, "{tokens:?}");
         assert!(tokens[1..].iter().all(|t| t.start == tokens[1].start));
     }
+}
+
+/// Can `c` be part of a normalized term (letters, digits, and `.` `,` `_` inside numbers
+/// and identifiers)? The Arabic letters are checked first: `is_alphanumeric` is a table
+/// search for every non-ASCII character.
+fn is_term_char(c: char) -> bool {
+    matches!(c as u32, 0x0621..=0x064A) || c.is_alphanumeric() || matches!(c, '.' | ',' | '_')
 }

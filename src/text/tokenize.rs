@@ -65,6 +65,9 @@ fn class(c: char) -> Class {
         return Class::Inner;
     }
     let cp = c as u32;
+    if matches!(cp, 0x0621..=0x064A) {
+        return Class::Arabic; // the letters (a fast path: `is_alphabetic` is a table search)
+    }
     if matches!(cp, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC)
     {
         // Arabic punctuation, signs and symbols inside the Arabic blocks separate words.
