@@ -31,6 +31,7 @@ use matcher::WordMatcher;
 use query::Atom;
 use serde::Serialize;
 use snippet::Snippet;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 /// BM25 term-frequency saturation.
@@ -244,11 +245,24 @@ impl Searcher {
             (ranked, options.sort)
         };
         ranked.retain(|r| filters.accepts(r.0));
+        results.total = ranked.len();
+        // Only the hits shown are put in order: the best `offset + limit` are selected
+        // (linear time), then sorted.
+        let wanted = options.offset.saturating_add(options.limit);
         match sort {
-            Sort::Relevance => {}
+            Sort::Relevance => {
+                let order = |a: &Ranked, b: &Ranked| {
+                    b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
+                };
+                // Proximity can only raise the best candidates' scores, so the hits shown
+                // are among the best `max(wanted, PROXIMITY_CANDIDATES)` before it.
+                top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
+                self.boost_proximity(&clauses, &mut ranked)?;
+                top_k(&mut ranked, wanted, order);
+            }
             Sort::Newest | Sort::Oldest => {
                 let key = |d: u32| self.index.sort_key(d);
-                ranked.sort_by(|a, b| {
+                top_k(&mut ranked, wanted, |a: &Ranked, b: &Ranked| {
                     let (ka, kb) = (key(a.0), key(b.0));
                     (ka == 0)
                         .cmp(&(kb == 0)) // undated last
@@ -262,7 +276,6 @@ impl Searcher {
                 });
             }
         }
-        results.total = ranked.len();
         results.suggestion = self.suggestion(&clauses, &results);
 
         let alternatives = || clauses.iter().flat_map(|c| c.alternatives.iter());
@@ -281,15 +294,15 @@ impl Searcher {
         Ok(results)
     }
 
-    /// The documents matching the query, best first: `(document, required clauses matched,
-    /// score)`. Sets `results.partial` when no document has every word.
+    /// The documents matching the query, in no order: `(document, required clauses
+    /// matched, score)`. Sets `results.partial` when no document has every word.
     fn rank(
         &self,
         parsed: &query::ParsedQuery,
         clauses: &mut [Clause],
         results: &mut SearchResults,
         word_masks: &mut Vec<u64>,
-    ) -> Result<Vec<(u32, u16, f32)>> {
+    ) -> Result<Vec<Ranked>> {
         let n = self.index.document_count() as usize;
         let mut totals = vec![0f32; n];
         let mut counts = vec![0u16; n];
@@ -340,7 +353,7 @@ impl Searcher {
                 .collect());
         }
         let required = clauses.iter().filter(|c| c.required).count() as u16;
-        let mut ranked: Vec<(u32, u16, f32)> = touched
+        let mut ranked: Vec<Ranked> = touched
             .iter()
             .filter(|&&d| !excluded[d as usize] && counts[d as usize] == required)
             .map(|&d| (d, counts[d as usize], totals[d as usize]))
@@ -354,12 +367,6 @@ impl Searcher {
                 .map(|&d| (d, counts[d as usize], totals[d as usize]))
                 .collect();
         }
-        let order = |a: &(u32, u16, f32), b: &(u32, u16, f32)| {
-            b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
-        };
-        ranked.sort_by(order);
-        self.boost_proximity(clauses, &mut ranked)?;
-        ranked.sort_by(order);
         Ok(ranked)
     }
 
@@ -569,7 +576,7 @@ impl Searcher {
     /// stand closer together: `1 + PROXIMITY_WEIGHT · (k − 1) / span`, where `span` is the
     /// smallest window (in positions, within one field) holding one word of each of the
     /// k ≥ 2 required single-word clauses.
-    fn boost_proximity(&self, clauses: &[Clause], ranked: &mut [(u32, u16, f32)]) -> Result<()> {
+    fn boost_proximity(&self, clauses: &[Clause], ranked: &mut [Ranked]) -> Result<()> {
         let words: Vec<&Alternative> = clauses
             .iter()
             .filter(|c| {
@@ -658,6 +665,22 @@ impl Searcher {
     }
 }
 
+/// A matching document: `(document, required clauses matched, score)`.
+type Ranked = (u32, u16, f32);
+
+/// Keeps the first `k` items of `items` in `order`, sorted.
+fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> Ordering) {
+    if k == 0 {
+        items.clear();
+        return;
+    }
+    if items.len() > k {
+        items.select_nth_unstable_by(k - 1, &order);
+        items.truncate(k);
+    }
+    items.sort_unstable_by(order);
+}
+
 /// The word of a clause that is one unscoped word and nothing else.
 fn single_word(clause: &Clause) -> Option<&WordMatcher> {
     match clause.alternatives.as_slice() {
@@ -703,6 +726,29 @@ fn smallest_window(items: &mut [(u8, u32, usize)], k: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn top_k_is_the_head_of_a_full_sort(
+            scores in proptest::collection::vec((0u32..50, 0u16..3, 0u8..8), 0..200),
+            k in 0usize..220,
+        ) {
+            let items: Vec<Ranked> = scores
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, c, s))| (i as u32, c, f32::from(s)))
+                .collect();
+            let order = |a: &Ranked, b: &Ranked| {
+                b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
+            };
+            let mut sorted = items.clone();
+            sorted.sort_by(order);
+            sorted.truncate(k);
+            let mut top = items;
+            top_k(&mut top, k, order);
+            proptest::prop_assert_eq!(top, sorted);
+        }
+    }
 
     #[test]
     fn smallest_window_spans_one_field() {
