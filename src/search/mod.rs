@@ -285,11 +285,22 @@ impl Searcher {
             alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
             alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
         );
-        for &(doc, _, score) in ranked.iter().skip(options.offset).take(options.limit) {
+        let shown: Vec<(u32, f32)> = ranked
+            .iter()
+            .skip(options.offset)
+            .take(options.limit)
+            .map(|r| (r.0, r.2))
+            .collect();
+        let shown_docs: Vec<u32> = shown.iter().map(|s| s.0).collect();
+        let mut located = marker.locate(&shown_docs)?;
+        for (doc, score) in shown {
             let present = word_masks
                 .get(doc as usize)
                 .map_or(0, |m| m.count_ones() as usize);
-            results.hits.push(self.hit(doc, score, &marker, present)?);
+            let found = located.remove(&doc).unwrap_or_default();
+            results
+                .hits
+                .push(self.hit(doc, score, &marker, &found, present)?);
         }
         Ok(results)
     }
@@ -642,15 +653,29 @@ impl Searcher {
         doc: u32,
         score: f32,
         marker: &snippet::Highlighter<'_>,
+        located: &snippet::Located,
         present: usize,
     ) -> Result<Hit> {
         let d = self.index.document(doc)?;
-        let mut paragraphs: Vec<&str> = d.body.iter().map(String::as_str).collect();
-        if let Some(sub) = &d.subtitle {
-            paragraphs.insert(0, sub);
-        }
-        let snippet = snippet::best_snippet(marker, &paragraphs, present);
-        let title_highlights = snippet::highlight(marker, &d.title);
+        let field = |name: &str| {
+            self.index
+                .fields()
+                .iter()
+                .position(|f| f.spec.name == name)
+                .map(|f| f as u8)
+        };
+        let texts = [
+            snippet::FieldText {
+                field: field("subtitle"),
+                texts: d.subtitle.iter().map(String::as_str).collect(),
+            },
+            snippet::FieldText {
+                field: field("body"),
+                texts: d.body.iter().map(String::as_str).collect(),
+            },
+        ];
+        let snippet = snippet::best_snippet(marker, located, &texts, present);
+        let title_highlights = snippet::highlight(marker, located, field("title"), &d.title);
         Ok(Hit {
             id: d.id,
             title: d.title,

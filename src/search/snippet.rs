@@ -4,6 +4,7 @@
 //! Highlight ranges are UTF-16 code-unit offsets (what JavaScript string indices count),
 //! end exclusive.
 
+use crate::error::Result;
 use crate::index::{builder::pair_term, Index};
 use crate::text::Analyzer;
 use serde::Serialize;
@@ -26,9 +27,11 @@ pub struct Snippet {
 }
 
 /// What to highlight: the index terms each query word was expanded to (every tier, typos
-/// included), by term ordinal. A document token is highlighted when its normalized term is
-/// one of them, so a highlighted word is always one that made the document match, and
-/// deciding it is one dictionary lookup, not a stem and a variant key per token.
+/// included). A document's matches are found in the postings of those terms (their
+/// positions), so a highlighted word is always one that made the document match and
+/// deciding it costs no dictionary work per token: the text is only analyzed to turn
+/// positions into offsets, and only up to its last match. Texts of a field the index does
+/// not have positions for fall back to looking each token's term up.
 #[derive(Debug)]
 pub struct Highlighter<'a> {
     index: &'a Index,
@@ -39,13 +42,39 @@ pub struct Highlighter<'a> {
     word_count: usize,
     /// Can two adjacent words match (a word with a variant key or a multi-word alias)?
     pairs: bool,
-    /// Terms already decided (words repeat, within a document and across the hits).
+    /// Terms already looked up (words repeat, within a document and across the hits).
     decided: RefCell<HashMap<String, Option<usize>>>,
 }
 
+/// Where the query's words occur in one document: per field id, `(position, word)` sorted.
+#[derive(Debug, Default)]
+pub struct Located {
+    fields: HashMap<u8, Vec<(u32, usize)>>,
+}
+
+impl Located {
+    fn field(&self, field: Option<u8>) -> Option<&[(u32, usize)]> {
+        let field = field?;
+        Some(self.fields.get(&field).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+/// The texts of one field, in order, and the field's id in the index (`None`: the index
+/// has no such field, so tokens are looked up).
+#[derive(Debug)]
+pub struct FieldText<'t> {
+    /// Field id.
+    pub field: Option<u8>,
+    /// Its texts (paragraphs), in order.
+    pub texts: Vec<&'t str>,
+}
+
+/// A token of a text: byte span and the query word it matches.
+type Marked = (usize, usize, Option<usize>);
+
 impl<'a> Highlighter<'a> {
     /// `expansions[w]` are the `(term ordinal, weight)`s query word `w` matched; `pairs`
-    /// asks to also try adjacent tokens as one pair term (فيس بوك for فيسبوك).
+    /// asks to also match adjacent tokens as one pair term (فيس بوك for فيسبوك).
     pub fn new<'e>(
         index: &'a Index,
         analyzer: &'a Analyzer,
@@ -70,34 +99,81 @@ impl<'a> Highlighter<'a> {
         }
     }
 
-    /// The query word an indexed term matched.
-    fn word_of(&self, term: &str) -> Option<usize> {
-        self.words.get(&self.index.term_ordinal(term)?).copied()
-    }
-
-    /// Which query word, if any, each token of `text` matches: `(start, end, word index)`.
-    /// Two adjacent words that write one query word (فيس بوك for فيسبوك) both match it.
-    fn matched_tokens(&self, text: &str) -> Vec<(usize, usize, Option<usize>)> {
-        let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
-        let mut terms: Vec<String> = Vec::new();
-        if self.words.is_empty() {
-            for token in self.analyzer.analyze(text) {
-                if out.last().is_none_or(|l| l.0 != token.start) {
-                    out.push((token.start, token.end, None));
+    /// Where the query's words occur in each of `docs`: one walk of each matched term's
+    /// postings for all of them.
+    pub fn locate(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
+        let mut wanted: Vec<u32> = docs.to_vec();
+        wanted.sort_unstable();
+        let mut out: HashMap<u32, Located> =
+            docs.iter().map(|&d| (d, Located::default())).collect();
+        if wanted.is_empty() {
+            return Ok(out);
+        }
+        for (&ordinal, &word) in &self.words {
+            for posting in self
+                .index
+                .positions(ordinal, |d| wanted.binary_search(&d).is_ok())?
+            {
+                let located = out.entry(posting.doc).or_default();
+                for f in posting.fields {
+                    located
+                        .fields
+                        .entry(f.field)
+                        .or_default()
+                        .extend(f.positions.iter().map(|&p| (p, word)));
                 }
             }
-            return out;
         }
+        for located in out.values_mut() {
+            located.fields.values_mut().for_each(|v| v.sort_unstable());
+        }
+        Ok(out)
+    }
+
+    /// The query word an indexed term matched.
+    fn word_of(&self, term: &str) -> Option<usize> {
         let mut decided = self.decided.borrow_mut();
-        for token in self.analyzer.analyze(text) {
-            let m = match decided.get(&token.term) {
-                Some(&m) => m,
-                None => {
-                    let m = self.word_of(&token.term);
-                    decided.insert(token.term.clone(), m);
-                    m
-                }
+        if let Some(&m) = decided.get(term) {
+            return m;
+        }
+        let m = self
+            .index
+            .term_ordinal(term)
+            .and_then(|o| self.words.get(&o).copied());
+        decided.insert(term.to_owned(), m);
+        m
+    }
+
+    /// The tokens of `text` and the query word each matches, from the field's located
+    /// matches (`matches`, positions counted from `base`) or, without them, by looking each
+    /// term up. Also returns how many positions the text used. Two adjacent words that
+    /// write one query word (فيس بوك for فيسبوك) both match it.
+    fn mark(&self, text: &str, base: u32, matches: Option<&[(u32, usize)]>) -> (Vec<Marked>, u32) {
+        let mut out: Vec<Marked> = Vec::new();
+        let mut terms: Vec<String> = Vec::new();
+        let tokens = self.analyzer.analyze(text);
+        let used = tokens.last().map_or(0, |t| t.position + 1);
+        let at = |position: u32| -> Option<usize> {
+            let matches = matches?;
+            let p = base + position;
+            let i = matches.partition_point(|m| m.0 < p);
+            matches.get(i).filter(|m| m.0 == p).map(|m| m.1)
+        };
+        let mut pair_halves: Vec<usize> = Vec::new();
+        for token in tokens {
+            let m = match matches {
+                Some(_) => at(token.position),
+                None => self.word_of(&token.term),
             };
+            if self.pairs && matches.is_some() {
+                // A pair term is indexed at its first word: mark the second word too
+                // unless the first matched on its own.
+                if let Some(w) = m {
+                    if self.word_of(&token.term) != Some(w) {
+                        pair_halves.push(out.len() + 1);
+                    }
+                }
+            }
             // A ligature that expands to several tokens shares one span: keep one entry.
             match out.last_mut() {
                 Some(last) if last.0 == token.start => last.2 = last.2.or(m),
@@ -107,29 +183,25 @@ impl<'a> Highlighter<'a> {
                 }
             }
         }
-        if self.pairs {
+        for i in pair_halves {
+            if let (Some(w), Some(next)) = (out[i - 1].2, out.get_mut(i)) {
+                next.2 = next.2.or(Some(w));
+            }
+        }
+        if self.pairs && matches.is_none() {
             for i in 1..out.len() {
                 if out[i - 1].2.is_none() && out[i].2.is_none() {
                     if terms[i - 1].chars().count() < 2 || terms[i].chars().count() < 2 {
                         continue; // no half of a name is one letter
                     }
-                    let pair = pair_term(&terms[i - 1], &terms[i]);
-                    let m = match decided.get(&pair) {
-                        Some(&m) => m,
-                        None => {
-                            let m = self.word_of(&pair);
-                            decided.insert(pair, m);
-                            m
-                        }
-                    };
-                    if let Some(w) = m {
+                    if let Some(w) = self.word_of(&pair_term(&terms[i - 1], &terms[i])) {
                         out[i - 1].2 = Some(w);
                         out[i].2 = Some(w);
                     }
                 }
             }
         }
-        out
+        (out, used)
     }
 }
 
@@ -148,9 +220,18 @@ fn to_utf16(text: &str, ranges: impl Iterator<Item = (usize, usize)>, base: u32)
         .collect()
 }
 
-/// Highlights every matched word of a whole text (a title).
-pub fn highlight(marker: &Highlighter<'_>, text: &str) -> Vec<[u32; 2]> {
-    let tokens = marker.matched_tokens(text);
+/// Highlights every matched word of a whole text (a title) of field `field`.
+pub fn highlight(
+    marker: &Highlighter<'_>,
+    located: &Located,
+    field: Option<u8>,
+    text: &str,
+) -> Vec<[u32; 2]> {
+    let matches = located.field(field);
+    if matches.is_some_and(<[_]>::is_empty) {
+        return Vec::new();
+    }
+    let (tokens, _) = marker.mark(text, 0, matches);
     to_utf16(
         text,
         tokens.iter().filter(|t| t.2.is_some()).map(|t| (t.0, t.1)),
@@ -158,56 +239,74 @@ pub fn highlight(marker: &Highlighter<'_>, text: &str) -> Vec<[u32; 2]> {
     )
 }
 
-/// The best passage of `paragraphs`: the window of [`SNIPPET_WORDS`] words with the most
-/// distinct matched query words (then the most matches, then the earliest; once a window
-/// has all `present` query words the document has, later paragraphs are not read), cut at
-/// word boundaries. With no match at all, the opening of the first paragraph.
-pub fn best_snippet(marker: &Highlighter<'_>, paragraphs: &[&str], present: usize) -> Snippet {
-    let mut best: Option<(usize, usize, usize, (usize, usize))> = None; // (paragraph, start, end, score)
-    let mut analyzed = Vec::with_capacity(paragraphs.len());
-    for (p, text) in paragraphs.iter().enumerate() {
-        let tokens = marker.matched_tokens(text);
-        let n = tokens.len();
-        if n == 0 {
-            analyzed.push(tokens);
-            continue;
-        }
-        let width = SNIPPET_WORDS.min(n);
-        for start in 0..=(n - width) {
-            let window = &tokens[start..start + width];
-            if window[0].2.is_none() && start > 0 && best.is_some() {
-                continue; // a window that starts on a non-match is never better than one shifted right
+/// The best passage of the fields' texts: the window of [`SNIPPET_WORDS`] words with the
+/// most distinct matched query words (then the most matches, then the earliest), cut at
+/// word boundaries. Texts past a field's last match are not analyzed, nor any text once a
+/// window has all `present` query words the document has. With no match at all, the
+/// opening of the first text.
+pub fn best_snippet(
+    marker: &Highlighter<'_>,
+    located: &Located,
+    fields: &[FieldText<'_>],
+    present: usize,
+) -> Snippet {
+    // (text, start, end, (distinct words, matches))
+    let mut best: Option<(&str, usize, usize, (usize, usize))> = None;
+    let mut best_tokens: Vec<Marked> = Vec::new();
+    'fields: for field in fields {
+        let matches = located.field(field.field);
+        let last = matches.and_then(|m| m.last()).map(|m| m.0);
+        let mut base = 0u32;
+        for &text in &field.texts {
+            if best.is_some() && matches.is_some() && last.is_none_or(|l| base > l) {
+                continue 'fields; // no match further in this field
             }
-            let mut distinct: Vec<usize> = window.iter().filter_map(|t| t.2).collect();
-            let count = distinct.len();
-            distinct.sort_unstable();
-            distinct.dedup();
-            let score = (distinct.len(), count);
-            if best.as_ref().is_none_or(|b| score > b.3) {
-                best = Some((p, start, start + width, score));
+            let (tokens, used) = marker.mark(text, base, matches);
+            base += used + crate::index::PARAGRAPH_GAP;
+            let n = tokens.len();
+            if n == 0 {
+                continue;
             }
-        }
-        analyzed.push(tokens);
-        // A window with every query word the document has cannot be beaten on distinct
-        // words: the earliest one wins, so the later paragraphs need no analysis.
-        if best
-            .as_ref()
-            .is_some_and(|b| b.3 .0 >= present.min(marker.word_count))
-        {
-            break;
+            let width = SNIPPET_WORDS.min(n);
+            let mut improved = false;
+            for start in 0..=(n - width) {
+                let window = &tokens[start..start + width];
+                if window[0].2.is_none() && start > 0 && best.is_some() {
+                    continue; // a window that starts on a non-match is never better than one shifted right
+                }
+                let mut distinct: Vec<usize> = window.iter().filter_map(|t| t.2).collect();
+                let count = distinct.len();
+                distinct.sort_unstable();
+                distinct.dedup();
+                let score = (distinct.len(), count);
+                if best.as_ref().is_none_or(|b| score > b.3) {
+                    best = Some((text, start, start + width, score));
+                    improved = true;
+                }
+            }
+            if improved {
+                best_tokens = tokens;
+            }
+            // A window with every query word the document has cannot be beaten on distinct
+            // words: the earliest one wins, so the later texts need no analysis.
+            if best
+                .as_ref()
+                .is_some_and(|b| b.3 .0 >= present.min(marker.word_count))
+            {
+                break 'fields;
+            }
         }
     }
-    let Some((p, mut start, mut end, _)) = best else {
+    let Some((text, mut start, mut end, _)) = best else {
         return Snippet::default();
     };
-    let tokens = &analyzed[p];
+    let tokens = &best_tokens;
     // Give the first match a little context before it.
     let lead = 4.min(start);
     if tokens[start].2.is_some() && lead > 0 {
         start -= lead;
         end -= lead;
     }
-    let text = paragraphs[p];
     let from = if start == 0 { 0 } else { tokens[start].0 };
     let to = if end == tokens.len() {
         text.len()
@@ -311,6 +410,31 @@ mod tests {
             marked(&s.text, &s.highlights),
             ["فيس", "بوك", "وتلغرام", "المنشورات"]
         );
+    }
+
+    #[test]
+    fn a_text_of_a_field_the_index_lacks_is_marked_by_looking_its_words_up() {
+        let fields = crate::index::default_fields()
+            .into_iter()
+            .filter(|f| f.name != "subtitle")
+            .collect();
+        let mut builder = IndexBuilder::with_fields(fields);
+        builder
+            .add(Document {
+                id: "d".into(),
+                title: "تيليجرام".into(),
+                subtitle: Some("حذف قنوات تيليجرام".into()),
+                body: vec!["نص بلا كلمة البحث".into()],
+                ..Document::default()
+            })
+            .unwrap();
+        let searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+        let results = searcher
+            .search("تيليجرام", &SearchOptions::default())
+            .unwrap();
+        let s = &results.hits[0].snippet;
+        assert_eq!(s.text, "حذف قنوات تيليجرام");
+        assert_eq!(marked(&s.text, &s.highlights), ["تيليجرام"]);
     }
 
     #[test]
