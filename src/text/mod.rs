@@ -168,6 +168,13 @@ impl Analyzer {
     }
 }
 
+/// Can `c` be part of a normalized term (letters, digits, and `.` `,` `_` inside numbers
+/// and identifiers)? The Arabic letters are checked first: `is_alphanumeric` is a table
+/// search for every non-ASCII character.
+fn is_term_char(c: char) -> bool {
+    matches!(c as u32, 0x0621..=0x064A) || c.is_alphanumeric() || matches!(c, '.' | ',' | '_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,11 +199,4 @@ mod tests {
         assert!(tokens.len() > 2, "{tokens:?}");
         assert!(tokens[1..].iter().all(|t| t.start == tokens[1].start));
     }
-}
-
-/// Can `c` be part of a normalized term (letters, digits, and `.` `,` `_` inside numbers
-/// and identifiers)? The Arabic letters are checked first: `is_alphanumeric` is a table
-/// search for every non-ASCII character.
-fn is_term_char(c: char) -> bool {
-    matches!(c as u32, 0x0621..=0x064A) || c.is_alphanumeric() || matches!(c, '.' | ',' | '_')
 }
