@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser bundle into www/pkg/: the seed corpus index (built by the native
-# `fahras build`), compiled into the wasm, wasm-bindgen's ES module, wasm-opt -Oz.
+# `fahras build`), compiled into the wasm, wasm-bindgen's ES module, wasm-opt -Oz; and the
+# minified production copy of the widget in www/dist/.
 # Run scripts/setup.sh first (scripts/serve.sh and scripts/test.sh do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,17 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
 mv target/pkg/fahras_bg.opt.wasm target/pkg/fahras_bg.wasm
 cp target/pkg/fahras.js target/pkg/fahras_bg.wasm www/pkg/
 cp target/seed.fahras www/pkg/seed.fahras
+# The production copy: www/dist/ has the same files, layout and behaviour as www/, minified by
+# esbuild (each file on its own, no bundling, so the relative URLs between them still hold).
+rm -rf www/dist && mkdir -p www/dist/pkg
+for f in fahras.js fahras-worker.js pkg/fahras.js; do
+  node_modules/.bin/esbuild "www/$f" --minify --format=esm --target=es2020 --charset=utf8 \
+    --log-level=warning --outfile="www/dist/$f"
+done
+cp www/pkg/fahras_bg.wasm www/pkg/seed.fahras www/dist/pkg/
 raw=$(stat -c %s www/pkg/fahras_bg.wasm)
 gz=$(gzip -9c www/pkg/fahras_bg.wasm | wc -c)
 say "www/pkg/fahras_bg.wasm: $raw bytes ($gz gzip), index embedded: $(stat -c %s target/seed.fahras) bytes"
+js_gz=$(cat www/dist/fahras.js | gzip -9 | wc -c)
+glue_gz=$(cat www/dist/pkg/fahras.js | gzip -9 | wc -c)
+say "www/dist/: fahras.js $js_gz bytes gzip, pkg/fahras.js $glue_gz bytes gzip (minified)"

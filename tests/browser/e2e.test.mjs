@@ -31,6 +31,7 @@ import {
   fold,
   TELEGRAM_RE,
   findTypo,
+  PAGES_DIR,
 } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -47,7 +48,7 @@ before(async () => {
   console.log(`# engine: ${USE_REAL ? 'REAL wasm (www/pkg)' : 'MOCK (tests/browser/fixtures/mock-pkg.js)'}`);
   browser = await launch();
   server = await startServer();
-  cspServer = await startServer({ headers: { 'Content-Security-Policy': CSP } });
+  cspServer = await startServer({ mounts: { '/t/': PAGES_DIR }, headers: { 'Content-Security-Policy': CSP } });
 });
 
 after(async () => {
@@ -453,6 +454,30 @@ describe('security', () => {
     assert.equal(await host.evaluate((el) => el.shadowRoot.querySelectorAll('style, [style]').length), 0);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(errors.map(String).filter((e) => /Content Security Policy|Refused/i.test(e)), []);
+    await context.close();
+  });
+
+  test('the minified copy (www/dist) searches on the main thread and in a worker, under the strict CSP', { skip: !USE_REAL && 'needs the real build' }, async () => {
+    const context = await browser.newContext({ locale: 'ar' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err));
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(new Error(msg.text())));
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(new URL('/t/minified.html', cspServer.url).href);
+    for (const id of ['main', 'worker']) {
+      const host = page.locator(`#${id}`);
+      await typeQuery(host.locator('input'), 'تلغرام');
+      await waitForSettled(host, 'تلغرام');
+      assert.ok((await optionsOf(host).count()) >= 1, `${id}: results`);
+      const marks = await host.locator('mark').allTextContents();
+      assert.ok(marks.some((m) => TELEGRAM_RE.test(fold(m))), `${id}: marks ${JSON.stringify(marks)}`);
+    }
+    assert.deepEqual(errors.map(String), []);
+    // Everything came from the minified copy, nothing from the unminified files.
+    const scripts = requests.filter((p) => /\.(js|wasm)$/.test(p));
+    assert.ok(scripts.length >= 3 && scripts.every((p) => p.startsWith('/dist/')), JSON.stringify(scripts));
     await context.close();
   });
 
