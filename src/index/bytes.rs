@@ -88,7 +88,20 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a LEB128 varint (at most 10 bytes).
+    #[inline]
     pub fn varint(&mut self) -> Result<u64> {
+        // Most values in postings (document gaps, field ids, frequencies) fit one byte.
+        if let Some(&byte) = self.bytes.get(self.pos) {
+            if byte < 0x80 {
+                self.pos += 1;
+                return Ok(u64::from(byte));
+            }
+        }
+        self.varint_long()
+    }
+
+    #[inline(never)]
+    fn varint_long(&mut self) -> Result<u64> {
         let mut value = 0u64;
         for shift in (0..70).step_by(7) {
             let byte = self.u8()?;
@@ -103,6 +116,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a varint that must fit a u32.
+    #[inline]
     pub fn varint_u32(&mut self) -> Result<u32> {
         let v = self.varint()?;
         u32::try_from(v).map_err(|_| Error::Corrupt {

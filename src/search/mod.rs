@@ -163,7 +163,8 @@ pub const PROXIMITY_WEIGHT: f32 = 0.5;
 pub struct Searcher {
     index: Index,
     analyzer: Analyzer,
-    /// Per document and field: `1 / (1 − b + b · len / avglen)`, BM25's length normalization.
+    /// Per document and field: `weight / (1 − b + b · len / avglen)`, BM25F's field weight
+    /// times its length normalization.
     length_norms: Vec<f32>,
 }
 
@@ -177,7 +178,7 @@ impl Searcher {
                 let length = index.field_length(doc, f as u8) as f32;
                 let average = field.average_length.max(1.0);
                 let norm = 1.0 - field.spec.b + field.spec.b * length / average;
-                length_norms.push(1.0 / norm.max(0.01));
+                length_norms.push(field.spec.weight / norm.max(0.01));
             }
         }
         // The index checked its settings when it was loaded.
@@ -461,20 +462,17 @@ impl Searcher {
 
     /// BM25F of one term in one document, from its `(field, tf)` pairs.
     fn bm25f(&self, idf: f32, doc: u32, fields: &[(u8, u32)], only_field: Option<u8>) -> f32 {
-        let specs = self.index.fields();
-        let base = doc as usize * specs.len();
+        let count = self.index.fields().len();
+        let norms = self
+            .length_norms
+            .get(doc as usize * count..(doc as usize + 1) * count)
+            .unwrap_or(&[]);
         let mut tf = 0.0f32;
         for &(field, freq) in fields {
             if only_field.is_some_and(|f| f != field) {
                 continue;
             }
-            let weight = specs.get(field as usize).map_or(0.0, |f| f.spec.weight);
-            let norm = self
-                .length_norms
-                .get(base + field as usize)
-                .copied()
-                .unwrap_or(1.0);
-            tf += weight * freq as f32 * norm;
+            tf += freq as f32 * norms.get(field as usize).copied().unwrap_or(0.0);
         }
         idf * tf * (K1 + 1.0) / (K1 + tf)
     }
