@@ -247,9 +247,19 @@ impl Searcher {
         };
         ranked.retain(|r| filters.accepts(r.0));
         results.total = ranked.len();
+        let alternatives = || clauses.iter().flat_map(|c| c.alternatives.iter());
+        let marker = snippet::Highlighter::new(
+            &self.index,
+            &self.analyzer,
+            alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
+            alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
+        );
         // Only the hits shown are put in order: the best `offset + limit` are selected
-        // (linear time), then sorted.
+        // (linear time), then sorted. The positions of the query's words in the candidates
+        // are read in one walk of the matched terms' postings, for the proximity boost and
+        // the highlights both.
         let wanted = options.offset.saturating_add(options.limit);
+        let mut located = HashMap::new();
         match sort {
             Sort::Relevance => {
                 let order = |a: &Ranked, b: &Ranked| {
@@ -257,9 +267,18 @@ impl Searcher {
                 };
                 // Proximity can only raise the best candidates' scores, so the hits shown
                 // are among the best `max(wanted, PROXIMITY_CANDIDATES)` before it.
-                top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
-                self.boost_proximity(&clauses, &mut ranked)?;
+                let near = proximity_words(&clauses);
+                if near.len() >= 2 {
+                    top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
+                    let candidates: Vec<u32> = ranked.iter().map(|r| r.0).collect();
+                    located = marker.locate(&candidates)?;
+                    boost_proximity(&near, &located, &mut ranked);
+                }
                 top_k(&mut ranked, wanted, order);
+                if near.len() < 2 {
+                    let shown: Vec<u32> = ranked.iter().skip(options.offset).map(|r| r.0).collect();
+                    located = marker.locate(&shown)?;
+                }
             }
             Sort::Newest | Sort::Oldest => {
                 let key = |d: u32| self.index.sort_key(d);
@@ -275,25 +294,18 @@ impl Searcher {
                         .then(b.2.total_cmp(&a.2))
                         .then(a.0.cmp(&b.0))
                 });
+                let shown: Vec<u32> = ranked.iter().skip(options.offset).map(|r| r.0).collect();
+                located = marker.locate(&shown)?;
             }
         }
         results.suggestion = self.suggestion(&clauses, &results);
 
-        let alternatives = || clauses.iter().flat_map(|c| c.alternatives.iter());
-        let marker = snippet::Highlighter::new(
-            &self.index,
-            &self.analyzer,
-            alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
-            alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
-        );
         let shown: Vec<(u32, f32)> = ranked
             .iter()
             .skip(options.offset)
             .take(options.limit)
             .map(|r| (r.0, r.2))
             .collect();
-        let shown_docs: Vec<u32> = shown.iter().map(|s| s.0).collect();
-        let mut located = marker.locate(&shown_docs)?;
         for (doc, score) in shown {
             let present = word_masks
                 .get(doc as usize)
@@ -581,45 +593,6 @@ impl Searcher {
         Ok(out)
     }
 
-    /// Multiplies the score of the best documents by a boost that grows as the query's words
-    /// stand closer together: `1 + PROXIMITY_WEIGHT · (k − 1) / span`, where `span` is the
-    /// smallest window (in positions, within one field) holding one word of each of the
-    /// k ≥ 2 required single-word clauses.
-    fn boost_proximity(&self, clauses: &[Clause], ranked: &mut [Ranked]) -> Result<()> {
-        let words: Vec<&Alternative> = clauses
-            .iter()
-            .filter(|c| {
-                c.required && c.alternatives.len() == 1 && c.alternatives[0].words.len() == 1
-            })
-            .map(|c| &c.alternatives[0])
-            .collect();
-        if words.len() < 2 || ranked.is_empty() {
-            return Ok(());
-        }
-        let top = ranked.len().min(PROXIMITY_CANDIDATES);
-        let mut candidate = vec![false; self.index.document_count() as usize];
-        ranked[..top]
-            .iter()
-            .for_each(|r| candidate[r.0 as usize] = true);
-        let per_word: Vec<HashMap<u32, Vec<(u8, u32)>>> = words
-            .iter()
-            .map(|a| self.positions_of(&a.expansions[0], &candidate, a.field))
-            .collect::<Result<_>>()?;
-        for entry in &mut ranked[..top] {
-            let mut merged: Vec<(u8, u32, usize)> = Vec::new();
-            for (w, positions) in per_word.iter().enumerate() {
-                if let Some(list) = positions.get(&entry.0) {
-                    merged.extend(list.iter().map(|&(f, p)| (f, p, w)));
-                }
-            }
-            if let Some(span) = smallest_window(&mut merged, words.len()) {
-                let k = words.len() as f32;
-                entry.2 *= 1.0 + PROXIMITY_WEIGHT * ((k - 1.0) / span.max(1) as f32).min(1.0);
-            }
-        }
-        Ok(())
-    }
-
     /// "Did you mean": when the results are missing or partial, or a word matched only
     /// through a typo, the query with each such word replaced by its closest indexed term.
     fn suggestion(&self, clauses: &[Clause], results: &SearchResults) -> Option<String> {
@@ -685,6 +658,56 @@ impl Searcher {
             title_highlights,
             snippet,
         })
+    }
+}
+
+/// The words the proximity boost looks at: the required single-word clauses, as their
+/// word's index in the flat list of the query's words and the field they are scoped to.
+fn proximity_words(clauses: &[Clause]) -> Vec<(usize, Option<u8>)> {
+    let mut words = Vec::new();
+    let mut flat = 0;
+    for clause in clauses {
+        for alt in &clause.alternatives {
+            if clause.required && clause.alternatives.len() == 1 && alt.words.len() == 1 {
+                words.push((flat, alt.field));
+            }
+            flat += alt.words.len();
+        }
+    }
+    words
+}
+
+/// Multiplies the score of the best documents by a boost that grows as the query's words
+/// stand closer together: `1 + PROXIMITY_WEIGHT · (k − 1) / span`, where `span` is the
+/// smallest window (in positions, within one field) holding one of each of the k ≥ 2
+/// `words` ([`proximity_words`]). `ranked` is in order; `located` has the positions of the
+/// query's words in its first [`PROXIMITY_CANDIDATES`].
+fn boost_proximity(
+    words: &[(usize, Option<u8>)],
+    located: &HashMap<u32, snippet::Located>,
+    ranked: &mut [Ranked],
+) {
+    let top = ranked.len().min(PROXIMITY_CANDIDATES);
+    let mut merged: Vec<(u8, u32, usize)> = Vec::new();
+    for entry in &mut ranked[..top] {
+        let Some(found) = located.get(&entry.0) else {
+            continue;
+        };
+        merged.clear();
+        for (field, positions) in found.fields() {
+            for &(p, w) in positions {
+                if let Some(k) = words
+                    .iter()
+                    .position(|&(flat, only)| flat == w && only.is_none_or(|f| f == field))
+                {
+                    merged.push((field, p, k));
+                }
+            }
+        }
+        if let Some(span) = smallest_window(&mut merged, words.len()) {
+            let k = words.len() as f32;
+            entry.2 *= 1.0 + PROXIMITY_WEIGHT * ((k - 1.0) / span.max(1) as f32).min(1.0);
+        }
     }
 }
 

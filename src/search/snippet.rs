@@ -36,8 +36,8 @@ pub struct Snippet {
 pub struct Highlighter<'a> {
     index: &'a Index,
     analyzer: &'a Analyzer,
-    /// Term ordinal → the first query word (in query order) it matched.
-    words: HashMap<u64, usize>,
+    /// Term ordinal → the query words (in query order) it matched.
+    words: HashMap<u64, Vec<usize>>,
     /// How many query words there are.
     word_count: usize,
     /// Can two adjacent words match (a word with a variant key or a multi-word alias)?
@@ -53,6 +53,11 @@ pub struct Located {
 }
 
 impl Located {
+    /// Each field's `(position, word)`s.
+    pub fn fields(&self) -> impl Iterator<Item = (u8, &[(u32, usize)])> + '_ {
+        self.fields.iter().map(|(&f, v)| (f, v.as_slice()))
+    }
+
     fn field(&self, field: Option<u8>) -> Option<&[(u32, usize)]> {
         let field = field?;
         Some(self.fields.get(&field).map_or(&[][..], Vec::as_slice))
@@ -85,7 +90,10 @@ impl<'a> Highlighter<'a> {
         let mut word_count = 0;
         for (w, expansion) in expansions.into_iter().enumerate() {
             for &(ordinal, _) in expansion {
-                words.entry(ordinal).or_insert(w);
+                let list: &mut Vec<usize> = words.entry(ordinal).or_default();
+                if list.last() != Some(&w) {
+                    list.push(w);
+                }
             }
             word_count = w + 1;
         }
@@ -109,18 +117,17 @@ impl<'a> Highlighter<'a> {
         if wanted.is_empty() {
             return Ok(out);
         }
-        for (&ordinal, &word) in &self.words {
+        for (&ordinal, words) in &self.words {
             for posting in self
                 .index
                 .positions(ordinal, |d| wanted.binary_search(&d).is_ok())?
             {
                 let located = out.entry(posting.doc).or_default();
                 for f in posting.fields {
-                    located
-                        .fields
-                        .entry(f.field)
-                        .or_default()
-                        .extend(f.positions.iter().map(|&p| (p, word)));
+                    let list = located.fields.entry(f.field).or_default();
+                    for &p in &f.positions {
+                        list.extend(words.iter().map(|&w| (p, w)));
+                    }
                 }
             }
         }
@@ -139,7 +146,7 @@ impl<'a> Highlighter<'a> {
         let m = self
             .index
             .term_ordinal(term)
-            .and_then(|o| self.words.get(&o).copied());
+            .and_then(|o| self.words.get(&o)?.first().copied());
         decided.insert(term.to_owned(), m);
         m
     }
