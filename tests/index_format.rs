@@ -5,6 +5,7 @@
 use fahras::index::format::{FORMAT_VERSION, MAGIC};
 use fahras::{Document, Error, Index, IndexBuilder, SearchOptions, Searcher};
 use proptest::prelude::*;
+mod common;
 
 fn doc(id: &str, title: &str, body: &[&str]) -> Document {
     Document {
@@ -255,4 +256,31 @@ fn a_sites_aliases_and_stop_words_travel_in_the_index_to_the_searcher() {
         stop_words: vec![],
     });
     assert!(err.unwrap_err().to_string().contains("line 1"));
+}
+
+#[test]
+fn positions_read_at_a_remembered_posting_equal_a_full_walk() {
+    let index = common::seed_searcher().index();
+    let mut stream = index.terms().stream();
+    let mut checked = 0;
+    while let Some((_, ordinal)) = fst::Streamer::next(&mut stream) {
+        let walked = index.postings(ordinal).unwrap();
+        let mut at = Vec::new();
+        index
+            .for_each_posting_at(ordinal, |doc, _, where_| at.push((doc, where_)))
+            .unwrap();
+        assert_eq!(at.len(), walked.len());
+        for ((doc, where_), posting) in at.into_iter().zip(walked) {
+            assert_eq!(doc, posting.doc);
+            assert_eq!(index.positions_at(ordinal, where_).unwrap(), posting.fields);
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked} postings checked");
+    // A bad offset is an error, not a panic.
+    let bad = fahras::index::PostingAt {
+        fields: u32::MAX,
+        positions: u32::MAX,
+    };
+    assert!(index.positions_at(0, bad).is_err());
 }

@@ -18,6 +18,39 @@ pub struct FieldPosting {
     pub positions: Vec<u32>,
 }
 
+/// Where one posting is in its term's postings (see [`Index::for_each_posting_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostingAt {
+    /// Offset of its fields in the documents block.
+    pub fields: u32,
+    /// Offset of its positions in the positions block.
+    pub positions: u32,
+}
+
+/// Decodes one posting's positions block, given its `(field, term frequency)`s.
+fn decode_positions(block: &[u8], fields: &[(u8, u32)]) -> Result<Vec<FieldPosting>> {
+    let mut p = Reader::new(block, "postings");
+    let mut out = Vec::with_capacity(fields.len());
+    for &(field, tf) in fields {
+        if tf as usize > block.len() {
+            return Err(Error::Truncated { what: "postings" });
+        }
+        let mut list = Vec::with_capacity(tf as usize);
+        let mut position = 0u32;
+        for _ in 0..tf {
+            position = position
+                .checked_add(p.varint_u32()?)
+                .ok_or_else(|| corrupt("a position overflows"))?;
+            list.push(position);
+        }
+        out.push(FieldPosting {
+            field,
+            positions: list,
+        });
+    }
+    Ok(out)
+}
+
 /// The occurrences of a term in one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocPosting {
@@ -401,17 +434,52 @@ impl Index {
         ordinal: u64,
         mut visit: impl FnMut(u32, &[(u8, u32)]),
     ) -> Result<usize> {
+        self.for_each_posting_at(ordinal, |doc, fields, _| visit(doc, fields))
+    }
+
+    /// [`Index::for_each_posting`], also giving where each posting is, so that its positions
+    /// can be read later with [`Index::positions_at`] without walking the list again.
+    pub fn for_each_posting_at(
+        &self,
+        ordinal: u64,
+        mut visit: impl FnMut(u32, &[(u8, u32)], PostingAt),
+    ) -> Result<usize> {
         let (doc_freq, docs, _) = self.postings_blocks(ordinal)?;
         let mut r = Reader::new(docs, "postings");
         let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
         let mut doc = 0u32;
+        let mut positions = 0usize;
         for i in 0..doc_freq {
             doc = self.next_doc(&mut r, doc, i)?;
+            let at = PostingAt {
+                fields: r.position() as u32,
+                positions: positions as u32,
+            };
             self.read_fields(&mut r, &mut fields)?;
-            r.varint()?; // positions length
-            visit(doc, &fields);
+            positions = positions.saturating_add(r.varint()? as usize);
+            visit(doc, &fields, at);
         }
         Ok(doc_freq)
+    }
+
+    /// The positions of the posting of term `ordinal` found at `at` by
+    /// [`Index::for_each_posting_at`].
+    pub fn positions_at(&self, ordinal: u64, at: PostingAt) -> Result<Vec<FieldPosting>> {
+        let (_, docs, positions) = self.postings_blocks(ordinal)?;
+        let mut r = Reader::new(
+            docs.get(at.fields as usize..)
+                .ok_or(Error::Truncated { what: "postings" })?,
+            "postings",
+        );
+        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
+        self.read_fields(&mut r, &mut fields)?;
+        let len =
+            usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
+        let block = (at.positions as usize)
+            .checked_add(len)
+            .and_then(|end| positions.get(at.positions as usize..end))
+            .ok_or(Error::Truncated { what: "postings" })?;
+        decode_positions(block, &fields)
     }
 
     fn next_doc(&self, r: &mut Reader<'_>, doc: u32, i: usize) -> Result<u32> {
@@ -461,28 +529,10 @@ impl Index {
                 .filter(|&e| e <= positions.len())
                 .ok_or(Error::Truncated { what: "postings" })?;
             if wanted(doc) {
-                let mut p = Reader::new(&positions[at..end], "postings");
-                let mut posting = DocPosting {
+                let posting = DocPosting {
                     doc,
-                    fields: Vec::with_capacity(fields.len()),
+                    fields: decode_positions(&positions[at..end], &fields)?,
                 };
-                for &(field, tf) in &fields {
-                    if tf as usize > len {
-                        return Err(Error::Truncated { what: "postings" });
-                    }
-                    let mut list = Vec::with_capacity(tf as usize);
-                    let mut position = 0u32;
-                    for _ in 0..tf {
-                        position = position
-                            .checked_add(p.varint_u32()?)
-                            .ok_or_else(|| corrupt("a position overflows"))?;
-                        list.push(position);
-                    }
-                    posting.fields.push(FieldPosting {
-                        field,
-                        positions: list,
-                    });
-                }
                 out.push(posting);
             }
             at = end;

@@ -221,6 +221,7 @@ impl Searcher {
         };
         let n = self.index.document_count() as usize;
         let mut word_masks: Vec<u64> = Vec::new();
+        let mut walked = Walked::new();
         let (mut ranked, sort) = if clauses.is_empty() && parsed.excluded.is_empty() {
             // No query: with filters, browse the filtered archive (newest first by default);
             // without, no hits (but facet counts over the whole archive).
@@ -239,7 +240,13 @@ impl Searcher {
             results.facets = filters.count(&self.index, &options.facets, &all)?;
             (ranked, sort)
         } else {
-            let ranked = self.rank(&parsed, &mut clauses, &mut results, &mut word_masks)?;
+            let ranked = self.rank(
+                &parsed,
+                &mut clauses,
+                &mut results,
+                &mut word_masks,
+                &mut walked,
+            )?;
             let mut matched = FixedBitSet::with_capacity(n);
             ranked.iter().for_each(|r| matched.insert(r.0 as usize));
             results.facets = filters.count(&self.index, &options.facets, &matched)?;
@@ -271,13 +278,13 @@ impl Searcher {
                 if near.len() >= 2 {
                     top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
                     let candidates: Vec<u32> = ranked.iter().map(|r| r.0).collect();
-                    located = marker.locate(&candidates)?;
+                    located = marker.locate(&candidates, &walked)?;
                     boost_proximity(&near, &located, &mut ranked);
                 }
                 top_k(&mut ranked, wanted, order);
                 if near.len() < 2 {
                     let shown: Vec<u32> = ranked.iter().skip(options.offset).map(|r| r.0).collect();
-                    located = marker.locate(&shown)?;
+                    located = marker.locate(&shown, &walked)?;
                 }
             }
             Sort::Newest | Sort::Oldest => {
@@ -295,7 +302,7 @@ impl Searcher {
                         .then(a.0.cmp(&b.0))
                 });
                 let shown: Vec<u32> = ranked.iter().skip(options.offset).map(|r| r.0).collect();
-                located = marker.locate(&shown)?;
+                located = marker.locate(&shown, &walked)?;
             }
         }
         results.suggestion = self.suggestion(&clauses, &results);
@@ -326,6 +333,7 @@ impl Searcher {
         clauses: &mut [Clause],
         results: &mut SearchResults,
         word_masks: &mut Vec<u64>,
+        walked: &mut Walked,
     ) -> Result<Vec<Ranked>> {
         let n = self.index.document_count() as usize;
         let mut totals = vec![0f32; n];
@@ -343,7 +351,7 @@ impl Searcher {
                     .filter(|&i| i < 64)
                     .fold(0u64, |bits, i| bits | 1 << i);
                 word_base += alt.words.len();
-                for (doc, s) in self.evaluate(alt)? {
+                for (doc, s) in self.evaluate(alt, walked)? {
                     word_masks[doc as usize] |= bits;
                     let slot = &mut clause_scores[doc as usize];
                     if *slot == 0.0 {
@@ -365,7 +373,7 @@ impl Searcher {
         for atom in &parsed.excluded {
             let mut alt = self.alternative(atom, false);
             alt.words.iter_mut().for_each(WordMatcher::strict);
-            for (doc, _) in self.evaluate(&mut alt)? {
+            for (doc, _) in self.evaluate(&mut alt, walked)? {
                 excluded[doc as usize] = true;
             }
         }
@@ -495,16 +503,22 @@ impl Searcher {
     }
 
     /// Scores one word: each document's best `tier × bm25f` over the word's terms.
+    /// Remembers in `walked` where each posting was.
     fn score_word(
         &self,
         expansion: &[(u64, f32)],
         field: Option<u8>,
         scores: &mut [f32],
         docs: &mut Vec<u32>,
+        walked: &mut Walked,
     ) -> Result<()> {
         for &(ordinal, weight) in expansion {
             let idf = self.idf(self.index.doc_frequency(ordinal)?);
-            self.index.for_each_posting(ordinal, |doc, fields| {
+            let mut record = (!walked.contains_key(&ordinal)).then(Vec::new);
+            self.index.for_each_posting_at(ordinal, |doc, fields, at| {
+                if let Some(record) = &mut record {
+                    record.push((doc, at));
+                }
                 let s = weight * self.bm25f(idf, doc, fields, field);
                 if s > 0.0 {
                     let slot = &mut scores[doc as usize];
@@ -514,13 +528,16 @@ impl Searcher {
                     *slot = slot.max(s);
                 }
             })?;
+            if let Some(record) = record {
+                walked.insert(ordinal, record);
+            }
         }
         Ok(())
     }
 
     /// Scores every document that matches an alternative (all its words, in a row when
     /// there are several).
-    fn evaluate(&self, alt: &mut Alternative) -> Result<Vec<(u32, f32)>> {
+    fn evaluate(&self, alt: &mut Alternative, walked: &mut Walked) -> Result<Vec<(u32, f32)>> {
         if alt.expansions.is_empty() {
             for word in &mut alt.words {
                 alt.expansions.push(word.expand(&self.index)?);
@@ -532,11 +549,11 @@ impl Searcher {
         };
         let mut scores = vec![0f32; n];
         let mut docs = Vec::new();
-        self.score_word(first, alt.field, &mut scores, &mut docs)?;
+        self.score_word(first, alt.field, &mut scores, &mut docs, walked)?;
         for expansion in rest {
             let mut next = vec![0f32; n];
             let mut next_docs = Vec::new();
-            self.score_word(expansion, alt.field, &mut next, &mut next_docs)?;
+            self.score_word(expansion, alt.field, &mut next, &mut next_docs, walked)?;
             docs.retain(|&d| next[d as usize] > 0.0);
             for &d in &docs {
                 scores[d as usize] += next[d as usize];
@@ -710,6 +727,11 @@ fn boost_proximity(
         }
     }
 }
+
+/// Where the postings read for scoring were, by term ordinal: `(document, where)`s in
+/// document order. The highlights and the proximity boost read the positions of the
+/// documents they need from there instead of walking the lists again.
+pub(crate) type Walked = HashMap<u64, Vec<(u32, crate::index::PostingAt)>>;
 
 /// A matching document: `(document, required clauses matched, score)`.
 type Ranked = (u32, u16, f32);

@@ -107,9 +107,10 @@ impl<'a> Highlighter<'a> {
         }
     }
 
-    /// Where the query's words occur in each of `docs`: one walk of each matched term's
-    /// postings for all of them.
-    pub fn locate(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
+    /// Where the query's words occur in each of `docs`. A term whose postings were walked
+    /// for scoring (`walked`) is read at those documents' postings directly; any other is
+    /// walked once for all of them.
+    pub fn locate(&self, docs: &[u32], walked: &super::Walked) -> Result<HashMap<u32, Located>> {
         let mut wanted: Vec<u32> = docs.to_vec();
         wanted.sort_unstable();
         let mut out: HashMap<u32, Located> =
@@ -117,16 +118,30 @@ impl<'a> Highlighter<'a> {
         if wanted.is_empty() {
             return Ok(out);
         }
+        let mut add = |doc: u32, fields: Vec<crate::index::FieldPosting>, words: &[usize]| {
+            let located = out.entry(doc).or_default();
+            for f in fields {
+                let list = located.fields.entry(f.field).or_default();
+                for &p in &f.positions {
+                    list.extend(words.iter().map(|&w| (p, w)));
+                }
+            }
+        };
         for (&ordinal, words) in &self.words {
-            for posting in self
-                .index
-                .positions(ordinal, |d| wanted.binary_search(&d).is_ok())?
-            {
-                let located = out.entry(posting.doc).or_default();
-                for f in posting.fields {
-                    let list = located.fields.entry(f.field).or_default();
-                    for &p in &f.positions {
-                        list.extend(words.iter().map(|&w| (p, w)));
+            match walked.get(&ordinal) {
+                Some(postings) => {
+                    for &doc in &wanted {
+                        if let Ok(i) = postings.binary_search_by_key(&doc, |p| p.0) {
+                            add(doc, self.index.positions_at(ordinal, postings[i].1)?, words);
+                        }
+                    }
+                }
+                None => {
+                    for posting in self
+                        .index
+                        .positions(ordinal, |d| wanted.binary_search(&d).is_ok())?
+                    {
+                        add(posting.doc, posting.fields, words);
                     }
                 }
             }
