@@ -513,8 +513,9 @@ impl Searcher {
         walked: &mut Walked,
     ) -> Result<()> {
         for &(ordinal, weight) in expansion {
-            let idf = self.idf(self.index.doc_frequency(ordinal)?);
-            let mut record = (!walked.contains_key(&ordinal)).then(Vec::new);
+            let df = self.index.doc_frequency(ordinal)?;
+            let idf = self.idf(df);
+            let mut record = (!walked.contains_key(&ordinal)).then(|| Vec::with_capacity(df));
             self.index.for_each_posting_at(ordinal, |doc, fields, at| {
                 if let Some(record) = &mut record {
                     record.push((doc, at));

@@ -152,6 +152,46 @@ impl<'a> Highlighter<'a> {
         Ok(out)
     }
 
+    /// [`Highlighter::mark`] from located matches: only the tokens' spans and positions are
+    /// needed, and a matched token's term only to tell a pair match from a single one.
+    fn mark_located(&self, text: &str, base: u32, matches: &[(u32, usize)]) -> (Vec<Marked>, u32) {
+        let spans = self.analyzer.token_spans(text);
+        let used = spans.last().map_or(0, |t| t.2 + 1);
+        let mut out: Vec<Marked> = Vec::with_capacity(spans.len());
+        let mut pair_halves: Vec<usize> = Vec::new();
+        let mut i = 0; // matches are sorted: walk them along with the positions
+        for (start, end, position) in spans {
+            let p = base + position;
+            while matches.get(i).is_some_and(|m| m.0 < p) {
+                i += 1;
+            }
+            let m = matches.get(i).filter(|m| m.0 == p).map(|m| m.1);
+            if let (Some(w), true) = (m, self.pairs) {
+                // A pair term is indexed at its first word: mark the second word too
+                // unless the first matched on its own.
+                let alone = self
+                    .analyzer
+                    .analyze(&text[start..end])
+                    .iter()
+                    .any(|t| self.word_of(&t.term) == Some(w));
+                if !alone {
+                    pair_halves.push(out.len() + 1);
+                }
+            }
+            // A ligature that expands to several tokens shares one span: keep one entry.
+            match out.last_mut() {
+                Some(last) if last.0 == start => last.2 = last.2.or(m),
+                _ => out.push((start, end, m)),
+            }
+        }
+        for i in pair_halves {
+            if let (Some(w), Some(next)) = (out[i - 1].2, out.get_mut(i)) {
+                next.2 = next.2.or(Some(w));
+            }
+        }
+        (out, used)
+    }
+
     /// The query word an indexed term matched.
     fn word_of(&self, term: &str) -> Option<usize> {
         let mut decided = self.decided.borrow_mut();
@@ -171,31 +211,20 @@ impl<'a> Highlighter<'a> {
     /// term up. Also returns how many positions the text used. Two adjacent words that
     /// write one query word (فيس بوك for فيسبوك) both match it.
     fn mark(&self, text: &str, base: u32, matches: Option<&[(u32, usize)]>) -> (Vec<Marked>, u32) {
+        match matches {
+            Some(matches) => self.mark_located(text, base, matches),
+            None => self.mark_by_lookup(text),
+        }
+    }
+
+    /// [`Highlighter::mark`] without located matches: each distinct term is looked up.
+    fn mark_by_lookup(&self, text: &str) -> (Vec<Marked>, u32) {
         let mut out: Vec<Marked> = Vec::new();
         let mut terms: Vec<String> = Vec::new();
         let tokens = self.analyzer.analyze(text);
         let used = tokens.last().map_or(0, |t| t.position + 1);
-        let at = |position: u32| -> Option<usize> {
-            let matches = matches?;
-            let p = base + position;
-            let i = matches.partition_point(|m| m.0 < p);
-            matches.get(i).filter(|m| m.0 == p).map(|m| m.1)
-        };
-        let mut pair_halves: Vec<usize> = Vec::new();
         for token in tokens {
-            let m = match matches {
-                Some(_) => at(token.position),
-                None => self.word_of(&token.term),
-            };
-            if self.pairs && matches.is_some() {
-                // A pair term is indexed at its first word: mark the second word too
-                // unless the first matched on its own.
-                if let Some(w) = m {
-                    if self.word_of(&token.term) != Some(w) {
-                        pair_halves.push(out.len() + 1);
-                    }
-                }
-            }
+            let m = self.word_of(&token.term);
             // A ligature that expands to several tokens shares one span: keep one entry.
             match out.last_mut() {
                 Some(last) if last.0 == token.start => last.2 = last.2.or(m),
@@ -205,12 +234,7 @@ impl<'a> Highlighter<'a> {
                 }
             }
         }
-        for i in pair_halves {
-            if let (Some(w), Some(next)) = (out[i - 1].2, out.get_mut(i)) {
-                next.2 = next.2.or(Some(w));
-            }
-        }
-        if self.pairs && matches.is_none() {
+        if self.pairs {
             for i in 1..out.len() {
                 if out[i - 1].2.is_none() && out[i].2.is_none() {
                     if terms[i - 1].chars().count() < 2 || terms[i].chars().count() < 2 {

@@ -99,6 +99,38 @@ impl Analyzer {
         tokens
     }
 
+    /// The offsets and positions of the tokens [`Analyzer::analyze`] gives, `(start, end,
+    /// position)`, without building their terms (for highlighting, which only needs to find
+    /// positions in the text). A word of plain Arabic letters or ASCII letters and digits is
+    /// one token without normalizing it.
+    pub fn token_spans(&self, text: &str) -> Vec<(usize, usize, u32)> {
+        let mut spans = Vec::new();
+        let mut position = 0u32;
+        let mut buf = String::new();
+        for raw in tokenize::tokenize(text) {
+            let word = &text[raw.word_start..raw.end];
+            let plain = !word.is_empty()
+                && word.chars().all(|c| {
+                    matches!(c as u32, 0x0621..=0x063F | 0x0641..=0x064A)
+                        || c.is_ascii_alphanumeric()
+                });
+            let count = if plain {
+                1
+            } else {
+                buf.clear();
+                normalize::normalize_into(word, &mut buf);
+                buf.split(|c: char| !is_term_char(c))
+                    .filter(|t| !t.is_empty())
+                    .count()
+            };
+            for _ in 0..count {
+                spans.push((raw.start, raw.end, position));
+                position += 1;
+            }
+        }
+        spans
+    }
+
     /// The stem of a normalized term.
     pub fn stem<'a>(&self, term: &'a str) -> &'a str {
         stem::stem(term)
@@ -178,6 +210,38 @@ fn is_term_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spans_of(text: &str) -> Vec<(usize, usize, u32)> {
+        Analyzer::default()
+            .analyze(text)
+            .into_iter()
+            .map(|t| (t.start, t.end, t.position))
+            .collect()
+    }
+
+    #[test]
+    fn token_spans_agree_with_analyze_on_the_seed_corpus() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(path).unwrap();
+                assert_eq!(Analyzer::default().token_spans(&text), spans_of(&text));
+                texts += 1;
+            }
+        }
+        assert!(texts >= 5);
+        let odd = "ـــ ء ﷺ لــ«تيليجرام» Ａｂｃ 12,5 ٣٤ x\u{200c}y a.b é";
+        assert_eq!(Analyzer::default().token_spans(odd), spans_of(odd));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_spans_agree_with_analyze(text in "[\\u{0600}-\\u{06FF}\\u{FB50}-\\u{FDFF}\\u{FE70}-\\u{FEFF}a-zA-Z0-9 .,«»\\u{200c}\\u{200d}\\u{0300}-\\u{036F}]{0,60}") {
+            proptest::prop_assert_eq!(Analyzer::default().token_spans(&text), spans_of(&text));
+        }
+    }
 
     #[test]
     fn analyzes_with_offsets_into_the_original() {
