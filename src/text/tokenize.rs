@@ -55,6 +55,9 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
+    if matches!(c as u32, 0x0621..=0x063F | 0x0641..=0x064A) {
+        return Class::Arabic; // the letters, first (tatweel, U+0640, is ignorable: Inner)
+    }
     if c == '\u{200B}' {
         return Class::Sep; // zero width space: a word break
     }
@@ -65,9 +68,6 @@ fn class(c: char) -> Class {
         return Class::Inner;
     }
     let cp = c as u32;
-    if matches!(cp, 0x0621..=0x064A) {
-        return Class::Arabic; // the letters (a fast path: `is_alphabetic` is a table search)
-    }
     if matches!(cp, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC)
     {
         // Arabic punctuation, signs and symbols inside the Arabic blocks separate words.
