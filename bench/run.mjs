@@ -76,22 +76,20 @@ function sizes() {
     minifiedWidgetJs: size(path.join(ROOT, 'www/dist/fahras.js')),
     minifiedGlueJs: size(path.join(ROOT, 'www/dist/pkg/fahras.js')),
   };
-  if (s.wasmWithoutIndex && s.glueJs && s.widgetJs) {
-    const parts = [s.widgetJs, s.glueJs, s.wasmWithoutIndex];
-    s.widgetCode = {
-      what: 'www/fahras.js + www/pkg/fahras.js + wasm without the index, each gzipped -9',
-      bytes: parts.reduce((n, p) => n + p.bytes, 0),
-      gzip: parts.reduce((n, p) => n + p.gzip, 0),
-    };
-  }
-  if (s.wasmWithoutIndex && s.minifiedGlueJs && s.minifiedWidgetJs) {
-    const parts = [s.minifiedWidgetJs, s.minifiedGlueJs, s.wasmWithoutIndex];
-    s.minifiedWidgetCode = {
-      what: 'www/dist/fahras.js + www/dist/pkg/fahras.js + wasm without the index, each gzipped -9',
-      bytes: parts.reduce((n, p) => n + p.bytes, 0),
-      gzip: parts.reduce((n, p) => n + p.gzip, 0),
-    };
-  }
+  const total = (what, parts) =>
+    parts.every(Boolean)
+      ? { what, bytes: parts.reduce((n, p) => n + p.bytes, 0), gzip: parts.reduce((n, p) => n + p.gzip, 0) }
+      : null;
+  s.widgetCode = total('www/fahras.js + www/pkg/fahras.js + wasm without the index, each gzipped -9', [
+    s.widgetJs,
+    s.glueJs,
+    s.wasmWithoutIndex,
+  ]);
+  s.minifiedWidgetCode = total('www/dist/fahras.js + www/dist/pkg/fahras.js + wasm without the index, each gzipped -9', [
+    s.minifiedWidgetJs,
+    s.minifiedGlueJs,
+    s.wasmWithoutIndex,
+  ]);
   return s;
 }
 

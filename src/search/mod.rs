@@ -266,7 +266,7 @@ impl Searcher {
         // are read in one walk of the matched terms' postings, for the proximity boost and
         // the highlights both.
         let wanted = options.offset.saturating_add(options.limit);
-        let mut located = HashMap::new();
+        let mut located = None;
         match sort {
             Sort::Relevance => {
                 let order = |a: &Ranked, b: &Ranked| {
@@ -278,14 +278,11 @@ impl Searcher {
                 if near.len() >= 2 {
                     top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
                     let candidates: Vec<u32> = ranked.iter().map(|r| r.0).collect();
-                    located = marker.locate(&candidates, &walked)?;
-                    boost_proximity(&near, &located, &mut ranked);
+                    let found = marker.locate(&candidates, &walked)?;
+                    boost_proximity(&near, &found, &mut ranked);
+                    located = Some(found);
                 }
                 top_k(&mut ranked, wanted, order);
-                if near.len() < 2 {
-                    let shown: Vec<u32> = ranked.iter().skip(options.offset).map(|r| r.0).collect();
-                    located = marker.locate(&shown, &walked)?;
-                }
             }
             Sort::Newest | Sort::Oldest => {
                 let key = |d: u32| self.index.sort_key(d);
@@ -301,8 +298,6 @@ impl Searcher {
                         .then(b.2.total_cmp(&a.2))
                         .then(a.0.cmp(&b.0))
                 });
-                let shown: Vec<u32> = ranked.iter().skip(options.offset).map(|r| r.0).collect();
-                located = marker.locate(&shown, &walked)?;
             }
         }
         results.suggestion = self.suggestion(&clauses, &results);
@@ -313,6 +308,13 @@ impl Searcher {
             .take(options.limit)
             .map(|r| (r.0, r.2))
             .collect();
+        let mut located = match located {
+            Some(found) => found,
+            None => {
+                let docs: Vec<u32> = shown.iter().map(|s| s.0).collect();
+                marker.locate(&docs, &walked)?
+            }
+        };
         for (doc, score) in shown {
             let present = word_masks
                 .get(doc as usize)
