@@ -27,6 +27,30 @@ pub struct PostingAt {
     pub positions: u32,
 }
 
+/// A LEB128 varint that fits a u32, read at `*pos`: `None` if it runs past the end or is
+/// too large (the checked [`Reader`] then says which).
+#[inline(always)]
+fn varint_u32(bytes: &[u8], pos: &mut usize) -> Option<u32> {
+    let byte = *bytes.get(*pos)?;
+    *pos += 1;
+    if byte < 0x80 {
+        return Some(u32::from(byte));
+    }
+    let mut value = u32::from(byte & 0x7F);
+    for shift in [7, 14, 21, 28] {
+        let byte = *bytes.get(*pos)?;
+        *pos += 1;
+        if shift == 28 && byte > 0x0F {
+            return None;
+        }
+        value |= u32::from(byte & 0x7F) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
+
 /// Decodes one posting's positions block, given its `(field, term frequency)`s.
 fn decode_positions(block: &[u8], fields: &[(u8, u32)]) -> Result<Vec<FieldPosting>> {
     let mut p = Reader::new(block, "postings");
@@ -445,14 +469,36 @@ impl Index {
         mut visit: impl FnMut(u32, &[(u8, u32)], PostingAt),
     ) -> Result<usize> {
         let (doc_freq, docs, _) = self.postings_blocks(ordinal)?;
-        let mut r = Reader::new(docs, "postings");
-        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
+        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(self.fields.len());
         let mut doc = 0u32;
         let mut positions = 0usize;
-        for i in 0..doc_freq {
+        // The fast path decodes in place and builds no error; the first posting it cannot
+        // decode (damaged, or a value it does not expect) is read again by the checked
+        // path below, which says what is wrong.
+        let mut pos = 0usize;
+        let mut i = 0usize;
+        while i < doc_freq {
+            let start = pos;
+            let Some((next, fields_at, len)) =
+                self.decode_posting(docs, &mut pos, doc, i, &mut fields)
+            else {
+                pos = start;
+                break;
+            };
+            doc = next;
+            let at = PostingAt {
+                fields: fields_at as u32,
+                positions: positions as u32,
+            };
+            positions = positions.saturating_add(len as usize);
+            visit(doc, &fields, at);
+            i += 1;
+        }
+        let mut r = Reader::new(&docs[pos..], "postings");
+        for i in i..doc_freq {
             doc = self.next_doc(&mut r, doc, i)?;
             let at = PostingAt {
-                fields: r.position() as u32,
+                fields: (pos + r.position()) as u32,
                 positions: positions as u32,
             };
             self.read_fields(&mut r, &mut fields)?;
@@ -460,6 +506,40 @@ impl Index {
             visit(doc, &fields, at);
         }
         Ok(doc_freq)
+    }
+
+    /// One posting of [`Index::for_each_posting_at`]'s fast path, from `*pos` in `docs`:
+    /// the document (after `doc`, the `i`th), its fields into `fields`, the offset of its
+    /// fields and the length of its positions. `None` for anything the checked path must
+    /// look at.
+    #[inline(always)]
+    fn decode_posting(
+        &self,
+        docs: &[u8],
+        pos: &mut usize,
+        doc: u32,
+        i: usize,
+        fields: &mut Vec<(u8, u32)>,
+    ) -> Option<(u32, usize, u32)> {
+        let delta = varint_u32(docs, pos)?;
+        let next = doc
+            .checked_add(delta)
+            .filter(|&d| d < self.document_count && (i == 0 || delta > 0))?;
+        let fields_start = *pos;
+        let count = varint_u32(docs, pos)? as usize;
+        if count == 0 || count > self.fields.len() {
+            return None;
+        }
+        fields.clear();
+        for _ in 0..count {
+            let field = varint_u32(docs, pos)? as usize;
+            if field >= self.fields.len() {
+                return None;
+            }
+            fields.push((field as u8, varint_u32(docs, pos)?));
+        }
+        let len = varint_u32(docs, pos)?;
+        Some((next, fields_start, len))
     }
 
     /// The positions of the posting of term `ordinal` found at `at` by

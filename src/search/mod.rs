@@ -482,21 +482,20 @@ impl Searcher {
         }
     }
 
-    /// BM25F of one term in one document, from its `(field, tf)` pairs.
-    fn bm25f(&self, idf: f32, doc: u32, fields: &[(u8, u32)], only_field: Option<u8>) -> f32 {
+    /// The weighted term frequency `tf'` of one term in one document, from its `(field,
+    /// tf)` pairs (each field's weight and length norm folded into `length_norms`).
+    #[inline(always)]
+    fn weighted_tf(&self, doc: u32, fields: &[(u8, u32)], only_field: Option<u8>) -> f32 {
         let count = self.index.fields().len();
-        let norms = self
-            .length_norms
-            .get(doc as usize * count..(doc as usize + 1) * count)
-            .unwrap_or(&[]);
+        let base = doc as usize * count;
         let mut tf = 0.0f32;
         for &(field, freq) in fields {
-            if only_field.is_some_and(|f| f != field) {
-                continue;
+            if only_field.is_none_or(|f| f == field) {
+                let norm = self.length_norms.get(base + field as usize);
+                tf += freq as f32 * norm.copied().unwrap_or(0.0);
             }
-            tf += freq as f32 * norms.get(field as usize).copied().unwrap_or(0.0);
         }
-        idf * tf * (K1 + 1.0) / (K1 + tf)
+        tf
     }
 
     fn idf(&self, df: usize) -> f32 {
@@ -518,17 +517,22 @@ impl Searcher {
             let df = self.index.doc_frequency(ordinal)?;
             let idf = self.idf(df);
             let mut record = (!walked.contains_key(&ordinal)).then(|| Vec::with_capacity(df));
+            // tier · bm25f = tier · idf · (k1 + 1) · tf' / (k1 + tf')
+            let scale = weight * idf * (K1 + 1.0);
             self.index.for_each_posting_at(ordinal, |doc, fields, at| {
                 if let Some(record) = &mut record {
                     record.push((doc, at));
                 }
-                let s = weight * self.bm25f(idf, doc, fields, field);
+                let tf = self.weighted_tf(doc, fields, field);
+                let s = scale * tf / (K1 + tf);
                 if s > 0.0 {
                     let slot = &mut scores[doc as usize];
                     if *slot == 0.0 {
                         docs.push(doc);
+                        *slot = s;
+                    } else if s > *slot {
+                        *slot = s;
                     }
-                    *slot = slot.max(s);
                 }
             })?;
             if let Some(record) = record {
@@ -744,6 +748,25 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
     if k == 0 {
         items.clear();
         return;
+    }
+    if items.len() > 4 * k {
+        // Few wanted of many: one pass that keeps at most 2k candidates, cut back to the
+        // best k whenever full; most items are turned away by one comparison with the
+        // worst kept. Linear time, whatever order the items come in.
+        let mut best: Vec<Ranked> = Vec::with_capacity(2 * k);
+        let mut worst: Option<Ranked> = None;
+        for &item in items.iter() {
+            if worst.is_some_and(|w| order(&item, &w) != Ordering::Less) {
+                continue;
+            }
+            best.push(item);
+            if best.len() == 2 * k {
+                best.select_nth_unstable_by(k - 1, &order);
+                best.truncate(k);
+                worst = Some(best[k - 1]);
+            }
+        }
+        *items = best;
     }
     if items.len() > k {
         items.select_nth_unstable_by(k - 1, &order);
