@@ -44,7 +44,7 @@ pub struct RawToken {
     pub kind: TokenKind,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     Arabic,
     Latin,
@@ -58,6 +58,21 @@ fn class(c: char) -> Class {
     if matches!(c as u32, 0x0621..=0x063F | 0x0641..=0x064A) {
         return Class::Arabic; // the letters, first (tatweel, U+0640, is ignorable: Inner)
     }
+    if c.is_ascii() {
+        // Spaces and punctuation, second: no ASCII character is ignorable or combining.
+        return if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_ascii_alphabetic() {
+            Class::Latin
+        } else {
+            Class::Sep
+        };
+    }
+    class_of_any(c)
+}
+
+/// [`class`] without its fast paths (which a test checks against this).
+fn class_of_any(c: char) -> Class {
     if c == '\u{200B}' {
         return Class::Sep; // zero width space: a word break
     }
@@ -205,6 +220,22 @@ mod tests {
             .iter()
             .map(|t| &text[t.start..t.end])
             .collect()
+    }
+
+    #[test]
+    fn fast_classes_agree_with_the_general_rules() {
+        let fast = (0u32..0x80).chain(0x0621..=0x063F).chain(0x0641..=0x064A);
+        for c in fast.filter_map(char::from_u32) {
+            let expected = if matches!(c as u32, 0x0621..=0x063F | 0x0641..=0x064A) {
+                Class::Arabic
+            } else {
+                class_of_any(c)
+            };
+            assert_eq!(class(c), expected, "{c:?}");
+        }
+        assert_eq!(class(' '), Class::Sep);
+        assert_eq!(class('7'), Class::Digit);
+        assert_eq!(class('k'), Class::Latin);
     }
 
     #[test]
