@@ -284,3 +284,21 @@ fn positions_read_at_a_remembered_posting_equal_a_full_walk() {
     };
     assert!(index.positions_at(0, bad).is_err());
 }
+
+#[test]
+fn stored_paragraph_positions_are_those_the_analyzer_gives() {
+    let analyzer = fahras::text::Analyzer::default();
+    let index = &common::seed_searcher().index();
+    let mut paragraphs = 0;
+    for (n, expected) in common::documents().iter().enumerate() {
+        let (stored, positions) = index.stored_document(n as u32).unwrap();
+        assert_eq!(stored.id, expected.id);
+        assert_eq!(positions.len(), stored.body.len(), "{}", stored.id);
+        for (text, &used) in stored.body.iter().zip(&positions) {
+            let tokens = analyzer.analyze(text);
+            assert_eq!(used, tokens.last().map_or(0, |t| t.position + 1), "{text}");
+            paragraphs += 1;
+        }
+    }
+    assert!(paragraphs > 20, "{paragraphs} paragraphs");
+}

@@ -142,7 +142,12 @@ impl IndexBuilder {
             at: format!("document {:?}", doc.id),
             problem: "too many documents for one index (the limit is 4 294 967 295)".into(),
         })?;
+        let mut paragraph_positions: Option<Vec<u32>> = None;
         for (field_id, field) in self.fields.iter().enumerate() {
+            let body = field.name == "body";
+            if body {
+                paragraph_positions = Some(Vec::with_capacity(doc.body.len()));
+            }
             let mut offset = 0u32;
             let mut length = 0u32;
             for text in field_texts(&doc, &field.name) {
@@ -178,13 +183,16 @@ impl IndexBuilder {
                     }
                 }
                 let used = tokens.last().map_or(0, |t| t.position + 1);
+                if let (true, Some(counts)) = (body, &mut paragraph_positions) {
+                    counts.push(used);
+                }
                 offset += used + PARAGRAPH_GAP;
                 length += used;
             }
             self.norms.push(length);
         }
         self.add_facets(doc_id, &doc);
-        self.store(&doc);
+        self.store(&doc, paragraph_positions.as_deref());
         self.ids.insert(doc.id);
         Ok(())
     }
@@ -228,8 +236,8 @@ impl IndexBuilder {
         self.dates.push((sort_key, dates));
     }
 
-    /// Encodes the stored document.
-    fn store(&mut self, doc: &Document) {
+    /// Encodes the stored document, with the positions each body paragraph takes.
+    fn store(&mut self, doc: &Document, paragraph_positions: Option<&[u32]>) {
         self.record_offsets.push(self.records.len() as u32);
         let records = &mut self.records;
         let mut put = |tag: u8, s: &str| {
@@ -257,6 +265,15 @@ impl IndexBuilder {
         }
         for t in &doc.tags {
             put(doc_tag::TAG, t);
+        }
+        if let Some(counts) = paragraph_positions {
+            let mut bytes = Vec::with_capacity(counts.len());
+            counts
+                .iter()
+                .for_each(|&c| put_varint(&mut bytes, c.into()));
+            records.push(doc_tag::PARAGRAPH_POSITIONS);
+            put_varint(records, bytes.len() as u64);
+            records.extend_from_slice(&bytes);
         }
     }
 

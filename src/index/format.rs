@@ -1,4 +1,4 @@
-//! # The fahras index format, version 1
+//! # The fahras index format, version 2
 //!
 //! This file is the specification of the index file; [`super::builder`] writes it and
 //! [`super::reader`] reads it. All integers are little-endian. "varint" is LEB128 (7 bits
@@ -8,7 +8,7 @@
 //! ```text
 //! ┌──────────────────────────── header ────────────────────────────┐
 //! │ 0   magic            8 bytes  "FAHRASIX"                       │
-//! │ 8   format version   u32      1                                │
+//! │ 8   format version   u32      2                                │
 //! │ 12  section count    u32      N                                │
 //! │ 16  section table    N × 24 bytes:                             │
 //! │        kind u32 · crc32 u32 · offset u64 · length u64          │
@@ -18,7 +18,7 @@
 //! each with its own CRC-32 in the table.
 //! ```
 //!
-//! Sections (every one required in version 1, in any order; unknown kinds are an error):
+//! Sections (every one required, in any order; unknown kinds are an error):
 //!
 //! | kind | name | content |
 //! |------|------|---------|
@@ -43,10 +43,17 @@
 //! order, tf × varint position deltas (the first from 0). Scoring reads only the document
 //! block; phrases and proximity skip to the positions of the documents they need.
 //!
-//! A **stored document**: a sequence of tagged strings, `u8 tag · string`, until the end
+//! A **stored document**: a sequence of tagged values, `u8 tag · string`, until the end
 //! of its slice: 1 id · 2 title · 3 subtitle · 4 body paragraph (repeated, in order) ·
-//! 5 published · 6 author · 7 source · 8 url · 9 section · 10 tag (repeated). Id and title
-//! are present exactly once.
+//! 5 published · 6 author · 7 source · 8 url · 9 section · 10 tag (repeated) ·
+//! 11 paragraph positions. Id and title are present exactly once. The value of tag 11 is
+//! not text but a varint byte length and that many bytes: per body paragraph, in order, a
+//! varint count of the positions its words take (its last position + 1); it is present
+//! when the index has a `body` field. The body's paragraph `i` starts at position
+//! `Σ_{j<i} (count_j + PARAGRAPH_GAP)`, so a snippet can be chosen from the postings'
+//! positions and only its paragraph analyzed.
+//!
+//! Version history: 2 added tag 11 (a version-1 file is refused: rebuild the index).
 //!
 //! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `norms`, `facets`,
 //! `dates`), the
@@ -63,7 +70,7 @@
 pub const MAGIC: &[u8; 8] = b"FAHRASIX";
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 16;
@@ -160,4 +167,6 @@ pub mod doc_tag {
     pub const SECTION: u8 = 9;
     /// One tag (repeated).
     pub const TAG: u8 = 10;
+    /// The positions each body paragraph takes (varints, not a string).
+    pub const PARAGRAPH_POSITIONS: u8 = 11;
 }

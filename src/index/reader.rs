@@ -632,6 +632,12 @@ impl Index {
 
     /// The stored document number `doc`.
     pub fn document(&self, doc: u32) -> Result<Document> {
+        Ok(self.stored_document(doc)?.0)
+    }
+
+    /// A stored document and the positions each of its body paragraphs takes (empty when
+    /// the index has no `body` field): see the format's tag 11.
+    pub fn stored_document(&self, doc: u32) -> Result<(Document, Vec<u32>)> {
         let data = self.slice(
             &self.documents_table,
             &self.documents_data,
@@ -640,9 +646,19 @@ impl Index {
         )?;
         let mut r = Reader::new(data, "documents");
         let mut d = Document::default();
+        let mut paragraph_positions = Vec::new();
         let (mut has_id, mut has_title) = (false, false);
         while !r.is_empty() {
             let tag = r.u8()?;
+            if tag == doc_tag::PARAGRAPH_POSITIONS {
+                let len = usize::try_from(r.varint()?)
+                    .map_err(|_| Error::Truncated { what: "documents" })?;
+                let mut counts = Reader::new(r.bytes(len)?, "documents");
+                while !counts.is_empty() {
+                    paragraph_positions.push(counts.varint_u32()?);
+                }
+                continue;
+            }
             let value = r.str()?.to_owned();
             match tag {
                 doc_tag::ID => (d.id, has_id) = (value, true),
@@ -665,7 +681,14 @@ impl Index {
         if !has_id || !has_title {
             return Err(corrupt(format!("stored document {doc} has no id or title")));
         }
-        Ok(d)
+        if !paragraph_positions.is_empty() && paragraph_positions.len() != d.body.len() {
+            return Err(corrupt(format!(
+                "stored document {doc} has {} paragraphs but positions for {}",
+                d.body.len(),
+                paragraph_positions.len()
+            )));
+        }
+        Ok((d, paragraph_positions))
     }
 
     /// The slice of entry `i` of an offset-table section.
@@ -755,4 +778,54 @@ fn offset_table(
         .filter(|&e| e <= range.end)
         .ok_or(Error::Truncated { what })?;
     Ok((count, table_start..table_end, table_end..range.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::IndexBuilder;
+
+    /// Recomputes the sections' and the header's checksums after a test changed a section.
+    fn reseal(bytes: &mut [u8]) {
+        let count = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+        for i in 0..count {
+            let entry = HEADER_LEN + i * SECTION_ENTRY_LEN;
+            let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+            let (offset, length) = (word(entry + 8) as usize, word(entry + 16) as usize);
+            let crc = super::super::checksum::crc32(&bytes[offset..offset + length]);
+            bytes[entry + 4..entry + 8].copy_from_slice(&crc.to_le_bytes());
+        }
+        let end = HEADER_LEN + count * SECTION_ENTRY_LEN;
+        let crc = super::super::checksum::crc32(&bytes[..end]);
+        bytes[end..end + 4].copy_from_slice(&crc.to_le_bytes());
+    }
+
+    #[test]
+    fn paragraph_positions_that_do_not_fit_the_paragraphs_are_refused() {
+        let mut builder = IndexBuilder::new();
+        let doc = Document {
+            id: "a".into(),
+            title: "عنوان".into(),
+            body: vec!["فقرة أولى".into(), "فقرة ثانية هنا".into()],
+            ..Document::default()
+        };
+        builder.add(doc).unwrap();
+        let mut bytes = builder.finish();
+        let good = Index::from_bytes(bytes.clone()).unwrap();
+        assert_eq!(good.stored_document(0).unwrap().1, vec![2, 3]);
+        // Tag 11, two bytes, counts 2 and 3 → the same two bytes as one count (2, written
+        // in two bytes): one count for two paragraphs.
+        let at = bytes
+            .windows(4)
+            .rposition(|w| w == [doc_tag::PARAGRAPH_POSITIONS, 2, 2, 3])
+            .expect("the stored paragraph positions");
+        bytes[at + 2..at + 4].copy_from_slice(&[0x82, 0x00]);
+        reseal(&mut bytes);
+        let index = Index::from_bytes(bytes).unwrap();
+        let message = index.document(0).unwrap_err().to_string();
+        assert!(
+            message.contains("2 paragraphs but positions for 1"),
+            "{message}"
+        );
+    }
 }

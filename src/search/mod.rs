@@ -166,6 +166,9 @@ pub struct Searcher {
     /// Per document and field: `weight / (1 − b + b · len / avglen)`, BM25F's field weight
     /// times its length normalization.
     length_norms: Vec<f32>,
+    /// Snippets use the positions the index stores for each paragraph (always, but in a
+    /// test that compares them with analyzing every paragraph).
+    stored_positions: bool,
 }
 
 impl Searcher {
@@ -187,6 +190,7 @@ impl Searcher {
             index,
             analyzer,
             length_norms,
+            stored_positions: true,
         }
     }
 
@@ -651,7 +655,7 @@ impl Searcher {
         located: &snippet::Located,
         present: usize,
     ) -> Result<Hit> {
-        let d = self.index.document(doc)?;
+        let (d, paragraph_positions) = self.index.stored_document(doc)?;
         let field = |name: &str| {
             self.index
                 .fields()
@@ -663,10 +667,16 @@ impl Searcher {
             snippet::FieldText {
                 field: field("subtitle"),
                 texts: d.subtitle.iter().map(String::as_str).collect(),
+                used: Vec::new(),
             },
             snippet::FieldText {
                 field: field("body"),
                 texts: d.body.iter().map(String::as_str).collect(),
+                used: if self.stored_positions {
+                    paragraph_positions
+                } else {
+                    Vec::new()
+                },
             },
         ];
         let snippet = snippet::best_snippet(marker, located, &texts, present);
@@ -842,6 +852,80 @@ mod tests {
             top_k(&mut top, k, order);
             proptest::prop_assert_eq!(top, sorted);
         }
+    }
+
+    /// Searches with and without the paragraph positions stored in the index: the snippets
+    /// must be the same (the stored positions only spare analyzing paragraphs).
+    fn same_snippets_either_way(searcher: &mut Searcher, query: &str) -> Vec<Hit> {
+        let options = SearchOptions::default();
+        searcher.stored_positions = true;
+        let stored = searcher.search(query, &options).unwrap().hits;
+        searcher.stored_positions = false;
+        let analyzed = searcher.search(query, &options).unwrap().hits;
+        assert_eq!(stored.len(), analyzed.len(), "{query}");
+        for (a, b) in stored.iter().zip(&analyzed) {
+            assert_eq!(a.id, b.id, "{query}");
+            assert_eq!(a.snippet, b.snippet, "{query}: {}", a.id);
+            assert_eq!(a.title_highlights, b.title_highlights, "{query}: {}", a.id);
+        }
+        stored
+    }
+
+    #[test]
+    fn snippets_from_stored_paragraph_positions_match_full_analysis() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let index = Index::from_bytes(crate::corpus::build_dir(&root).unwrap()).unwrap();
+        let mut searcher = Searcher::new(index);
+        let queries = [
+            "داعش",
+            "تيليجرام",
+            "داعش تيليجرام",
+            "تنظيم داعش تيليجرام",
+            "داعش تي",
+            "مواقع ال",
+            "يوروبول تلغرام",
+            "تويتر فيسبوك انستغرام",
+            "حسابات -تويتر",
+            "\"تنظيم داعش\"",
+            "title:داعش",
+            "في",
+            "تطبيق رسائل مشفرة",
+        ];
+        let mut highlighted = 0;
+        for query in queries {
+            let hits = same_snippets_either_way(&mut searcher, query);
+            highlighted += hits
+                .iter()
+                .filter(|h| !h.snippet.highlights.is_empty())
+                .count();
+        }
+        assert!(highlighted >= 20, "only {highlighted} highlighted snippets");
+    }
+
+    #[test]
+    fn the_snippet_comes_from_a_later_paragraph_with_more_query_words() {
+        let filler = |i: usize| format!("فقرة رقم {i} عن موضوع آخر لا يذكر الكلمتين معا أبدا");
+        let mut body: Vec<String> = vec!["بدأ داعش نشاطه منذ سنوات في عدة مدن".into()];
+        body.extend((0..6).map(filler));
+        body.push("ثم انتقل داعش إلى تيليجرام بعد حذف حساباته".into());
+        body.extend((6..9).map(filler));
+        let doc = crate::Document {
+            id: "late".into(),
+            title: "خبر".into(),
+            body,
+            ..crate::Document::default()
+        };
+        let mut builder = crate::IndexBuilder::new();
+        builder.add(doc).unwrap();
+        let mut searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+        let hits = same_snippets_either_way(&mut searcher, "داعش تيليجرام");
+        assert_eq!(hits.len(), 1);
+        assert!(
+            hits[0].snippet.text.contains("انتقل داعش إلى تيليجرام"),
+            "{}",
+            hits[0].snippet.text
+        );
+        assert_eq!(hits[0].snippet.highlights.len(), 2);
     }
 
     #[test]

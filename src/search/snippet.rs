@@ -72,6 +72,9 @@ pub struct FieldText<'t> {
     pub field: Option<u8>,
     /// Its texts (paragraphs), in order.
     pub texts: Vec<&'t str>,
+    /// How many positions each text takes, when the index says (else empty: each text is
+    /// analyzed to find out).
+    pub used: Vec<u32>,
 }
 
 /// A token of a text: byte span and the query word it matches.
@@ -251,6 +254,32 @@ impl<'a> Highlighter<'a> {
     }
 }
 
+/// The best `(distinct words, matches)` of any [`SNIPPET_WORDS`] consecutive positions
+/// holding `matches` (sorted `(position, word)`s of one text): at least the score of any
+/// window of the text's words, as they have consecutive positions (but for a ligature
+/// that stands for several words, rare enough to ignore).
+fn window_bound(matches: &[(u32, usize)]) -> (usize, usize) {
+    if matches.iter().any(|m| m.1 >= 64) {
+        return (usize::MAX, usize::MAX); // too many words for the bit set: no bound
+    }
+    let mut best = (0, 0);
+    let mut end = 0;
+    for (start, first) in matches.iter().enumerate() {
+        end = end.max(start);
+        while matches
+            .get(end)
+            .is_some_and(|m| m.0 < first.0.saturating_add(SNIPPET_WORDS as u32))
+        {
+            end += 1;
+        }
+        let words = matches[start..end]
+            .iter()
+            .fold(0u64, |bits, m| bits | 1 << m.1);
+        best = best.max((words.count_ones() as usize, end - start));
+    }
+    best
+}
+
 /// UTF-16 length of a string.
 fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
@@ -303,12 +332,28 @@ pub fn best_snippet(
         let matches = located.field(field.field);
         let last = matches.and_then(|m| m.last()).map(|m| m.0);
         let mut base = 0u32;
-        for &text in &field.texts {
+        for (i, &text) in field.texts.iter().enumerate() {
             if best.is_some() && matches.is_some() && last.is_none_or(|l| base > l) {
                 continue 'fields; // no match further in this field
             }
+            // Where the text's positions end, when known without analyzing it.
+            let known = field.used.get(i).copied();
+            let end = match known {
+                Some(used) => Some(base.saturating_add(used)),
+                None => (i + 1 == field.texts.len()).then_some(u32::MAX),
+            };
+            if let (Some(b), Some(m), Some(end)) = (&best, matches, end) {
+                // No window of the text's words scores more than the best window of its
+                // positions: a text that cannot beat the best so far is not analyzed.
+                let from = m.partition_point(|x| x.0 < base);
+                let to = m.partition_point(|x| x.0 < end);
+                if window_bound(&m[from..to]) <= b.3 {
+                    base = end.saturating_add(crate::index::PARAGRAPH_GAP);
+                    continue;
+                }
+            }
             let (tokens, used) = marker.mark(text, base, matches);
-            base += used + crate::index::PARAGRAPH_GAP;
+            base += known.unwrap_or(used) + crate::index::PARAGRAPH_GAP;
             let n = tokens.len();
             if n == 0 {
                 continue;

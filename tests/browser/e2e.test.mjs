@@ -556,7 +556,7 @@ describe('error states', () => {
     await context.close();
   });
 
-  test('src="pkg/seed.fahras" (a real index file) loads and searches; a version-2 header is refused', { skip: !USE_REAL && 'needs the real wasm' }, async () => {
+  test('src="pkg/seed.fahras" (a real index file) loads and searches; a header of a later version is refused', { skip: !USE_REAL && 'needs the real wasm' }, async () => {
     const { context, page, host, input } = await openDemo();
     const requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -565,12 +565,13 @@ describe('error states', () => {
     await waitForSettled(host, 'يوروبول');
     assert.ok((await optionsOf(host).count()) >= 1);
     assert.ok(requests.includes('/pkg/seed.fahras'), `fetched the index: ${requests}`);
-    assert.equal((await host.evaluate((el) => el.info)).formatVersion, 1);
-
-    // The same file claiming format version 2 (bytes 8–11, little-endian u32).
+    const version = (await host.evaluate((el) => el.info)).formatVersion;
     const seed = readFileSync(path.join(ROOT, 'www', 'pkg', 'seed.fahras'));
+    assert.equal(version, seed.readUInt32LE(8), 'info.formatVersion is the file\'s');
+
+    // The same file claiming the next format version (bytes 8–11, little-endian u32).
     const v2 = Buffer.from(seed);
-    v2.writeUInt32LE(2, 8);
+    v2.writeUInt32LE(version + 1, 8);
     await page.route('**/v2.fahras', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: v2 }));
     await host.evaluate((el) => (el.src = 'v2.fahras'));
     await input.press('End'); // any key: the engine is loaded on interaction
@@ -578,7 +579,7 @@ describe('error states', () => {
     await error.waitFor();
     const detail = await host.locator('.error .detail').textContent();
     assert.match(detail, /version/i, detail);
-    console.log(`# engine message for a version-2 index: ${detail}`);
+    console.log(`# engine message for a version-${version + 1} index: ${detail}`);
     await context.close();
   });
 
