@@ -77,7 +77,8 @@ const TIMELINE_FACETS: &[&str] = &["year", "month"];
 /// The filters of a search, compiled against an index.
 #[derive(Debug)]
 pub struct CompiledFilters {
-    /// Per document: bit g set when the document fails filter group g.
+    /// Per document: bit g set when the document fails filter group g (empty when no
+    /// group filters: nothing fails).
     failures: Vec<u64>,
     /// Facet name → its group bit.
     groups: BTreeMap<String, u64>,
@@ -99,7 +100,7 @@ impl CompiledFilters {
         to: Option<&str>,
     ) -> Result<Self> {
         let n = index.document_count() as usize;
-        let mut failures = vec![0u64; n];
+        let mut failures: Vec<u64> = Vec::new();
         let mut groups = BTreeMap::new();
         let mut excluded = FixedBitSet::with_capacity(n);
         let mut active = false;
@@ -139,6 +140,7 @@ impl CompiledFilters {
                     .iter()
                     .for_each(|&d| allowed.insert(d as usize));
             }
+            failures.resize(n, 0);
             for (d, f) in failures.iter_mut().enumerate() {
                 if !allowed.contains(d) {
                     *f |= bit;
@@ -167,6 +169,7 @@ impl CompiledFilters {
                 return Err(Error::InvalidOptions("dateFrom is after dateTo".into()));
             }
             let bit = 1u64 << (groups.len() as u64).min(63);
+            failures.resize(n, 0);
             for (d, f) in failures.iter_mut().enumerate() {
                 let inside = index.dates(d as u32).iter().any(|&date| {
                     let (a, b) = date_span(date);
@@ -190,7 +193,12 @@ impl CompiledFilters {
 
     /// Does the document pass every filter?
     pub fn accepts(&self, doc: u32) -> bool {
-        self.failures[doc as usize] == 0 && !self.excluded.contains(doc as usize)
+        self.failures_of(doc) == 0 && !self.excluded.contains(doc as usize)
+    }
+
+    /// The filter groups document `doc` fails.
+    fn failures_of(&self, doc: u32) -> u64 {
+        self.failures.get(doc as usize).copied().unwrap_or(0)
     }
 
     /// The bits a document may fail and still count for `facet`.
@@ -239,7 +247,7 @@ impl CompiledFilters {
                         .iter()
                         .filter(|&&d| {
                             matched.contains(d as usize)
-                                && self.failures[d as usize] & !ignored == 0
+                                && self.failures_of(d) & !ignored == 0
                                 && !self.excluded.contains(d as usize)
                         })
                         .count(),

@@ -256,7 +256,9 @@ impl Searcher {
             results.facets = filters.count(&self.index, &options.facets, &matched)?;
             (ranked, options.sort)
         };
-        ranked.retain(|r| filters.accepts(r.0));
+        if filters.active {
+            ranked.retain(|r| filters.accepts(r.0));
+        }
         results.total = ranked.len();
         let alternatives = || clauses.iter().flat_map(|c| c.alternatives.iter());
         let marker = snippet::Highlighter::new(
@@ -926,6 +928,40 @@ mod tests {
             hits[0].snippet.text
         );
         assert_eq!(hits[0].snippet.highlights.len(), 2);
+    }
+
+    #[test]
+    fn positions_looked_up_or_scanned_give_the_same_highlights() {
+        // 60 documents with the word: for one hit its positions are looked up in the
+        // postings, for ten the postings are scanned (Highlighter::locate).
+        let mut builder = crate::IndexBuilder::new();
+        for i in 0..60 {
+            let doc = crate::Document {
+                id: format!("d{i}"),
+                title: format!("خبر رقم {i} عن داعش"),
+                body: vec![format!(
+                    "نص الخبر {i}: انتقل داعش إلى تطبيق آخر ثم عاد داعش"
+                )],
+                ..crate::Document::default()
+            };
+            builder.add(doc).unwrap();
+        }
+        let searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+        let search = |limit| {
+            let options = SearchOptions {
+                limit,
+                ..SearchOptions::default()
+            };
+            searcher.search("داعش", &options).unwrap().hits
+        };
+        let (one, ten) = (search(1), search(10));
+        assert_eq!(one.len(), 1);
+        assert_eq!(ten.len(), 10);
+        assert_eq!(one[0].id, ten[0].id);
+        assert_eq!(one[0].snippet, ten[0].snippet);
+        assert_eq!(one[0].title_highlights, ten[0].title_highlights);
+        assert_eq!(one[0].snippet.highlights.len(), 2);
+        assert_eq!(one[0].title_highlights.len(), 1);
     }
 
     #[test]

@@ -130,8 +130,19 @@ impl<'a> Highlighter<'a> {
                 }
             }
         };
+        let mut is_wanted =
+            fixedbitset::FixedBitSet::with_capacity(wanted.last().map_or(0, |&d| d as usize + 1));
+        wanted.iter().for_each(|&d| is_wanted.insert(d as usize));
         for (&ordinal, words) in &self.words {
             match walked.get(&ordinal) {
+                // A short list is scanned; in a long one each document is looked up.
+                Some(postings) if postings.len() <= wanted.len() * 16 => {
+                    for &(doc, at) in postings {
+                        if is_wanted.contains(doc as usize) {
+                            add(doc, self.index.positions_at(ordinal, at)?, words);
+                        }
+                    }
+                }
                 Some(postings) => {
                     for &doc in &wanted {
                         if let Ok(i) = postings.binary_search_by_key(&doc, |p| p.0) {
