@@ -347,20 +347,34 @@ impl Searcher {
         let mut totals = vec![0f32; n];
         let mut counts = vec![0u16; n];
         let mut touched: Vec<u32> = Vec::new();
-        let mut clause_scores = vec![0f32; n];
+        // A clause's score when it has several alternatives: the best of theirs.
+        let mut clause_scores: Vec<f32> = Vec::new();
         // Which query words (by their index in the flat list of words) each document has.
         *word_masks = vec![0u64; n];
         let mut word_base = 0usize;
         for clause in clauses.iter_mut() {
             let mut clause_docs: Vec<u32> = Vec::new();
+            let single = clause.alternatives.len() == 1;
+            if !single && clause_scores.is_empty() {
+                clause_scores = vec![0f32; n];
+            }
             for alt in &mut clause.alternatives {
                 let bits = (0..alt.words.len())
                     .map(|i| word_base + i)
                     .filter(|&i| i < 64)
                     .fold(0u64, |bits, i| bits | 1 << i);
                 word_base += alt.words.len();
-                for (doc, s) in self.evaluate(alt, walked)? {
+                let (docs, scores) = self.evaluate(alt, walked)?;
+                for &doc in &docs {
                     word_masks[doc as usize] |= bits;
+                }
+                if single {
+                    clause_docs = docs;
+                    clause_scores = scores;
+                    break;
+                }
+                for doc in docs {
+                    let s = scores[doc as usize];
                     let slot = &mut clause_scores[doc as usize];
                     if *slot == 0.0 {
                         clause_docs.push(doc);
@@ -376,26 +390,29 @@ impl Searcher {
                 totals[d] += std::mem::take(&mut clause_scores[d]);
                 counts[d] += u16::from(clause.required);
             }
+            if single {
+                clause_scores = Vec::new(); // the alternative's own, not zeroed everywhere
+            }
         }
-        let mut excluded = vec![false; n];
+        let mut excluded = FixedBitSet::with_capacity(n);
         for atom in &parsed.excluded {
             let mut alt = self.alternative(atom, false);
             alt.words.iter_mut().for_each(WordMatcher::strict);
-            for (doc, _) in self.evaluate(&mut alt, walked)? {
-                excluded[doc as usize] = true;
+            for doc in self.evaluate(&mut alt, walked)?.0 {
+                excluded.insert(doc as usize);
             }
         }
         if clauses.is_empty() {
             // Only exclusions: every other document.
             return Ok((0..n as u32)
-                .filter(|&d| !excluded[d as usize])
+                .filter(|&d| !excluded.contains(d as usize))
                 .map(|d| (d, 0, 0.0))
                 .collect());
         }
         let required = clauses.iter().filter(|c| c.required).count() as u16;
         let mut ranked: Vec<Ranked> = touched
             .iter()
-            .filter(|&&d| !excluded[d as usize] && counts[d as usize] == required)
+            .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] == required)
             .map(|&d| (d, counts[d as usize], totals[d as usize]))
             .collect();
         if ranked.is_empty() && required > 1 {
@@ -403,7 +420,7 @@ impl Searcher {
             results.partial = true;
             ranked = touched
                 .iter()
-                .filter(|&&d| !excluded[d as usize] && counts[d as usize] > 0)
+                .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] > 0)
                 .map(|&d| (d, counts[d as usize], totals[d as usize]))
                 .collect();
         }
@@ -549,8 +566,8 @@ impl Searcher {
     }
 
     /// Scores every document that matches an alternative (all its words, in a row when
-    /// there are several).
-    fn evaluate(&self, alt: &mut Alternative, walked: &mut Walked) -> Result<Vec<(u32, f32)>> {
+    /// there are several): the documents, and the scores by document (0 for the others).
+    fn evaluate(&self, alt: &mut Alternative, walked: &mut Walked) -> Result<(Vec<u32>, Vec<f32>)> {
         if alt.expansions.is_empty() {
             for word in &mut alt.words {
                 alt.expansions.push(word.expand(&self.index)?);
@@ -558,7 +575,7 @@ impl Searcher {
         }
         let n = self.index.document_count() as usize;
         let Some((first, rest)) = alt.expansions.split_first() else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), vec![0f32; n]));
         };
         let mut scores = vec![0f32; n];
         let mut docs = Vec::new();
@@ -593,7 +610,7 @@ impl Searcher {
                 })
             });
         }
-        Ok(docs.into_iter().map(|d| (d, scores[d as usize])).collect())
+        Ok((docs, scores))
     }
 
     /// Sorted `(field, position)`s of a word's terms in the candidate documents.
