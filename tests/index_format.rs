@@ -291,8 +291,11 @@ fn stored_paragraph_positions_are_those_the_analyzer_gives() {
     let index = &common::seed_searcher().index();
     let mut paragraphs = 0;
     for (n, expected) in common::documents().iter().enumerate() {
-        let (stored, positions) = index.stored_document(n as u32).unwrap();
+        let stored = index.stored_document(n as u32).unwrap();
+        let positions = stored.paragraph_positions.clone();
+        let stored = stored.into_document().unwrap();
         assert_eq!(stored.id, expected.id);
+        assert_eq!(stored.body, expected.body);
         assert_eq!(positions.len(), stored.body.len(), "{}", stored.id);
         for (text, &used) in stored.body.iter().zip(&positions) {
             let tokens = analyzer.analyze(text);

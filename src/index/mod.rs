@@ -9,7 +9,7 @@ pub mod format;
 pub mod reader;
 
 pub use builder::IndexBuilder;
-pub use reader::{DocPosting, Facet, FacetEntry, FieldPosting, Index, PostingAt};
+pub use reader::{DocPosting, Facet, FacetEntry, FieldPosting, Index, PostingAt, StoredDocument};
 
 use crate::document::Document;
 

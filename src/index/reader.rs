@@ -27,6 +27,51 @@ pub struct PostingAt {
     pub positions: u32,
 }
 
+/// A stored document as [`Index::stored_document`] reads it: the body paragraphs are
+/// only checked and read as text when asked for (a snippet needs one or two of them).
+#[derive(Debug)]
+pub struct StoredDocument<'a> {
+    /// The document, its body left empty.
+    pub document: Document,
+    paragraphs: Vec<&'a [u8]>,
+    /// How many positions each body paragraph takes (empty when the index has no `body`
+    /// field): see the format's tag 11.
+    pub paragraph_positions: Vec<u32>,
+}
+
+impl<'a> StoredDocument<'a> {
+    /// How many body paragraphs the document has.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// The body paragraphs as stored: UTF-8 not yet checked (for a caller that reads only
+    /// some of them, with [`std::str::from_utf8`]).
+    pub fn stored_paragraphs(&self) -> &[&'a [u8]] {
+        &self.paragraphs
+    }
+
+    /// Body paragraph `i`, read as text.
+    pub fn paragraph(&self, i: usize) -> Result<&'a str> {
+        let bytes = self
+            .paragraphs
+            .get(i)
+            .ok_or_else(|| corrupt(format!("no paragraph {i} in a stored document")))?;
+        std::str::from_utf8(bytes).map_err(|_| corrupt("a stored paragraph is not UTF-8"))
+    }
+
+    /// The whole document, every paragraph read.
+    pub fn into_document(self) -> Result<Document> {
+        let body = (0..self.paragraph_count())
+            .map(|i| self.paragraph(i).map(str::to_owned))
+            .collect::<Result<_>>()?;
+        Ok(Document {
+            body,
+            ..self.document
+        })
+    }
+}
+
 /// A LEB128 varint that fits a u32, read at `*pos`: `None` if it runs past the end or is
 /// too large (the checked [`Reader`] then says which).
 #[inline(always)]
@@ -632,12 +677,12 @@ impl Index {
 
     /// The stored document number `doc`.
     pub fn document(&self, doc: u32) -> Result<Document> {
-        Ok(self.stored_document(doc)?.0)
+        self.stored_document(doc)?.into_document()
     }
 
-    /// A stored document and the positions each of its body paragraphs takes (empty when
-    /// the index has no `body` field): see the format's tag 11.
-    pub fn stored_document(&self, doc: u32) -> Result<(Document, Vec<u32>)> {
+    /// A stored document with its body paragraphs left as stored, each read as text only
+    /// when asked for ([`StoredDocument::paragraph`]), and the positions each takes.
+    pub fn stored_document(&self, doc: u32) -> Result<StoredDocument<'_>> {
         let data = self.slice(
             &self.documents_table,
             &self.documents_data,
@@ -646,16 +691,22 @@ impl Index {
         )?;
         let mut r = Reader::new(data, "documents");
         let mut d = Document::default();
+        let mut paragraphs = Vec::new();
         let mut paragraph_positions = Vec::new();
         let (mut has_id, mut has_title) = (false, false);
         while !r.is_empty() {
             let tag = r.u8()?;
-            if tag == doc_tag::PARAGRAPH_POSITIONS {
+            if tag == doc_tag::PARAGRAPH || tag == doc_tag::PARAGRAPH_POSITIONS {
                 let len = usize::try_from(r.varint()?)
                     .map_err(|_| Error::Truncated { what: "documents" })?;
-                let mut counts = Reader::new(r.bytes(len)?, "documents");
-                while !counts.is_empty() {
-                    paragraph_positions.push(counts.varint_u32()?);
+                let bytes = r.bytes(len)?;
+                if tag == doc_tag::PARAGRAPH {
+                    paragraphs.push(bytes);
+                } else {
+                    let mut counts = Reader::new(bytes, "documents");
+                    while !counts.is_empty() {
+                        paragraph_positions.push(counts.varint_u32()?);
+                    }
                 }
                 continue;
             }
@@ -664,7 +715,6 @@ impl Index {
                 doc_tag::ID => (d.id, has_id) = (value, true),
                 doc_tag::TITLE => (d.title, has_title) = (value, true),
                 doc_tag::SUBTITLE => d.subtitle = Some(value),
-                doc_tag::PARAGRAPH => d.body.push(value),
                 doc_tag::PUBLISHED => d.published = Some(value),
                 doc_tag::AUTHOR => d.author = Some(value),
                 doc_tag::SOURCE => d.source = Some(value),
@@ -681,14 +731,18 @@ impl Index {
         if !has_id || !has_title {
             return Err(corrupt(format!("stored document {doc} has no id or title")));
         }
-        if !paragraph_positions.is_empty() && paragraph_positions.len() != d.body.len() {
+        if !paragraph_positions.is_empty() && paragraph_positions.len() != paragraphs.len() {
             return Err(corrupt(format!(
                 "stored document {doc} has {} paragraphs but positions for {}",
-                d.body.len(),
+                paragraphs.len(),
                 paragraph_positions.len()
             )));
         }
-        Ok((d, paragraph_positions))
+        Ok(StoredDocument {
+            document: d,
+            paragraphs,
+            paragraph_positions,
+        })
     }
 
     /// The slice of entry `i` of an offset-table section.
@@ -801,6 +855,34 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_that_is_not_utf8_is_an_error_when_read() {
+        let mut builder = IndexBuilder::new();
+        let doc = Document {
+            id: "a".into(),
+            title: "عنوان عن القمر".into(),
+            body: vec!["القمر يضيء الليل".into()],
+            ..Document::default()
+        };
+        builder.add(doc).unwrap();
+        let mut bytes = builder.finish();
+        let text = "القمر يضيء الليل".as_bytes();
+        let at = bytes
+            .windows(text.len())
+            .rposition(|w| w == text)
+            .expect("the stored paragraph");
+        bytes[at + 1] = 0xFF; // the second byte of ا: no longer UTF-8
+        reseal(&mut bytes);
+        let index = Index::from_bytes(bytes).unwrap();
+        let message = index.document(0).unwrap_err().to_string();
+        assert!(message.contains("not UTF-8"), "{message}");
+        let searcher = crate::Searcher::new(index);
+        let error = searcher
+            .search("القمر", &crate::SearchOptions::default())
+            .unwrap_err();
+        assert!(error.to_string().contains("not UTF-8"), "{error}");
+    }
+
+    #[test]
     fn paragraph_positions_that_do_not_fit_the_paragraphs_are_refused() {
         let mut builder = IndexBuilder::new();
         let doc = Document {
@@ -812,7 +894,10 @@ mod tests {
         builder.add(doc).unwrap();
         let mut bytes = builder.finish();
         let good = Index::from_bytes(bytes.clone()).unwrap();
-        assert_eq!(good.stored_document(0).unwrap().1, vec![2, 3]);
+        let stored = good.stored_document(0).unwrap();
+        assert_eq!(stored.paragraph_positions, vec![2, 3]);
+        assert_eq!(stored.paragraph(1).unwrap(), "فقرة ثانية هنا");
+        assert!(stored.paragraph(2).is_err());
         // Tag 11, two bytes, counts 2 and 3 → the same two bytes as one count (2, written
         // in two bytes): one count for two paragraphs.
         let at = bytes

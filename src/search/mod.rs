@@ -674,7 +674,8 @@ impl Searcher {
         located: &snippet::Located,
         present: usize,
     ) -> Result<Hit> {
-        let (d, paragraph_positions) = self.index.stored_document(doc)?;
+        let stored = self.index.stored_document(doc)?;
+        let d = &stored.document;
         let field = |name: &str| {
             self.index
                 .fields()
@@ -685,21 +686,22 @@ impl Searcher {
         let texts = [
             snippet::FieldText {
                 field: field("subtitle"),
-                texts: d.subtitle.iter().map(String::as_str).collect(),
+                texts: d.subtitle.iter().map(String::as_bytes).collect(),
                 used: Vec::new(),
             },
             snippet::FieldText {
                 field: field("body"),
-                texts: d.body.iter().map(String::as_str).collect(),
+                texts: stored.stored_paragraphs().to_vec(),
                 used: if self.stored_positions {
-                    paragraph_positions
+                    stored.paragraph_positions.clone()
                 } else {
                     Vec::new()
                 },
             },
         ];
-        let snippet = snippet::best_snippet(marker, located, &texts, present);
+        let snippet = snippet::best_snippet(marker, located, &texts, present)?;
         let title_highlights = snippet::highlight(marker, located, field("title"), &d.title);
+        let d = stored.document;
         Ok(Hit {
             id: d.id,
             title: d.title,

@@ -4,7 +4,7 @@
 //! Highlight ranges are UTF-16 code-unit offsets (what JavaScript string indices count),
 //! end exclusive.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::{builder::pair_term, Index};
 use crate::text::Analyzer;
 use serde::Serialize;
@@ -70,8 +70,9 @@ impl Located {
 pub struct FieldText<'t> {
     /// Field id.
     pub field: Option<u8>,
-    /// Its texts (paragraphs), in order.
-    pub texts: Vec<&'t str>,
+    /// Its texts (paragraphs), in order, as UTF-8 bytes: each is checked and read as text
+    /// only if the snippet needs it.
+    pub texts: Vec<&'t [u8]>,
     /// How many positions each text takes, when the index says (else empty: each text is
     /// analyzed to find out).
     pub used: Vec<u32>,
@@ -329,13 +330,13 @@ pub fn highlight(
 /// most distinct matched query words (then the most matches, then the earliest), cut at
 /// word boundaries. Texts past a field's last match are not analyzed, nor any text once a
 /// window has all `present` query words the document has. With no match at all, the
-/// opening of the first text.
+/// opening of the first text. A text that is not UTF-8 (a damaged index) is an error.
 pub fn best_snippet(
     marker: &Highlighter<'_>,
     located: &Located,
     fields: &[FieldText<'_>],
     present: usize,
-) -> Snippet {
+) -> Result<Snippet> {
     // (text, start, end, (distinct words, matches))
     let mut best: Option<(&str, usize, usize, (usize, usize))> = None;
     let mut best_tokens: Vec<Marked> = Vec::new();
@@ -363,6 +364,9 @@ pub fn best_snippet(
                     continue;
                 }
             }
+            let text = std::str::from_utf8(text).map_err(|_| Error::Corrupt {
+                what: "a stored paragraph is not UTF-8".into(),
+            })?;
             let (tokens, used) = marker.mark(text, base, matches);
             base += known.unwrap_or(used) + crate::index::PARAGRAPH_GAP;
             let n = tokens.len();
@@ -400,7 +404,7 @@ pub fn best_snippet(
         }
     }
     let Some((text, mut start, mut end, _)) = best else {
-        return Snippet::default();
+        return Ok(Snippet::default());
     };
     let tokens = &best_tokens;
     // Give the first match a little context before it.
@@ -433,10 +437,10 @@ pub fn best_snippet(
             .map(|t| (t.0 - from, t.1 - from)),
         base,
     );
-    Snippet {
+    Ok(Snippet {
         text: snippet,
         highlights,
-    }
+    })
 }
 
 #[cfg(test)]
