@@ -104,10 +104,11 @@ impl Analyzer {
     /// positions in the text). A word of plain Arabic letters or ASCII letters and digits is
     /// one token without normalizing it.
     pub fn token_spans(&self, text: &str) -> Vec<(usize, usize, u32)> {
-        let mut spans = Vec::new();
+        let raws = tokenize::tokenize(text);
+        let mut spans = Vec::with_capacity(raws.len());
         let mut position = 0u32;
         let mut buf = String::new();
-        for raw in tokenize::tokenize(text) {
+        for raw in raws {
             let word = &text[raw.word_start..raw.end];
             let plain = !word.is_empty()
                 && word.chars().all(|c| {

@@ -111,8 +111,10 @@ fn is_number_separator(c: char) -> bool {
 
 /// Splits `text` into tokens. Total: never panics, whatever the input.
 pub fn tokenize(text: &str) -> Vec<RawToken> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized once: at most one char per byte, about one token per six bytes of Arabic.
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
     let mut i = 0;
