@@ -166,9 +166,18 @@ pub struct Searcher {
     /// Per document and field: `weight / (1 − b + b · len / avglen)`, BM25F's field weight
     /// times its length normalization.
     length_norms: Vec<f32>,
-    /// Snippets use the positions the index stores for each paragraph (always, but in a
-    /// test that compares them with analyzing every paragraph).
+    /// Shortcuts that must not change any result (all on, but in the tests that check
+    /// exactly that).
+    shortcuts: Shortcuts,
+}
+
+/// See [`Searcher::shortcuts`].
+#[derive(Debug, Clone, Copy)]
+struct Shortcuts {
+    /// Snippets use the positions the index stores for each paragraph.
     stored_positions: bool,
+    /// Each required clause is scored only over the documents that have the ones before.
+    conjunctive: bool,
 }
 
 impl Searcher {
@@ -190,7 +199,10 @@ impl Searcher {
             index,
             analyzer,
             length_norms,
-            stored_positions: true,
+            shortcuts: Shortcuts {
+                stored_positions: true,
+                conjunctive: true,
+            },
         }
     }
 
@@ -344,61 +356,11 @@ impl Searcher {
         walked: &mut Walked,
     ) -> Result<Vec<Ranked>> {
         let n = self.index.document_count() as usize;
-        let mut totals = vec![0f32; n];
-        let mut counts = vec![0u16; n];
-        let mut touched: Vec<u32> = Vec::new();
-        // A clause's score when it has several alternatives: the best of theirs.
-        let mut clause_scores: Vec<f32> = Vec::new();
-        // Which query words (by their index in the flat list of words) each document has.
-        *word_masks = vec![0u64; n];
-        let mut word_base = 0usize;
-        for clause in clauses.iter_mut() {
-            let mut clause_docs: Vec<u32> = Vec::new();
-            let single = clause.alternatives.len() == 1;
-            if !single && clause_scores.is_empty() {
-                clause_scores = vec![0f32; n];
-            }
-            for alt in &mut clause.alternatives {
-                let bits = (0..alt.words.len())
-                    .map(|i| word_base + i)
-                    .filter(|&i| i < 64)
-                    .fold(0u64, |bits, i| bits | 1 << i);
-                word_base += alt.words.len();
-                let (docs, scores) = self.evaluate(alt, walked)?;
-                for &doc in &docs {
-                    word_masks[doc as usize] |= bits;
-                }
-                if single {
-                    clause_docs = docs;
-                    clause_scores = scores;
-                    break;
-                }
-                for doc in docs {
-                    let s = scores[doc as usize];
-                    let slot = &mut clause_scores[doc as usize];
-                    if *slot == 0.0 {
-                        clause_docs.push(doc);
-                    }
-                    *slot = slot.max(s);
-                }
-            }
-            for &doc in &clause_docs {
-                let d = doc as usize;
-                if totals[d] == 0.0 && counts[d] == 0 {
-                    touched.push(doc);
-                }
-                totals[d] += std::mem::take(&mut clause_scores[d]);
-                counts[d] += u16::from(clause.required);
-            }
-            if single {
-                clause_scores = Vec::new(); // the alternative's own, not zeroed everywhere
-            }
-        }
         let mut excluded = FixedBitSet::with_capacity(n);
         for atom in &parsed.excluded {
             let mut alt = self.alternative(atom, false);
             alt.words.iter_mut().for_each(WordMatcher::strict);
-            for doc in self.evaluate(&mut alt, walked)?.0 {
+            for doc in self.evaluate(&mut alt, walked, None)?.0 {
                 excluded.insert(doc as usize);
             }
         }
@@ -410,14 +372,21 @@ impl Searcher {
                 .collect());
         }
         let required = clauses.iter().filter(|c| c.required).count() as u16;
+        let conjunctive = self.shortcuts.conjunctive;
+        let (totals, counts, touched) =
+            self.score_clauses(clauses, word_masks, walked, conjunctive)?;
         let mut ranked: Vec<Ranked> = touched
             .iter()
             .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] == required)
             .map(|&d| (d, counts[d as usize], totals[d as usize]))
             .collect();
         if ranked.is_empty() && required > 1 {
-            // Nobody has every word: the best partial matches, most words first.
+            // Nobody has every word: the best partial matches, most words first. The
+            // clauses are scored again, over every document.
             results.partial = true;
+            walked.clear();
+            let (totals, counts, touched) =
+                self.score_clauses(clauses, word_masks, walked, false)?;
             ranked = touched
                 .iter()
                 .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] > 0)
@@ -425,6 +394,107 @@ impl Searcher {
                 .collect();
         }
         Ok(ranked)
+    }
+
+    /// Scores the clauses: per document its total score and how many required clauses it
+    /// matched, and the documents with either. With `conjunctive`, the required clauses
+    /// are scored cheapest first (fewest postings), each over the documents that matched
+    /// all those before it only: a document missing one is never ranked, so its other
+    /// scores are not needed (the partial fallback scores again without this). The totals
+    /// are summed in the query's order either way, so the scores do not depend on it.
+    fn score_clauses(
+        &self,
+        clauses: &mut [Clause],
+        word_masks: &mut Vec<u64>,
+        walked: &mut Walked,
+        conjunctive: bool,
+    ) -> Result<(Vec<f32>, Vec<u16>, Vec<u32>)> {
+        let n = self.index.document_count() as usize;
+        // Which query words (by their index in the flat list of words) each document has.
+        *word_masks = vec![0u64; n];
+        let mut bases = Vec::with_capacity(clauses.len());
+        let mut word_base = 0usize;
+        for clause in clauses.iter() {
+            bases.push(word_base);
+            word_base += clause
+                .alternatives
+                .iter()
+                .map(|a| a.words.len())
+                .sum::<usize>();
+        }
+        let mut order: Vec<usize> = (0..clauses.len()).collect();
+        if conjunctive {
+            let mut costs = Vec::with_capacity(clauses.len());
+            for clause in clauses.iter_mut() {
+                let mut cost = 0usize;
+                for alt in &mut clause.alternatives {
+                    self.expand(alt)?;
+                    for &(ordinal, _) in alt.expansions.iter().flatten() {
+                        cost += self.index.doc_frequency(ordinal)?;
+                    }
+                }
+                costs.push(cost);
+            }
+            order.sort_by_key(|&c| (!clauses[c].required, costs[c]));
+        }
+        let mut allowed: Option<FixedBitSet> = None;
+        let mut scored: Vec<Option<(Vec<u32>, Vec<f32>)>> = vec![None; clauses.len()];
+        for &c in &order {
+            let clause = &mut clauses[c];
+            let mut clause_docs: Vec<u32> = Vec::new();
+            let mut clause_scores: Vec<f32> = Vec::new();
+            let mut word = bases[c];
+            let single = clause.alternatives.len() == 1;
+            for alt in &mut clause.alternatives {
+                let bits = (word..word + alt.words.len())
+                    .filter(|&i| i < 64)
+                    .fold(0u64, |bits, i| bits | 1 << i);
+                word += alt.words.len();
+                let (docs, scores) = self.evaluate(alt, walked, allowed.as_ref())?;
+                for &doc in &docs {
+                    word_masks[doc as usize] |= bits;
+                }
+                if single {
+                    (clause_docs, clause_scores) = (docs, scores);
+                    break;
+                }
+                // Several alternatives: the best of their scores.
+                if clause_scores.is_empty() {
+                    clause_scores = vec![0f32; n];
+                }
+                for doc in docs {
+                    let s = scores[doc as usize];
+                    let slot = &mut clause_scores[doc as usize];
+                    if *slot == 0.0 {
+                        clause_docs.push(doc);
+                    }
+                    *slot = slot.max(s);
+                }
+            }
+            if conjunctive && clause.required {
+                let mut next = FixedBitSet::with_capacity(n);
+                clause_docs.iter().for_each(|&d| next.insert(d as usize));
+                allowed = Some(next);
+            }
+            scored[c] = Some((clause_docs, clause_scores));
+        }
+        let mut totals = vec![0f32; n];
+        let mut counts = vec![0u16; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (clause, scored) in clauses.iter().zip(scored) {
+            let Some((docs, scores)) = scored else {
+                continue;
+            };
+            for doc in docs {
+                let d = doc as usize;
+                if totals[d] == 0.0 && counts[d] == 0 {
+                    touched.push(doc);
+                }
+                totals[d] += scores[d];
+                counts[d] += u16::from(clause.required);
+            }
+        }
+        Ok((totals, counts, touched))
     }
 
     /// The query's clauses, analyzed.
@@ -526,8 +596,8 @@ impl Searcher {
         (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
     }
 
-    /// Scores one word: each document's best `tier × bm25f` over the word's terms.
-    /// Remembers in `walked` where each posting was.
+    /// Scores one word: each document's best `tier × bm25f` over the word's terms (only
+    /// the documents `only` has, if given). Remembers in `walked` where each posting was.
     fn score_word(
         &self,
         expansion: &[(u64, f32)],
@@ -535,6 +605,7 @@ impl Searcher {
         scores: &mut [f32],
         docs: &mut Vec<u32>,
         walked: &mut Walked,
+        only: Option<&FixedBitSet>,
     ) -> Result<()> {
         for &(ordinal, weight) in expansion {
             let df = self.index.doc_frequency(ordinal)?;
@@ -543,6 +614,9 @@ impl Searcher {
             // tier · bm25f = tier · idf · (k1 + 1) · tf' / (k1 + tf')
             let scale = weight * idf * (K1 + 1.0);
             self.index.for_each_posting_at(ordinal, |doc, fields, at| {
+                if only.is_some_and(|o| !o.contains(doc as usize)) {
+                    return;
+                }
                 if let Some(record) = &mut record {
                     record.push((doc, at));
                 }
@@ -565,25 +639,44 @@ impl Searcher {
         Ok(())
     }
 
-    /// Scores every document that matches an alternative (all its words, in a row when
-    /// there are several): the documents, and the scores by document (0 for the others).
-    fn evaluate(&self, alt: &mut Alternative, walked: &mut Walked) -> Result<(Vec<u32>, Vec<f32>)> {
+    /// The index terms each word of an alternative matches (once).
+    fn expand(&self, alt: &mut Alternative) -> Result<()> {
         if alt.expansions.is_empty() {
             for word in &mut alt.words {
                 alt.expansions.push(word.expand(&self.index)?);
             }
         }
+        Ok(())
+    }
+
+    /// Scores every document that matches an alternative (all its words, in a row when
+    /// there are several), among the documents `only` has if given: the documents, and the
+    /// scores by document (0 for the others).
+    fn evaluate(
+        &self,
+        alt: &mut Alternative,
+        walked: &mut Walked,
+        only: Option<&FixedBitSet>,
+    ) -> Result<(Vec<u32>, Vec<f32>)> {
+        self.expand(alt)?;
         let n = self.index.document_count() as usize;
         let Some((first, rest)) = alt.expansions.split_first() else {
             return Ok((Vec::new(), vec![0f32; n]));
         };
         let mut scores = vec![0f32; n];
         let mut docs = Vec::new();
-        self.score_word(first, alt.field, &mut scores, &mut docs, walked)?;
+        self.score_word(first, alt.field, &mut scores, &mut docs, walked, only)?;
         for expansion in rest {
             let mut next = vec![0f32; n];
             let mut next_docs = Vec::new();
-            self.score_word(expansion, alt.field, &mut next, &mut next_docs, walked)?;
+            self.score_word(
+                expansion,
+                alt.field,
+                &mut next,
+                &mut next_docs,
+                walked,
+                only,
+            )?;
             docs.retain(|&d| next[d as usize] > 0.0);
             for &d in &docs {
                 scores[d as usize] += next[d as usize];
@@ -692,7 +785,7 @@ impl Searcher {
             snippet::FieldText {
                 field: field("body"),
                 texts: stored.stored_paragraphs().to_vec(),
-                used: if self.stored_positions {
+                used: if self.shortcuts.stored_positions {
                     stored.paragraph_positions.clone()
                 } else {
                     Vec::new()
@@ -879,10 +972,11 @@ mod tests {
     /// must be the same (the stored positions only spare analyzing paragraphs).
     fn same_snippets_either_way(searcher: &mut Searcher, query: &str) -> Vec<Hit> {
         let options = SearchOptions::default();
-        searcher.stored_positions = true;
+        searcher.shortcuts.stored_positions = true;
         let stored = searcher.search(query, &options).unwrap().hits;
-        searcher.stored_positions = false;
+        searcher.shortcuts.stored_positions = false;
         let analyzed = searcher.search(query, &options).unwrap().hits;
+        searcher.shortcuts.stored_positions = true;
         assert_eq!(stored.len(), analyzed.len(), "{query}");
         for (a, b) in stored.iter().zip(&analyzed) {
             assert_eq!(a.id, b.id, "{query}");
@@ -921,6 +1015,51 @@ mod tests {
                 .count();
         }
         assert!(highlighted >= 20, "only {highlighted} highlighted snippets");
+    }
+
+    #[test]
+    fn scoring_the_rarest_word_first_changes_no_result() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let index = Index::from_bytes(crate::corpus::build_dir(&root).unwrap()).unwrap();
+        let mut searcher = Searcher::new(index);
+        let queries = [
+            "داعش تيليجرام",
+            "تنظيم داعش تيليجرام",
+            "داعش تي",
+            "مواقع التواصل الاجتماعي",
+            "تويتر OR فيسبوك داعش",
+            "\"تنظيم داعش\" تيليجرام",
+            "داعش -تويتر حسابات",
+            "title:داعش تيليجرام",
+            "في داعش",
+            "زززز داعش",     // no document has both: the partial fallback
+            "يوروبل تلغرام", // a typo
+        ];
+        let options = SearchOptions {
+            limit: 20,
+            facets: vec!["*".into()],
+            ..SearchOptions::default()
+        };
+        let mut partial = 0;
+        for query in queries {
+            searcher.shortcuts.conjunctive = true;
+            let fast = searcher.search(query, &options).unwrap();
+            searcher.shortcuts.conjunctive = false;
+            let full = searcher.search(query, &options).unwrap();
+            assert_eq!(fast.total, full.total, "{query}");
+            assert_eq!(fast.partial, full.partial, "{query}");
+            assert_eq!(fast.facets, full.facets, "{query}");
+            let hits = |r: &SearchResults| -> Vec<(String, u32, Snippet)> {
+                r.hits
+                    .iter()
+                    .map(|h| (h.id.clone(), h.score.to_bits(), h.snippet.clone()))
+                    .collect()
+            };
+            assert_eq!(hits(&fast), hits(&full), "{query}");
+            assert!(fast.total > 0, "{query}");
+            partial += usize::from(fast.partial);
+        }
+        assert_eq!(partial, 1, "the partial fallback was exercised once");
     }
 
     #[test]
