@@ -612,3 +612,50 @@ fn a_name_followed_by_the_conjunction_waw_is_not_a_split_name() {
     assert!(a.joined_variant_key("التيليجرام", "و").is_none());
     assert!(a.joined_variant_key("فيس", "بوك").is_some());
 }
+
+#[test]
+fn uthmani_words_are_found_as_readers_type_them() {
+    let a = analyzer();
+    assert_eq!(a.written_alef_term("ٱلْعَٰلَمِينَ").as_deref(), Some("العالمين"));
+    assert_eq!(a.written_alef_term("ٱلرَّحْمَٰنِ").as_deref(), Some("الرحمان"));
+    assert_eq!(a.written_alef_term("ٱلْحَمْدُ"), None); // no dagger alef
+    assert_eq!(terms("ٱلْعَٰلَمِينَ"), ["العلمين"]); // the query side is unchanged
+
+    let mut builder = fahras::IndexBuilder::new();
+    builder
+        .add(fahras::Document {
+            id: "1:2".into(),
+            title: "سورة الفاتحة، الآية 2".into(),
+            body: vec!["ٱلْحَمْدُ لِلَّهِ رَبِّ ٱلْعَٰلَمِينَ".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    let searcher = fahras::Searcher::new(fahras::Index::from_bytes(builder.finish()).unwrap());
+    let options = fahras::SearchOptions::default();
+    for query in ["العالمين", "العلمين", "\"رب العالمين\"", "الرحمن العالمين"]
+    {
+        let results = searcher.search(query, &options).unwrap();
+        if query.contains("الرحمن") {
+            // الرحمن is not in this verse: a partial match, found by العالمين.
+            assert!(results.partial, "{query}");
+        }
+        assert_eq!(results.hits.len(), 1, "{query}");
+        assert_eq!(
+            results.suggestion, None,
+            "{query}: no typo correction needed"
+        );
+        let hit = &results.hits[0];
+        let marked: Vec<String> = hit
+            .snippet
+            .highlights
+            .iter()
+            .map(|&[s, e]| {
+                String::from_utf16(
+                    &hit.snippet.text.encode_utf16().collect::<Vec<_>>()[s as usize..e as usize],
+                )
+                .unwrap()
+            })
+            .collect();
+        assert!(marked.iter().any(|m| m == "ٱلْعَٰلَمِينَ"), "{query}: {marked:?}");
+    }
+}

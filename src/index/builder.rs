@@ -161,6 +161,14 @@ impl IndexBuilder {
                         field_id,
                         position,
                     );
+                    // Uthmani spelling: also under the modern spelling, at the same position.
+                    if let Some(alef) = self
+                        .analyzer
+                        .written_alef_term(&text[token.start..token.end])
+                        .filter(|t| *t != token.term)
+                    {
+                        post(&mut self.postings, alef, doc_id, field_id, position);
+                    }
                     // A name written as two words (فيس بوك) is also indexed as one pair term,
                     // whose variant key is that of the joined spelling (فيسبوك).
                     if let Some(next) = tokens

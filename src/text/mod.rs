@@ -99,6 +99,27 @@ impl Analyzer {
         tokens
     }
 
+    /// The other term an indexed word is also found under, if any: a word written with a
+    /// dagger alef (U+0670, Uthmani spelling, where it stands for a long ā) has the term
+    /// of its modern spelling with ا besides the one with the mark deleted
+    /// (ٱلْعَٰلَمِينَ → العلمين and العالمين; ٱلرَّحْمَٰنِ → الرحمن and الرحمان), so that both
+    /// ways a reader types it find it. `word` is a token's text (`&text[start..end]`).
+    /// Only for indexing: a query word has one term.
+    pub fn written_alef_term(&self, word: &str) -> Option<String> {
+        if !word.contains('\u{0670}') {
+            return None;
+        }
+        let mut buf = String::new();
+        normalize::normalize_into(&word.replace('\u{0670}', "\u{0627}"), &mut buf);
+        let mut terms = buf
+            .split(|c: char| !is_term_char(c))
+            .filter(|t| !t.is_empty());
+        match (terms.next(), terms.next()) {
+            (Some(term), None) => Some(term.to_owned()),
+            _ => None,
+        }
+    }
+
     /// The offsets and positions of the tokens [`Analyzer::analyze`] gives, `(start, end,
     /// position)`, without building their terms (for highlighting, which only needs to find
     /// positions in the text). A word of plain Arabic letters or ASCII letters and digits is

@@ -31,8 +31,8 @@
 //! arbitrary Unicode), total over any Unicode input, and a plain lower-casing copy for ASCII.
 //!
 //! Uthmani (Quranic) spelling writes a long ā as a dagger alef, which is deleted like the other
-//! marks: ٱلۡكِتَٰبُ becomes الكتب, not الكتاب. News text does not use it; a site indexing
-//! Quranic text should convert it first.
+//! marks: ٱلۡكِتَٰبُ becomes الكتب. The index also files such a word under its spelling with
+//! ا (الكتاب; [`super::Analyzer::written_alef_term`]), so a reader finds it either way.
 
 use super::compat_table::{OFFSETS, RUNS, STRINGS};
 
