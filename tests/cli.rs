@@ -719,3 +719,24 @@ fn analyze_still_shows_how_text_becomes_terms() {
     );
     assert!(run.stdout.contains("2017"), "{run:?}");
 }
+
+#[test]
+fn search_output_to_a_closed_pipe_ends_quietly() {
+    let scratch = Scratch::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = scratch.run(&["build", &dir.display().to_string(), "--out", "seed.fahras"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    // As `fahras search … | head -0`: the reader is gone before anything is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fahras"))
+        .args(["search", "seed.fahras", "داعش", "--facet", "platform"])
+        .current_dir(scratch.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

@@ -1,5 +1,21 @@
 //! The command line itself (native only).
 
+/// `println!` to standard output, except that a reader that has gone away (`fahras search
+/// … | head -3`) ends the program quietly instead of a panic, and another write error ends
+/// it with a message.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("fahras: could not write the output: {e}");
+            std::process::exit(1);
+        }
+    }};
+}
+
 use clap::{Args, Parser, Subcommand};
 use fahras::config::Config;
 use fahras::ingest::output::{self, Assets, MANIFEST};
@@ -269,7 +285,7 @@ fn build(args: BuildArgs) -> Result<(), Failure> {
                 format!("/{name}/")
             });
         eprintln!("fahras: paste this where the search box goes (served from {base}; change with --base-url):");
-        println!("{}", output::embed_snippet(&base, &written.index_name));
+        out!("{}", output::embed_snippet(&base, &written.index_name));
     }
     Ok(())
 }
@@ -440,7 +456,7 @@ fn search(args: SearchArgs) -> Result<(), Failure> {
     let results = searcher
         .search(&args.query, &options)
         .map_err(|e| failed(e.to_string()))?;
-    println!(
+    out!(
         "{} result(s){}",
         results.total,
         if results.partial {
@@ -450,19 +466,19 @@ fn search(args: SearchArgs) -> Result<(), Failure> {
         }
     );
     if let Some(suggestion) = &results.suggestion {
-        println!("did you mean: {suggestion}");
+        out!("did you mean: {suggestion}");
     }
     for hit in &results.hits {
-        println!("{:>7.3}  {}  {}", hit.score, hit.id, hit.title);
-        println!(
+        out!("{:>7.3}  {}  {}", hit.score, hit.id, hit.title);
+        out!(
             "         {}",
             mark(&hit.snippet.text, &hit.snippet.highlights)
         );
     }
     for (facet, counts) in &results.facets {
-        println!("facet {facet}:");
+        out!("facet {facet}:");
         for c in counts {
-            println!(
+            out!(
                 "  {:>5}  {}",
                 c.count,
                 c.label_ar.as_deref().unwrap_or(&c.value)
@@ -492,18 +508,21 @@ fn mark(text: &str, ranges: &[[u32; 2]]) -> String {
 fn inspect(path: &Path) -> Result<(), Failure> {
     let searcher = load(path)?;
     let index = searcher.index();
-    println!("format version: {}", fahras::index::format::FORMAT_VERSION);
-    println!("documents:      {}", index.document_count());
-    println!("terms:          {}", index.term_count());
-    println!("bytes:          {}", index.byte_len());
+    out!("format version: {}", fahras::index::format::FORMAT_VERSION);
+    out!("documents:      {}", index.document_count());
+    out!("terms:          {}", index.term_count());
+    out!("bytes:          {}", index.byte_len());
     for f in index.fields() {
-        println!(
+        out!(
             "field {:<9} weight {:.1}  b {:.2}  average length {:.1}",
-            f.spec.name, f.spec.weight, f.spec.b, f.average_length
+            f.spec.name,
+            f.spec.weight,
+            f.spec.b,
+            f.average_length
         );
     }
     for facet in index.facets() {
-        println!("facet {:<12} {} value(s)", facet.name, facet.values.len());
+        out!("facet {:<12} {} value(s)", facet.name, facet.values.len());
     }
     Ok(())
 }
@@ -513,12 +532,17 @@ fn analyze(text: &str) -> Result<(), Failure> {
         return Err(usage("analyze takes some text"));
     }
     let analyzer = fahras::text::Analyzer::default();
-    println!(
+    out!(
         "{:<6} {:<6} {:<18} {:<18} {:<14} {:<12} stop",
-        "start", "end", "as written", "term", "stem", "variant key"
+        "start",
+        "end",
+        "as written",
+        "term",
+        "stem",
+        "variant key"
     );
     for token in analyzer.analyze(text) {
-        println!(
+        out!(
             "{:<6} {:<6} {:<18} {:<18} {:<14} {:<12} {}",
             token.start,
             token.end,
