@@ -52,7 +52,10 @@ fn the_embedded_seed_corpus_is_searchable_from_javascript() {
 fn info_describes_the_loaded_index() {
     let engine = SearchEngine::embedded().unwrap();
     let info = engine.info().unwrap();
-    assert_eq!(get(&info, "formatVersion").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&info, "formatVersion").as_f64(),
+        Some(f64::from(fahras::index::format::FORMAT_VERSION))
+    );
     assert_eq!(get(&info, "documents").as_f64(), Some(5.0));
     assert!(get(&info, "terms").as_f64().unwrap() > 100.0);
 }
