@@ -968,6 +968,12 @@ mod tests {
         }
     }
 
+    /// A searcher over the seed corpus (`corpus/`).
+    fn seed_searcher() -> Searcher {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        Searcher::new(Index::from_bytes(crate::corpus::build_dir(&root).unwrap()).unwrap())
+    }
+
     /// Searches with and without the paragraph positions stored in the index: the snippets
     /// must be the same (the stored positions only spare analyzing paragraphs).
     fn same_snippets_either_way(searcher: &mut Searcher, query: &str) -> Vec<Hit> {
@@ -988,9 +994,7 @@ mod tests {
 
     #[test]
     fn snippets_from_stored_paragraph_positions_match_full_analysis() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let index = Index::from_bytes(crate::corpus::build_dir(&root).unwrap()).unwrap();
-        let mut searcher = Searcher::new(index);
+        let mut searcher = seed_searcher();
         let queries = [
             "داعش",
             "تيليجرام",
@@ -1019,9 +1023,7 @@ mod tests {
 
     #[test]
     fn scoring_the_rarest_word_first_changes_no_result() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let index = Index::from_bytes(crate::corpus::build_dir(&root).unwrap()).unwrap();
-        let mut searcher = Searcher::new(index);
+        let mut searcher = seed_searcher();
         let queries = [
             "داعش تيليجرام",
             "تنظيم داعش تيليجرام",
