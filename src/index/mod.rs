@@ -15,7 +15,7 @@ use crate::document::Document;
 
 /// Version of the text analysis an index was built with. Bump it whenever normalization,
 /// tokenization, stemming or variant keys change what terms a text produces.
-pub const ANALYZER_VERSION: u32 = 4;
+pub const ANALYZER_VERSION: u32 = 5;
 
 /// A searchable text field and its BM25F parameters.
 #[derive(Debug, Clone, PartialEq)]

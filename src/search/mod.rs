@@ -873,7 +873,7 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
         items.clear();
         return;
     }
-    if items.len() > 4 * k {
+    if items.len() / 4 > k {
         // Few wanted of many: one pass that keeps at most 2k candidates, cut back to the
         // best k whenever full; most items are turned away by one comparison with the
         // worst kept. Linear time, whatever order the items come in.
@@ -1091,6 +1091,47 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_name_or_a_ligature_does_not_make_the_paragraph_skip_wrong() {
+        let filler = |i: usize| format!("كلام عام رقم {i} في موضوع آخر تماما");
+        let bodies: [(Vec<String>, &str); 2] = [
+            // فيس بوك is one match in the postings but two marked words.
+            (
+                [vec![format!(
+                    "فيسبوك {} داعش",
+                    (0..40).map(filler).collect::<Vec<_>>().join(" ")
+                )]]
+                .into_iter()
+                .flatten()
+                .chain(["نشر على فيس بوك اليوم".into(), filler(99)])
+                .collect(),
+                "فيسبوك داعش",
+            ),
+            // Each ﷺ is four words at four positions, marked once.
+            (
+                vec![
+                    format!("داعش {}", filler(1)),
+                    format!("قال داعش {} تيليجرام", "ﷺ ".repeat(8)),
+                    filler(2),
+                ],
+                "داعش تيليجرام",
+            ),
+        ];
+        for (body, query) in bodies {
+            let mut builder = crate::IndexBuilder::new();
+            let doc = crate::Document {
+                id: "d".into(),
+                title: "خبر".into(),
+                body,
+                ..crate::Document::default()
+            };
+            builder.add(doc).unwrap();
+            let mut searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+            let hits = same_snippets_either_way(&mut searcher, query);
+            assert_eq!(hits.len(), 1, "{query}");
+        }
+    }
+
+    #[test]
     fn positions_looked_up_or_scanned_give_the_same_highlights() {
         // 60 documents with the word: for one hit its positions are looked up in the
         // postings, for ten the postings are scanned (Highlighter::locate).
@@ -1122,6 +1163,26 @@ mod tests {
         assert_eq!(one[0].title_highlights, ten[0].title_highlights);
         assert_eq!(one[0].snippet.highlights.len(), 2);
         assert_eq!(one[0].title_highlights.len(), 1);
+    }
+
+    #[test]
+    fn top_k_takes_any_k() {
+        let items: Vec<Ranked> = (0..100).map(|d| (d, 1, (d % 7) as f32)).collect();
+        let order =
+            |a: &Ranked, b: &Ranked| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0));
+        let mut sorted = items.clone();
+        sorted.sort_by(order);
+        for k in [usize::MAX, 1 << 62, 101, 100] {
+            let mut top = items.clone();
+            top_k(&mut top, k, order);
+            assert_eq!(top, sorted, "k = {k}");
+        }
+        let options = SearchOptions {
+            offset: (1 << 30) - 10,
+            ..SearchOptions::default()
+        };
+        let results = seed_searcher().search("داعش", &options).unwrap();
+        assert!(results.hits.is_empty() && results.total > 0);
     }
 
     #[test]

@@ -266,30 +266,14 @@ impl<'a> Highlighter<'a> {
     }
 }
 
-/// The best `(distinct words, matches)` of any [`SNIPPET_WORDS`] consecutive positions
-/// holding `matches` (sorted `(position, word)`s of one text): at least the score of any
-/// window of the text's words, as they have consecutive positions (but for a ligature
-/// that stands for several words, rare enough to ignore).
-fn window_bound(matches: &[(u32, usize)]) -> (usize, usize) {
-    if matches.iter().any(|m| m.1 >= 64) {
-        return (usize::MAX, usize::MAX); // too many words for the bit set: no bound
-    }
-    let mut best = (0, 0);
-    let mut end = 0;
-    for (start, first) in matches.iter().enumerate() {
-        end = end.max(start);
-        while matches
-            .get(end)
-            .is_some_and(|m| m.0 < first.0.saturating_add(SNIPPET_WORDS as u32))
-        {
-            end += 1;
-        }
-        let words = matches[start..end]
-            .iter()
-            .fold(0u64, |bits, m| bits | 1 << m.1);
-        best = best.max((words.count_ones() as usize, end - start));
-    }
-    best
+/// At least the score `(distinct words, marked words)` of any window of a text whose
+/// located matches are `matches` (`(position, word)`s): all its distinct words, and all its
+/// matches, twice when the second word of a pair term is marked too.
+fn text_bound(matches: &[(u32, usize)], pairs: bool) -> (usize, usize) {
+    let mut words: Vec<usize> = matches.iter().map(|m| m.1).collect();
+    words.sort_unstable();
+    words.dedup();
+    (words.len(), matches.len() * if pairs { 2 } else { 1 })
 }
 
 /// UTF-16 length of a string.
@@ -355,11 +339,10 @@ pub fn best_snippet(
                 None => (i + 1 == field.texts.len()).then_some(u32::MAX),
             };
             if let (Some(b), Some(m), Some(end)) = (&best, matches, end) {
-                // No window of the text's words scores more than the best window of its
-                // positions: a text that cannot beat the best so far is not analyzed.
+                // A text whose matches cannot beat the best window so far is not analyzed.
                 let from = m.partition_point(|x| x.0 < base);
                 let to = m.partition_point(|x| x.0 < end);
-                if window_bound(&m[from..to]) <= b.3 {
+                if text_bound(&m[from..to], marker.pairs) <= b.3 {
                     base = end.saturating_add(crate::index::PARAGRAPH_GAP);
                     continue;
                 }
@@ -368,7 +351,9 @@ pub fn best_snippet(
                 what: "a stored paragraph is not UTF-8".into(),
             })?;
             let (tokens, used) = marker.mark(text, base, matches);
-            base += known.unwrap_or(used) + crate::index::PARAGRAPH_GAP;
+            base = base
+                .saturating_add(known.unwrap_or(used))
+                .saturating_add(crate::index::PARAGRAPH_GAP);
             let n = tokens.len();
             if n == 0 {
                 continue;

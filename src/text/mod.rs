@@ -109,8 +109,27 @@ impl Analyzer {
         if !word.contains('\u{0670}') {
             return None;
         }
+        // After ى و ي the dagger alef is not written as ا today (عَلَىٰ is على, ٱلصَّلَوٰةَ
+        // is الصلاة): those keep it deleted.
+        let mut written = String::with_capacity(word.len() + 2);
+        let mut letter = ' ';
+        let mut replaced = false;
+        for c in word.chars() {
+            if c == '\u{0670}' && !matches!(letter, 'ى' | 'و' | 'ي') {
+                written.push('ا');
+                replaced = true;
+                continue;
+            }
+            if !normalize::is_ignorable(c) {
+                letter = c;
+            }
+            written.push(c);
+        }
+        if !replaced {
+            return None;
+        }
         let mut buf = String::new();
-        normalize::normalize_into(&word.replace('\u{0670}', "\u{0627}"), &mut buf);
+        normalize::normalize_into(&written, &mut buf);
         let mut terms = buf
             .split(|c: char| !is_term_char(c))
             .filter(|t| !t.is_empty());
