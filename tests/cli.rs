@@ -72,6 +72,12 @@ impl Scratch {
         fahras(self.path(), args)
     }
 
+    /// `fahras build corpus/ --out seed.fahras`: the seed corpus's index in the folder.
+    fn build_seed(&self) -> Run {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        self.run(&["build", &dir.display().to_string(), "--out", "seed.fahras"])
+    }
+
     /// `fahras build <inputs> --out <out> --assets assets <extra>`.
     fn build(&self, inputs: &[PathBuf], out: &str, extra: &[&str]) -> Run {
         let mut args: Vec<String> = vec!["build".into()];
@@ -264,9 +270,9 @@ fn an_out_name_ending_in_fahras_writes_only_the_index() {
 #[test]
 fn builds_the_seed_corpus_as_scripts_build_wasm_sh_does() {
     let scratch = Scratch::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let run = scratch.run(&["build", &dir.display().to_string(), "--out", "seed.fahras"]);
+    let run = scratch.build_seed();
     assert_eq!(run.code, 0, "{run:?}");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     assert!(
         std::fs::read(scratch.path().join("seed.fahras")).unwrap()
             == corpus::build_dir(&dir).unwrap(),
@@ -723,8 +729,7 @@ fn analyze_still_shows_how_text_becomes_terms() {
 #[test]
 fn search_output_to_a_closed_pipe_ends_quietly() {
     let scratch = Scratch::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let run = scratch.run(&["build", &dir.display().to_string(), "--out", "seed.fahras"]);
+    let run = scratch.build_seed();
     assert_eq!(run.code, 0, "{run:?}");
     // As `fahras search … | head -0`: the reader is gone before anything is written.
     let mut child = Command::new(env!("CARGO_BIN_EXE_fahras"))

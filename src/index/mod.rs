@@ -17,6 +17,21 @@ use crate::document::Document;
 /// tokenization, stemming or variant keys change what terms a text produces.
 pub const ANALYZER_VERSION: u32 = 5;
 
+/// The bytes of an index of one document, id `d`, with this title and these paragraphs
+/// (for the tests of the reader, the search and the snippets).
+#[cfg(test)]
+pub(crate) fn one_document_index(title: &str, body: Vec<String>) -> Vec<u8> {
+    let mut builder = IndexBuilder::new();
+    let doc = Document {
+        id: "d".into(),
+        title: title.into(),
+        body,
+        ..Document::default()
+    };
+    builder.add(doc).expect("a valid document");
+    builder.finish()
+}
+
 /// A searchable text field and its BM25F parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldSpec {

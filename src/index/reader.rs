@@ -837,7 +837,7 @@ fn offset_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::IndexBuilder;
+    use crate::index::one_document_index;
 
     /// Recomputes the sections' and the header's checksums after a test changed a section.
     fn reseal(bytes: &mut [u8]) {
@@ -856,15 +856,7 @@ mod tests {
 
     #[test]
     fn a_paragraph_that_is_not_utf8_is_an_error_when_read() {
-        let mut builder = IndexBuilder::new();
-        let doc = Document {
-            id: "a".into(),
-            title: "عنوان عن القمر".into(),
-            body: vec!["القمر يضيء الليل".into()],
-            ..Document::default()
-        };
-        builder.add(doc).unwrap();
-        let mut bytes = builder.finish();
+        let mut bytes = one_document_index("عنوان عن القمر", vec!["القمر يضيء الليل".into()]);
         let text = "القمر يضيء الليل".as_bytes();
         let at = bytes
             .windows(text.len())
@@ -884,15 +876,8 @@ mod tests {
 
     #[test]
     fn paragraph_positions_that_do_not_fit_the_paragraphs_are_refused() {
-        let mut builder = IndexBuilder::new();
-        let doc = Document {
-            id: "a".into(),
-            title: "عنوان".into(),
-            body: vec!["فقرة أولى".into(), "فقرة ثانية هنا".into()],
-            ..Document::default()
-        };
-        builder.add(doc).unwrap();
-        let mut bytes = builder.finish();
+        let paragraphs = vec!["فقرة أولى".into(), "فقرة ثانية هنا".into()];
+        let mut bytes = one_document_index("عنوان", paragraphs);
         let good = Index::from_bytes(bytes.clone()).unwrap();
         let stored = good.stored_document(0).unwrap();
         assert_eq!(stored.paragraph_positions, vec![2, 3]);

@@ -767,7 +767,8 @@ impl Searcher {
         located: &snippet::Located,
         present: usize,
     ) -> Result<Hit> {
-        let stored = self.index.stored_document(doc)?;
+        let mut stored = self.index.stored_document(doc)?;
+        let paragraph_positions = std::mem::take(&mut stored.paragraph_positions);
         let d = &stored.document;
         let field = |name: &str| {
             self.index
@@ -786,7 +787,7 @@ impl Searcher {
                 field: field("body"),
                 texts: stored.stored_paragraphs().to_vec(),
                 used: if self.shortcuts.stored_positions {
-                    stored.paragraph_positions.clone()
+                    paragraph_positions
                 } else {
                     Vec::new()
                 },
@@ -1071,15 +1072,8 @@ mod tests {
         body.extend((0..6).map(filler));
         body.push("ثم انتقل داعش إلى تيليجرام بعد حذف حساباته".into());
         body.extend((6..9).map(filler));
-        let doc = crate::Document {
-            id: "late".into(),
-            title: "خبر".into(),
-            body,
-            ..crate::Document::default()
-        };
-        let mut builder = crate::IndexBuilder::new();
-        builder.add(doc).unwrap();
-        let mut searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+        let bytes = crate::index::one_document_index("خبر", body);
+        let mut searcher = Searcher::new(Index::from_bytes(bytes).unwrap());
         let hits = same_snippets_either_way(&mut searcher, "داعش تيليجرام");
         assert_eq!(hits.len(), 1);
         assert!(
@@ -1117,15 +1111,8 @@ mod tests {
             ),
         ];
         for (body, query) in bodies {
-            let mut builder = crate::IndexBuilder::new();
-            let doc = crate::Document {
-                id: "d".into(),
-                title: "خبر".into(),
-                body,
-                ..crate::Document::default()
-            };
-            builder.add(doc).unwrap();
-            let mut searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+            let bytes = crate::index::one_document_index("خبر", body);
+            let mut searcher = Searcher::new(Index::from_bytes(bytes).unwrap());
             let hits = same_snippets_either_way(&mut searcher, query);
             assert_eq!(hits.len(), 1, "{query}");
         }

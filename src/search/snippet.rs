@@ -435,16 +435,9 @@ mod tests {
 
     /// The first hit for `query` in an index of one document with these paragraphs.
     fn first_hit(title: &str, body: &[&str], query: &str) -> crate::search::Hit {
-        let mut builder = IndexBuilder::new();
-        builder
-            .add(Document {
-                id: "d".into(),
-                title: title.into(),
-                body: body.iter().map(|p| p.to_string()).collect(),
-                ..Document::default()
-            })
-            .unwrap();
-        let searcher = Searcher::new(Index::from_bytes(builder.finish()).unwrap());
+        let body = body.iter().map(|p| p.to_string()).collect();
+        let bytes = crate::index::one_document_index(title, body);
+        let searcher = Searcher::new(Index::from_bytes(bytes).unwrap());
         let results = searcher.search(query, &SearchOptions::default()).unwrap();
         results.hits.into_iter().next().expect("a hit")
     }
