@@ -64,6 +64,11 @@ fn main() {
         let searcher = Searcher::new(Index::from_bytes(bytes).unwrap());
         let options = SearchOptions {
             limit: args.get(4).and_then(|n| n.parse().ok()).unwrap_or(10),
+            facets: if std::env::var_os("FAHRAS_FACETS").is_some() {
+                vec!["*".into()]
+            } else {
+                Vec::new()
+            },
             ..SearchOptions::default()
         };
         let ms = time(iterations, || searcher.search(query, &options).unwrap());

@@ -258,31 +258,90 @@ fn a_sites_aliases_and_stop_words_travel_in_the_index_to_the_searcher() {
     assert!(err.unwrap_err().to_string().contains("line 1"));
 }
 
+/// An index of `n` documents that all have the word داعش, at varying positions and counts
+/// (so its postings list has a skip table), and a few other words.
+fn many_documents_index(n: usize) -> Index {
+    let mut b = IndexBuilder::new();
+    for i in 0..n {
+        let filler = "كلام ".repeat(i % 7);
+        let times = "داعش ".repeat(1 + i % 3);
+        b.add(doc(
+            &format!("d{i}"),
+            &format!("خبر {i}"),
+            &[
+                &format!("{filler}{times}انتقل إلى تطبيق آخر"),
+                "فقرة ثانية عن داعش",
+            ],
+        ))
+        .unwrap();
+    }
+    Index::from_bytes(b.finish()).unwrap()
+}
+
 #[test]
-fn positions_read_at_a_remembered_posting_equal_a_full_walk() {
-    let index = common::seed_searcher().index();
-    let mut stream = index.terms().stream();
+fn positions_of_some_documents_equal_those_of_a_full_walk() {
+    let seeds = common::seed_searcher().index();
+    let many = many_documents_index(150);
+    let term = many.term_ordinal("داعش").unwrap();
+    assert_eq!(many.doc_frequency(term).unwrap(), 150);
     let mut checked = 0;
-    while let Some((_, ordinal)) = fst::Streamer::next(&mut stream) {
-        let walked = index.postings(ordinal).unwrap();
-        let mut at = Vec::new();
-        index
-            .for_each_posting_at(ordinal, |doc, _, where_| at.push((doc, where_)))
-            .unwrap();
-        assert_eq!(at.len(), walked.len());
-        for ((doc, where_), posting) in at.into_iter().zip(walked) {
-            assert_eq!(doc, posting.doc);
-            assert_eq!(index.positions_at(ordinal, where_).unwrap(), posting.fields);
-            checked += 1;
+    for index in [seeds, &many] {
+        let mut stream = index.terms().stream();
+        while let Some((_, ordinal)) = fst::Streamer::next(&mut stream) {
+            let all = index.postings(ordinal).unwrap();
+            // Every document, one in three (jumps through the skip table), and the last.
+            for pick in [1, 3, 97] {
+                let wanted: Vec<_> = all
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % pick == pick - 1 || *i + 1 == all.len())
+                    .map(|(_, p)| p.clone())
+                    .collect();
+                let got = index
+                    .positions(ordinal, |d| wanted.iter().any(|p| p.doc == d))
+                    .unwrap();
+                assert_eq!(got, wanted);
+                checked += got.len();
+            }
         }
     }
-    assert!(checked > 1000, "{checked} postings checked");
-    // A bad offset is an error, not a panic.
-    let bad = fahras::index::PostingAt {
-        fields: u32::MAX,
-        positions: u32::MAX,
-    };
-    assert!(index.positions_at(0, bad).is_err());
+    assert!(checked > 3000, "{checked} postings checked");
+}
+
+#[test]
+fn impacts_are_the_bm25_saturation_of_the_postings() {
+    let index = many_documents_index(40);
+    let mut stream = index.terms().stream();
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some((_, ordinal)) = fst::Streamer::next(&mut stream) {
+        let mut impacts = Vec::new();
+        index
+            .for_each_impact(ordinal, |doc, impact| impacts.push((doc, impact)))
+            .unwrap();
+        let postings = index.postings(ordinal).unwrap();
+        assert_eq!(impacts.len(), postings.len());
+        for ((doc, impact), posting) in impacts.into_iter().zip(postings) {
+            assert_eq!(doc, posting.doc);
+            let weighted_tf: f32 = posting
+                .fields
+                .iter()
+                .map(|f| {
+                    let field = &index.fields()[f.field as usize];
+                    let length = index.field_length(doc, f.field);
+                    f.positions.len() as f32
+                        * fahras::index::length_norm(&field.spec, length, field.average_length)
+                })
+                .sum();
+            let saturation = weighted_tf / (fahras::index::K1 + weighted_tf);
+            assert!(
+                (f32::from(impact) / 255.0 - saturation).abs() <= 0.5 / 255.0 + 1e-6,
+                "impact {impact} for saturation {saturation}"
+            );
+            seen.insert(impact);
+        }
+    }
+    // داعش once, twice or three times in paragraphs of different lengths.
+    assert!(seen.len() >= 6, "{seen:?}");
 }
 
 #[test]

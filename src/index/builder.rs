@@ -2,8 +2,12 @@
 
 use super::bytes::{put_str, put_varint};
 use super::facets::{date_values, metadata_values, parse_iso_date, Extractor};
+use super::format::SKIP_INTERVAL;
 use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
-use super::{default_fields, field_texts, FieldSpec, ANALYZER_VERSION, MAX_FIELDS, PARAGRAPH_GAP};
+use super::{
+    default_fields, field_texts, impact, length_norm, FieldSpec, ANALYZER_VERSION, MAX_FIELDS,
+    PARAGRAPH_GAP,
+};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::text::{AnalysisSettings, Analyzer};
@@ -295,6 +299,7 @@ impl IndexBuilder {
         let mut meta = Vec::new();
         put_varint(&mut meta, doc_count as u64);
         put_varint(&mut meta, field_count as u64);
+        let mut averages = Vec::with_capacity(field_count);
         for (f, field) in self.fields.iter().enumerate() {
             let total: u64 = (0..doc_count)
                 .map(|d| u64::from(self.norms[d * field_count + f]))
@@ -304,11 +309,22 @@ impl IndexBuilder {
             } else {
                 total as f32 / doc_count as f32
             };
+            averages.push(average);
             put_str(&mut meta, &field.name);
             meta.extend_from_slice(&field.weight.to_le_bytes());
             meta.extend_from_slice(&field.b.to_le_bytes());
             meta.extend_from_slice(&average.to_le_bytes());
         }
+        // Per document and field, BM25F's weight and length normalization: the impacts.
+        let length_norms: Vec<f32> = self
+            .norms
+            .iter()
+            .enumerate()
+            .map(|(i, &length)| {
+                let f = i % field_count;
+                length_norm(&self.fields[f], length, averages[f])
+            })
+            .collect();
         put_varint(&mut meta, u64::from(ANALYZER_VERSION));
         sections.push((Section::Meta, meta));
         let mut analysis = Vec::new();
@@ -344,7 +360,7 @@ impl IndexBuilder {
                 by_variant.entry(key).or_default().push(ordinal);
             }
             offsets.push(data.len() as u32);
-            encode_postings(list, &mut data);
+            encode_postings(list, &length_norms, field_count, &mut data);
         }
         offsets.push(data.len() as u32);
         sections.push((Section::Terms, terms.into_inner().expect("in-memory fst")));
@@ -448,32 +464,49 @@ pub fn pair_term(first: &str, second: &str) -> String {
     format!("{first} {second}")
 }
 
-/// Encodes one postings list (see the format): the document block (documents, fields,
-/// term frequencies, and the byte length of each document's positions), then the positions.
-fn encode_postings(list: &[(u32, Vec<FieldPositions>)], out: &mut Vec<u8>) {
-    let mut docs = Vec::new();
+/// Encodes one postings list (see the format): the document block (documents and their
+/// impacts), the skip table, then the detail block (fields, term frequencies and positions).
+/// `length_norms` has [`length_norm`] per document and field.
+fn encode_postings(
+    list: &[(u32, Vec<FieldPositions>)],
+    length_norms: &[f32],
+    field_count: usize,
+    out: &mut Vec<u8>,
+) {
+    let mut docs = Vec::with_capacity(list.len() * 2);
+    let mut skips = Vec::new();
+    let mut detail = Vec::new();
     let mut positions = Vec::new();
     let mut previous = 0u32;
-    for (doc, fields) in list {
+    for (i, (doc, fields)) in list.iter().enumerate() {
+        if i > 0 && i % SKIP_INTERVAL == 0 {
+            skips.extend_from_slice(&(detail.len() as u32).to_le_bytes());
+        }
+        let mut weighted_tf = 0.0f32;
         put_varint(&mut docs, u64::from(doc - previous));
         previous = *doc;
-        put_varint(&mut docs, fields.len() as u64);
-        let start = positions.len();
+        put_varint(&mut detail, fields.len() as u64);
+        positions.clear();
         for (field, field_positions) in fields {
-            put_varint(&mut docs, u64::from(*field));
-            put_varint(&mut docs, field_positions.len() as u64);
+            let norm = length_norms[*doc as usize * field_count + *field as usize];
+            weighted_tf += field_positions.len() as f32 * norm;
+            put_varint(&mut detail, u64::from(*field));
+            put_varint(&mut detail, field_positions.len() as u64);
             let mut last = 0u32;
             for &p in field_positions {
                 put_varint(&mut positions, u64::from(p - last));
                 last = p;
             }
         }
-        put_varint(&mut docs, (positions.len() - start) as u64);
+        docs.push(impact(weighted_tf));
+        put_varint(&mut detail, positions.len() as u64);
+        detail.extend_from_slice(&positions);
     }
     put_varint(out, list.len() as u64);
     put_varint(out, docs.len() as u64);
     out.extend_from_slice(&docs);
-    out.extend_from_slice(&positions);
+    out.extend_from_slice(&skips);
+    out.extend_from_slice(&detail);
 }
 
 /// Lays out the header, the section table and the sections.

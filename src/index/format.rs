@@ -1,4 +1,4 @@
-//! # The fahras index format, version 2
+//! # The fahras index format, version 3
 //!
 //! This file is the specification of the index file; [`super::builder`] writes it and
 //! [`super::reader`] reads it. All integers are little-endian. "varint" is LEB128 (7 bits
@@ -8,7 +8,7 @@
 //! ```text
 //! ┌──────────────────────────── header ────────────────────────────┐
 //! │ 0   magic            8 bytes  "FAHRASIX"                       │
-//! │ 8   format version   u32      2                                │
+//! │ 8   format version   u32      3                                │
 //! │ 12  section count    u32      N                                │
 //! │ 16  section table    N × 24 bytes:                             │
 //! │        kind u32 · crc32 u32 · offset u64 · length u64          │
@@ -34,14 +34,26 @@
 //! | 11 | `analysis` | string: the site's extra aliases (the format of `data/aliases.tsv`) · varint count · that many strings: extra stop words |
 //! | 10 | `dates` | per document: varint sort key · varint count · that many varint dates (dates packed as `yyyymmdd`, `00` for an unknown month or day; sort key 0 = no date) |
 //!
-//! A **postings list** (one per term ordinal): varint document frequency · varint byte
-//! length of the document block · the document block · the positions block.
-//! The document block has, per document in ascending order: varint document delta (from
-//! the previous document; the first from 0) · varint number of fields F (1 ≤ F ≤ 16) · per
-//! field: varint field id · varint term frequency tf · then varint byte length of this
-//! document's positions. The positions block has, per document and field in the same
-//! order, tf × varint position deltas (the first from 0). Scoring reads only the document
-//! block; phrases and proximity skip to the positions of the documents they need.
+//! A **postings list** (one per term ordinal): varint document frequency `df` · varint
+//! byte length of the document block · the document block · the skip table · the detail
+//! block (to the end of the list).
+//!
+//! - The **document block** has, per document in ascending order: varint document delta
+//!   (from the previous document; the first from 0) · u8 **impact**. Unscoped scoring reads
+//!   only this block.
+//! - The **impact** is the posting's BM25 saturation `tf' / (K1 + tf')` rounded to
+//!   `1..=255` steps of 1/255 (0 only when `tf'` is 0), where `tf' = Σ over fields f of
+//!   weight(f) · tf(f) / (1 − b(f) + b(f) · len(d, f) / avglen(f))` with the field
+//!   parameters and averages of `meta`, the lengths of `norms`, `K1 = 1.2`
+//!   ([`super::impact`], [`super::length_norm`]).
+//! - The **skip table**: `⌊(df − 1) / 32⌋` × u32, the offset in the detail block of the
+//!   detail of posting 32, 64, 96… ([`SKIP_INTERVAL`]), so that one document's detail is
+//!   found by decoding at most 31 others.
+//! - The **detail block** has, per document in the same order: varint number of fields F
+//!   (1 ≤ F ≤ 16) · per field: varint field id · varint term frequency tf · then varint
+//!   byte length L of the positions · L bytes: per field in the same order, tf × varint
+//!   position deltas (the first from 0). Field-scoped scoring (`title:`), phrases,
+//!   proximity and highlights read it.
 //!
 //! A **stored document**: a sequence of tagged values, `u8 tag · string`, until the end
 //! of its slice: 1 id · 2 title · 3 subtitle · 4 body paragraph (repeated, in order) ·
@@ -53,7 +65,9 @@
 //! `Σ_{j<i} (count_j + PARAGRAPH_GAP)`, so a snippet can be chosen from the postings'
 //! positions and only its paragraph analyzed.
 //!
-//! Version history: 2 added tag 11 (a version-1 file is refused: rebuild the index).
+//! Version history: 2 added tag 11; 3 moved the fields and term frequencies out of the
+//! document block into the detail block, next to the positions, and added the impacts and
+//! the skip table. A file of another version is refused: rebuild the index.
 //!
 //! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `norms`, `facets`,
 //! `dates`), the
@@ -70,7 +84,10 @@
 pub const MAGIC: &[u8; 8] = b"FAHRASIX";
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
+
+/// Postings per entry of a postings list's skip table.
+pub const SKIP_INTERVAL: usize = 32;
 
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 16;

@@ -9,7 +9,7 @@ pub mod format;
 pub mod reader;
 
 pub use builder::IndexBuilder;
-pub use reader::{DocPosting, Facet, FacetEntry, FieldPosting, Index, PostingAt, StoredDocument};
+pub use reader::{DocPosting, Facet, FacetEntry, FieldPosting, Index, StoredDocument};
 
 use crate::document::Document;
 
@@ -85,6 +85,33 @@ pub fn field_texts<'a>(doc: &'a Document, field: &str) -> Vec<&'a str> {
 
 /// The most fields an index may have.
 pub const MAX_FIELDS: usize = 16;
+
+/// BM25 term-frequency saturation. Part of the format: the impacts stored in the postings
+/// (see [`format`]) are computed with it.
+pub const K1: f32 = 1.2;
+
+/// BM25F's factor for one field of one document: the field's weight over its length
+/// normalization, `weight / (1 − b + b · length / average)`. The builder computes the
+/// stored impacts with it and the searcher the field-scoped scores, so both agree.
+pub fn length_norm(spec: &FieldSpec, length: u32, average: f32) -> f32 {
+    let norm = 1.0 - spec.b + spec.b * length as f32 / average.max(1.0);
+    spec.weight / norm.max(0.01)
+}
+
+/// The largest impact (see [`format`]): an impact `q` stands for the saturation
+/// `q / IMPACT_SCALE` of BM25.
+pub const IMPACT_SCALE: f32 = 255.0;
+
+/// A posting's impact: its BM25 saturation `tf' / (K1 + tf')` in `1..=255` steps, where
+/// `tf'` is the field-weighted, length-normalized term frequency; 0 only when `tf'` is 0
+/// (a term only in fields of weight 0).
+pub fn impact(weighted_tf: f32) -> u8 {
+    if weighted_tf.is_nan() || weighted_tf <= 0.0 {
+        return 0;
+    }
+    let saturation = weighted_tf / (K1 + weighted_tf);
+    (saturation * IMPACT_SCALE).round().clamp(1.0, IMPACT_SCALE) as u8
+}
 
 /// Positions skipped between two paragraphs of a field, so that a phrase or a proximity
 /// window never spans a paragraph break.

@@ -2,7 +2,9 @@
 //! (magic, version, checksums, bounds) so that a damaged file is an [`Error`], never a panic.
 
 use super::bytes::Reader;
-use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
+use super::format::{
+    doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN, SKIP_INTERVAL,
+};
 use super::{FieldSpec, ANALYZER_VERSION};
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -18,13 +20,13 @@ pub struct FieldPosting {
     pub positions: Vec<u32>,
 }
 
-/// Where one posting is in its term's postings (see [`Index::for_each_posting_at`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PostingAt {
-    /// Offset of its fields in the documents block.
-    pub fields: u32,
-    /// Offset of its positions in the positions block.
-    pub positions: u32,
+/// The parts of one postings list (see the format).
+#[derive(Debug, Clone, Copy)]
+struct PostingsList<'a> {
+    doc_freq: usize,
+    docs: &'a [u8],
+    skips: &'a [u8],
+    detail: &'a [u8],
 }
 
 /// A stored document as [`Index::stored_document`] reads it: the body paragraphs are
@@ -470,8 +472,8 @@ impl Index {
         Ok(out)
     }
 
-    /// The document block and the positions block of a term's postings list.
-    fn postings_blocks(&self, ordinal: u64) -> Result<(usize, &[u8], &[u8])> {
+    /// The parts of a term's postings list.
+    fn postings_list(&self, ordinal: u64) -> Result<PostingsList<'_>> {
         let ordinal = usize::try_from(ordinal)
             .ok()
             .filter(|&o| o < self.term_count)
@@ -492,119 +494,77 @@ impl Index {
         let docs_len =
             usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
         let docs = r.bytes(docs_len)?;
-        Ok((doc_freq, docs, &data[r.position()..]))
+        let skips = r.bytes(doc_freq.saturating_sub(1) / SKIP_INTERVAL * 4)?;
+        Ok(PostingsList {
+            doc_freq,
+            docs,
+            skips,
+            detail: &data[r.position()..],
+        })
     }
 
-    /// Walks a term's postings without decoding positions: calls `visit(doc, fields)` for
-    /// each document, `fields` being `(field id, term frequency)` pairs. Returns the
-    /// document frequency. This is the scoring path: no allocation per document.
-    pub fn for_each_posting(
-        &self,
-        ordinal: u64,
-        mut visit: impl FnMut(u32, &[(u8, u32)]),
-    ) -> Result<usize> {
-        self.for_each_posting_at(ordinal, |doc, fields, _| visit(doc, fields))
-    }
-
-    /// [`Index::for_each_posting`], also giving where each posting is, so that its positions
-    /// can be read later with [`Index::positions_at`] without walking the list again.
-    pub fn for_each_posting_at(
-        &self,
-        ordinal: u64,
-        mut visit: impl FnMut(u32, &[(u8, u32)], PostingAt),
-    ) -> Result<usize> {
-        let (doc_freq, docs, _) = self.postings_blocks(ordinal)?;
-        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(self.fields.len());
+    /// Walks a term's document block: calls `visit(doc, impact)` for each document in
+    /// order (the impact as the format defines it). Returns the document frequency. This is
+    /// the scoring path: one varint and one byte per document, no allocation.
+    pub fn for_each_impact(&self, ordinal: u64, mut visit: impl FnMut(u32, u8)) -> Result<usize> {
+        let list = self.postings_list(ordinal)?;
+        let docs = list.docs;
         let mut doc = 0u32;
-        let mut positions = 0usize;
         // The fast path decodes in place and builds no error; the first posting it cannot
         // decode (damaged, or a value it does not expect) is read again by the checked
         // path below, which says what is wrong.
         let mut pos = 0usize;
         let mut i = 0usize;
-        while i < doc_freq {
+        while i < list.doc_freq {
             let start = pos;
-            let Some((next, fields_at, len)) =
-                self.decode_posting(docs, &mut pos, doc, i, &mut fields)
-            else {
+            let Some(delta) = varint_u32(docs, &mut pos) else {
                 pos = start;
                 break;
             };
-            doc = next;
-            let at = PostingAt {
-                fields: fields_at as u32,
-                positions: positions as u32,
+            let next = doc.wrapping_add(delta);
+            let (Some(&impact), true) = (
+                docs.get(pos),
+                next < self.document_count && next >= doc && (i == 0 || delta > 0),
+            ) else {
+                pos = start;
+                break;
             };
-            positions = positions.saturating_add(len as usize);
-            visit(doc, &fields, at);
+            pos += 1;
+            doc = next;
+            visit(doc, impact);
             i += 1;
         }
         let mut r = Reader::new(&docs[pos..], "postings");
-        for i in i..doc_freq {
+        for i in i..list.doc_freq {
             doc = self.next_doc(&mut r, doc, i)?;
-            let at = PostingAt {
-                fields: (pos + r.position()) as u32,
-                positions: positions as u32,
-            };
-            self.read_fields(&mut r, &mut fields)?;
-            positions = positions.saturating_add(r.varint()? as usize);
-            visit(doc, &fields, at);
+            visit(doc, r.u8()?);
         }
-        Ok(doc_freq)
+        Ok(list.doc_freq)
     }
 
-    /// One posting of [`Index::for_each_posting_at`]'s fast path, from `*pos` in `docs`:
-    /// the document (after `doc`, the `i`th), its fields into `fields`, the offset of its
-    /// fields and the length of its positions. `None` for anything the checked path must
-    /// look at.
-    #[inline(always)]
-    fn decode_posting(
+    /// Walks a term's postings without decoding positions: calls `visit(doc, fields)` for
+    /// each document, `fields` being `(field id, term frequency)` pairs. Returns the
+    /// document frequency. Field-scoped scoring takes this path.
+    pub fn for_each_posting(
         &self,
-        docs: &[u8],
-        pos: &mut usize,
-        doc: u32,
-        i: usize,
-        fields: &mut Vec<(u8, u32)>,
-    ) -> Option<(u32, usize, u32)> {
-        let delta = varint_u32(docs, pos)?;
-        let next = doc
-            .checked_add(delta)
-            .filter(|&d| d < self.document_count && (i == 0 || delta > 0))?;
-        let fields_start = *pos;
-        let count = varint_u32(docs, pos)? as usize;
-        if count == 0 || count > self.fields.len() {
-            return None;
+        ordinal: u64,
+        mut visit: impl FnMut(u32, &[(u8, u32)]),
+    ) -> Result<usize> {
+        let list = self.postings_list(ordinal)?;
+        let mut docs = Reader::new(list.docs, "postings");
+        let mut detail = Reader::new(list.detail, "postings");
+        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(self.fields.len());
+        let mut doc = 0u32;
+        for i in 0..list.doc_freq {
+            doc = self.next_doc(&mut docs, doc, i)?;
+            docs.u8()?;
+            self.read_fields(&mut detail, &mut fields)?;
+            let len = usize::try_from(detail.varint()?)
+                .map_err(|_| Error::Truncated { what: "postings" })?;
+            detail.bytes(len)?;
+            visit(doc, &fields);
         }
-        fields.clear();
-        for _ in 0..count {
-            let field = varint_u32(docs, pos)? as usize;
-            if field >= self.fields.len() {
-                return None;
-            }
-            fields.push((field as u8, varint_u32(docs, pos)?));
-        }
-        let len = varint_u32(docs, pos)?;
-        Some((next, fields_start, len))
-    }
-
-    /// The positions of the posting of term `ordinal` found at `at` by
-    /// [`Index::for_each_posting_at`].
-    pub fn positions_at(&self, ordinal: u64, at: PostingAt) -> Result<Vec<FieldPosting>> {
-        let (_, docs, positions) = self.postings_blocks(ordinal)?;
-        let mut r = Reader::new(
-            docs.get(at.fields as usize..)
-                .ok_or(Error::Truncated { what: "postings" })?,
-            "postings",
-        );
-        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
-        self.read_fields(&mut r, &mut fields)?;
-        let len =
-            usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
-        let block = (at.positions as usize)
-            .checked_add(len)
-            .and_then(|end| positions.get(at.positions as usize..end))
-            .ok_or(Error::Truncated { what: "postings" })?;
-        decode_positions(block, &fields)
+        Ok(list.doc_freq)
     }
 
     fn next_doc(&self, r: &mut Reader<'_>, doc: u32, i: usize) -> Result<u32> {
@@ -632,35 +592,58 @@ impl Index {
         Ok(())
     }
 
-    /// The positions of a term in the documents `wanted` accepts, skipping the others'.
+    /// The positions of a term in the documents `wanted` accepts. Only the document block
+    /// is walked; the detail of a wanted document is reached through the skip table,
+    /// decoding at most [`SKIP_INTERVAL`]` − 1` others.
     pub fn positions(
         &self,
         ordinal: u64,
         mut wanted: impl FnMut(u32) -> bool,
     ) -> Result<Vec<DocPosting>> {
-        let (doc_freq, docs, positions) = self.postings_blocks(ordinal)?;
-        let mut r = Reader::new(docs, "postings");
-        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
-        let mut out = Vec::new();
-        let mut doc = 0u32;
-        let mut at = 0usize;
-        for i in 0..doc_freq {
-            doc = self.next_doc(&mut r, doc, i)?;
-            self.read_fields(&mut r, &mut fields)?;
-            let len =
-                usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
-            let end = at
-                .checked_add(len)
-                .filter(|&e| e <= positions.len())
-                .ok_or(Error::Truncated { what: "postings" })?;
+        // `(posting number, document)` of the wanted documents.
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        let mut i = 0usize;
+        self.for_each_impact(ordinal, |doc, _| {
             if wanted(doc) {
-                let posting = DocPosting {
-                    doc,
-                    fields: decode_positions(&positions[at..end], &fields)?,
-                };
-                out.push(posting);
+                found.push((i, doc));
             }
-            at = end;
+            i += 1;
+        })?;
+        let list = self.postings_list(ordinal)?;
+        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
+        let mut out = Vec::with_capacity(found.len());
+        // The detail block is read from `detail`, which is at posting `at`.
+        let mut detail = Reader::new(list.detail, "postings");
+        let mut at = 0usize;
+        for (i, doc) in found {
+            let skip = i / SKIP_INTERVAL;
+            if skip > at / SKIP_INTERVAL {
+                let entry = list
+                    .skips
+                    .get((skip - 1) * 4..skip * 4)
+                    .ok_or(Error::Truncated { what: "postings" })?;
+                let offset = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
+                let rest = list
+                    .detail
+                    .get(offset as usize..)
+                    .ok_or(Error::Truncated { what: "postings" })?;
+                detail = Reader::new(rest, "postings");
+                at = skip * SKIP_INTERVAL;
+            }
+            loop {
+                self.read_fields(&mut detail, &mut fields)?;
+                let len = usize::try_from(detail.varint()?)
+                    .map_err(|_| Error::Truncated { what: "postings" })?;
+                let block = detail.bytes(len)?;
+                at += 1;
+                if at > i {
+                    out.push(DocPosting {
+                        doc,
+                        fields: decode_positions(block, &fields)?,
+                    });
+                    break;
+                }
+            }
         }
         Ok(out)
     }
@@ -672,7 +655,7 @@ impl Index {
 
     /// The document frequency of a term.
     pub fn doc_frequency(&self, ordinal: u64) -> Result<usize> {
-        Ok(self.postings_blocks(ordinal)?.0)
+        Ok(self.postings_list(ordinal)?.doc_freq)
     }
 
     /// The stored document number `doc`.
@@ -852,6 +835,73 @@ mod tests {
         let end = HEADER_LEN + count * SECTION_ENTRY_LEN;
         let crc = super::super::checksum::crc32(&bytes[..end]);
         bytes[end..end + 4].copy_from_slice(&crc.to_le_bytes());
+    }
+
+    /// An index of 100 documents with the word داعش, and where in its bytes the parts of
+    /// that word's postings list are: `(bytes, ordinal, document block, skip table)`.
+    fn many_documents() -> (Vec<u8>, u64, Range<usize>, Range<usize>) {
+        let mut builder = crate::IndexBuilder::new();
+        for i in 0..100 {
+            let doc = Document {
+                id: format!("d{i}"),
+                title: format!("خبر {i}"),
+                body: vec![format!("{}داعش في تطبيق", "كلام ".repeat(i % 5))],
+                ..Document::default()
+            };
+            builder.add(doc).unwrap();
+        }
+        let bytes = builder.finish();
+        let index = Index::from_bytes(bytes.clone()).unwrap();
+        let ordinal = index.term_ordinal("داعش").unwrap();
+        let list = index.postings_list(ordinal).unwrap();
+        let at = |part: &[u8]| {
+            let start = part.as_ptr() as usize - index.bytes.as_ptr() as usize;
+            start..start + part.len()
+        };
+        let (docs, skips) = (at(list.docs), at(list.skips));
+        assert_eq!(
+            skips.len(),
+            3 * 4,
+            "postings 32, 64 and 96 are in the skip table"
+        );
+        (bytes, ordinal, docs, skips)
+    }
+
+    #[test]
+    fn a_damaged_skip_table_is_an_error_when_used() {
+        let (mut bytes, ordinal, _, skips) = many_documents();
+        bytes[skips.end - 4..skips.end].copy_from_slice(&u32::MAX.to_le_bytes());
+        reseal(&mut bytes);
+        let index = Index::from_bytes(bytes).unwrap();
+        // Scoring does not read the skip table; positions past posting 96 do.
+        assert_eq!(index.for_each_impact(ordinal, |_, _| ()).unwrap(), 100);
+        assert_eq!(index.positions(ordinal, |d| d == 50).unwrap().len(), 1);
+        assert_eq!(
+            index.positions(ordinal, |d| d == 99).unwrap_err(),
+            Error::Truncated { what: "postings" }
+        );
+    }
+
+    #[test]
+    fn a_damaged_document_block_is_an_error_that_says_so() {
+        let (mut bytes, ordinal, docs, _) = many_documents();
+        // The 41st posting (a one-byte delta, then its impact) names document 127 + 40.
+        let (mut pos, mut posting) = (docs.start, 0);
+        while posting < 40 {
+            pos += 2;
+            posting += 1;
+        }
+        bytes[pos] = 0x7F;
+        reseal(&mut bytes);
+        let index = Index::from_bytes(bytes).unwrap();
+        let mut visited = 0;
+        let err = index
+            .for_each_impact(ordinal, |_, _| visited += 1)
+            .unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert_eq!(visited, 40, "the postings before the damage were read");
+        assert!(index.for_each_posting(ordinal, |_, _| ()).is_err());
+        assert!(index.positions(ordinal, |_| true).is_err());
     }
 
     #[test]

@@ -5,12 +5,14 @@
 //!
 //! ```text
 //! score(d) = Σ over required clauses c of  max over the clause's terms t of  tier(t) · bm25f(t, d)
-//! bm25f(t, d) = idf(t) · tf'(t,d) · (k1 + 1) / (k1 + tf'(t,d))
+//! bm25f(t, d) = idf(t) · (k1 + 1) · sat(t, d)
+//! sat(t, d)  = tf'(t,d) / (k1 + tf'(t,d)), stored in the index as an impact in 1/255 steps
 //! tf'(t, d)  = Σ over fields f of  weight(f) · tf(t,d,f) / (1 − b(f) + b(f) · len(d,f) / avglen(f))
 //! idf(t)     = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
 //! ```
 //! with k1 = 1.2, field weights and b in [`crate::index::default_fields`], and match tiers
-//! in [`matcher::tier`]. The best [`PROXIMITY_CANDIDATES`] documents are then boosted when
+//! in [`matcher::tier`]. A field-scoped word (`title:…`) computes `sat` exactly from that
+//! field's term frequency instead of reading the impact. The best [`PROXIMITY_CANDIDATES`] documents are then boosted when
 //! the query's words stand close together ([`PROXIMITY_WEIGHT`]). Documents matching more
 //! required clauses rank first (this only differs in partial results); ties are broken by
 //! document order (deterministic).
@@ -34,8 +36,7 @@ use snippet::Snippet;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
-/// BM25 term-frequency saturation.
-pub const K1: f32 = 1.2;
+pub use crate::index::K1;
 
 /// The most hits one call may return.
 pub const MAX_LIMIT: usize = 1000;
@@ -187,10 +188,12 @@ impl Searcher {
         let mut length_norms = Vec::with_capacity(index.document_count() as usize * fields.len());
         for doc in 0..index.document_count() {
             for (f, field) in fields.iter().enumerate() {
-                let length = index.field_length(doc, f as u8) as f32;
-                let average = field.average_length.max(1.0);
-                let norm = 1.0 - field.spec.b + field.spec.b * length / average;
-                length_norms.push(field.spec.weight / norm.max(0.01));
+                let length = index.field_length(doc, f as u8);
+                length_norms.push(crate::index::length_norm(
+                    &field.spec,
+                    length,
+                    field.average_length,
+                ));
             }
         }
         // The index checked its settings when it was loaded.
@@ -237,7 +240,6 @@ impl Searcher {
         };
         let n = self.index.document_count() as usize;
         let mut word_masks: Vec<u64> = Vec::new();
-        let mut walked = Walked::new();
         let (mut ranked, sort) = if clauses.is_empty() && parsed.excluded.is_empty() {
             // No query: with filters, browse the filtered archive (newest first by default);
             // without, no hits (but facet counts over the whole archive).
@@ -256,13 +258,7 @@ impl Searcher {
             results.facets = filters.count(&self.index, &options.facets, &all)?;
             (ranked, sort)
         } else {
-            let ranked = self.rank(
-                &parsed,
-                &mut clauses,
-                &mut results,
-                &mut word_masks,
-                &mut walked,
-            )?;
+            let ranked = self.rank(&parsed, &mut clauses, &mut results, &mut word_masks)?;
             let mut matched = FixedBitSet::with_capacity(n);
             ranked.iter().for_each(|r| matched.insert(r.0 as usize));
             results.facets = filters.count(&self.index, &options.facets, &matched)?;
@@ -296,7 +292,7 @@ impl Searcher {
                 if near.len() >= 2 {
                     top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
                     let candidates: Vec<u32> = ranked.iter().map(|r| r.0).collect();
-                    let found = marker.locate(&candidates, &walked)?;
+                    let found = marker.locate(&candidates)?;
                     boost_proximity(&near, &found, &mut ranked);
                     located = Some(found);
                 }
@@ -330,7 +326,7 @@ impl Searcher {
             Some(found) => found,
             None => {
                 let docs: Vec<u32> = shown.iter().map(|s| s.0).collect();
-                marker.locate(&docs, &walked)?
+                marker.locate(&docs)?
             }
         };
         for (doc, score) in shown {
@@ -353,14 +349,13 @@ impl Searcher {
         clauses: &mut [Clause],
         results: &mut SearchResults,
         word_masks: &mut Vec<u64>,
-        walked: &mut Walked,
     ) -> Result<Vec<Ranked>> {
         let n = self.index.document_count() as usize;
         let mut excluded = FixedBitSet::with_capacity(n);
         for atom in &parsed.excluded {
             let mut alt = self.alternative(atom, false);
             alt.words.iter_mut().for_each(WordMatcher::strict);
-            for doc in self.evaluate(&mut alt, walked, None)?.0 {
+            for doc in self.evaluate(&mut alt, None)?.0 {
                 excluded.insert(doc as usize);
             }
         }
@@ -373,8 +368,7 @@ impl Searcher {
         }
         let required = clauses.iter().filter(|c| c.required).count() as u16;
         let conjunctive = self.shortcuts.conjunctive;
-        let (totals, counts, touched) =
-            self.score_clauses(clauses, word_masks, walked, conjunctive)?;
+        let (totals, counts, touched) = self.score_clauses(clauses, word_masks, conjunctive)?;
         let mut ranked: Vec<Ranked> = touched
             .iter()
             .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] == required)
@@ -384,9 +378,7 @@ impl Searcher {
             // Nobody has every word: the best partial matches, most words first. The
             // clauses are scored again, over every document.
             results.partial = true;
-            walked.clear();
-            let (totals, counts, touched) =
-                self.score_clauses(clauses, word_masks, walked, false)?;
+            let (totals, counts, touched) = self.score_clauses(clauses, word_masks, false)?;
             ranked = touched
                 .iter()
                 .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] > 0)
@@ -406,7 +398,6 @@ impl Searcher {
         &self,
         clauses: &mut [Clause],
         word_masks: &mut Vec<u64>,
-        walked: &mut Walked,
         conjunctive: bool,
     ) -> Result<(Vec<f32>, Vec<u16>, Vec<u32>)> {
         let n = self.index.document_count() as usize;
@@ -450,7 +441,7 @@ impl Searcher {
                     .filter(|&i| i < 64)
                     .fold(0u64, |bits, i| bits | 1 << i);
                 word += alt.words.len();
-                let (docs, scores) = self.evaluate(alt, walked, allowed.as_ref())?;
+                let (docs, scores) = self.evaluate(alt, allowed.as_ref())?;
                 for &doc in &docs {
                     word_masks[doc as usize] |= bits;
                 }
@@ -597,43 +588,47 @@ impl Searcher {
     }
 
     /// Scores one word: each document's best `tier × bm25f` over the word's terms (only
-    /// the documents `only` has, if given). Remembers in `walked` where each posting was.
+    /// the documents `only` has, if given).
     fn score_word(
         &self,
         expansion: &[(u64, f32)],
         field: Option<u8>,
         scores: &mut [f32],
         docs: &mut Vec<u32>,
-        walked: &mut Walked,
         only: Option<&FixedBitSet>,
     ) -> Result<()> {
+        let mut keep = |doc: u32, s: f32| {
+            if s > 0.0 {
+                let slot = &mut scores[doc as usize];
+                if *slot == 0.0 {
+                    docs.push(doc);
+                    *slot = s;
+                } else if s > *slot {
+                    *slot = s;
+                }
+            }
+        };
         for &(ordinal, weight) in expansion {
             let df = self.index.doc_frequency(ordinal)?;
-            let idf = self.idf(df);
-            let mut record = (!walked.contains_key(&ordinal)).then(|| Vec::with_capacity(df));
-            // tier · bm25f = tier · idf · (k1 + 1) · tf' / (k1 + tf')
-            let scale = weight * idf * (K1 + 1.0);
-            self.index.for_each_posting_at(ordinal, |doc, fields, at| {
-                if only.is_some_and(|o| !o.contains(doc as usize)) {
-                    return;
+            // tier · bm25f = tier · idf · (k1 + 1) · sat
+            let scale = weight * self.idf(df) * (K1 + 1.0);
+            match field {
+                None => {
+                    let scale = scale / crate::index::IMPACT_SCALE;
+                    self.index.for_each_impact(ordinal, |doc, impact| {
+                        if only.is_none_or(|o| o.contains(doc as usize)) {
+                            keep(doc, scale * f32::from(impact));
+                        }
+                    })?;
                 }
-                if let Some(record) = &mut record {
-                    record.push((doc, at));
+                Some(_) => {
+                    self.index.for_each_posting(ordinal, |doc, fields| {
+                        if only.is_none_or(|o| o.contains(doc as usize)) {
+                            let tf = self.weighted_tf(doc, fields, field);
+                            keep(doc, scale * tf / (K1 + tf));
+                        }
+                    })?;
                 }
-                let tf = self.weighted_tf(doc, fields, field);
-                let s = scale * tf / (K1 + tf);
-                if s > 0.0 {
-                    let slot = &mut scores[doc as usize];
-                    if *slot == 0.0 {
-                        docs.push(doc);
-                        *slot = s;
-                    } else if s > *slot {
-                        *slot = s;
-                    }
-                }
-            })?;
-            if let Some(record) = record {
-                walked.insert(ordinal, record);
             }
         }
         Ok(())
@@ -655,7 +650,6 @@ impl Searcher {
     fn evaluate(
         &self,
         alt: &mut Alternative,
-        walked: &mut Walked,
         only: Option<&FixedBitSet>,
     ) -> Result<(Vec<u32>, Vec<f32>)> {
         self.expand(alt)?;
@@ -665,18 +659,11 @@ impl Searcher {
         };
         let mut scores = vec![0f32; n];
         let mut docs = Vec::new();
-        self.score_word(first, alt.field, &mut scores, &mut docs, walked, only)?;
+        self.score_word(first, alt.field, &mut scores, &mut docs, only)?;
         for expansion in rest {
             let mut next = vec![0f32; n];
             let mut next_docs = Vec::new();
-            self.score_word(
-                expansion,
-                alt.field,
-                &mut next,
-                &mut next_docs,
-                walked,
-                only,
-            )?;
+            self.score_word(expansion, alt.field, &mut next, &mut next_docs, only)?;
             docs.retain(|&d| next[d as usize] > 0.0);
             for &d in &docs {
                 scores[d as usize] += next[d as usize];
@@ -859,11 +846,6 @@ fn boost_proximity(
         }
     }
 }
-
-/// Where the postings read for scoring were, by term ordinal: `(document, where)`s in
-/// document order. The highlights and the proximity boost read the positions of the
-/// documents they need from there instead of walking the lists again.
-pub(crate) type Walked = HashMap<u64, Vec<(u32, crate::index::PostingAt)>>;
 
 /// A matching document: `(document, required clauses matched, score)`.
 type Ranked = (u32, u16, f32);

@@ -111,52 +111,26 @@ impl<'a> Highlighter<'a> {
         }
     }
 
-    /// Where the query's words occur in each of `docs`. A term whose postings were walked
-    /// for scoring (`walked`) is read at those documents' postings directly; any other is
-    /// walked once for all of them.
-    pub fn locate(&self, docs: &[u32], walked: &super::Walked) -> Result<HashMap<u32, Located>> {
-        let mut wanted: Vec<u32> = docs.to_vec();
-        wanted.sort_unstable();
+    /// Where the query's words occur in each of `docs`: each matched term's document
+    /// block is walked once for all of them, and the positions of those it has read.
+    pub fn locate(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
         let mut out: HashMap<u32, Located> =
             docs.iter().map(|&d| (d, Located::default())).collect();
-        if wanted.is_empty() {
+        let Some(&last) = docs.iter().max() else {
             return Ok(out);
-        }
-        let mut add = |doc: u32, fields: Vec<crate::index::FieldPosting>, words: &[usize]| {
-            let located = out.entry(doc).or_default();
-            for f in fields {
-                let list = located.fields.entry(f.field).or_default();
-                for &p in &f.positions {
-                    list.extend(words.iter().map(|&w| (p, w)));
-                }
-            }
         };
-        let mut is_wanted =
-            fixedbitset::FixedBitSet::with_capacity(wanted.last().map_or(0, |&d| d as usize + 1));
-        wanted.iter().for_each(|&d| is_wanted.insert(d as usize));
+        let mut wanted = fixedbitset::FixedBitSet::with_capacity(last as usize + 1);
+        docs.iter().for_each(|&d| wanted.insert(d as usize));
         for (&ordinal, words) in &self.words {
-            match walked.get(&ordinal) {
-                // A short list is scanned; in a long one each document is looked up.
-                Some(postings) if postings.len() <= wanted.len() * 16 => {
-                    for &(doc, at) in postings {
-                        if is_wanted.contains(doc as usize) {
-                            add(doc, self.index.positions_at(ordinal, at)?, words);
-                        }
-                    }
-                }
-                Some(postings) => {
-                    for &doc in &wanted {
-                        if let Ok(i) = postings.binary_search_by_key(&doc, |p| p.0) {
-                            add(doc, self.index.positions_at(ordinal, postings[i].1)?, words);
-                        }
-                    }
-                }
-                None => {
-                    for posting in self
-                        .index
-                        .positions(ordinal, |d| wanted.binary_search(&d).is_ok())?
-                    {
-                        add(posting.doc, posting.fields, words);
+            for posting in self
+                .index
+                .positions(ordinal, |d| wanted.contains(d as usize))?
+            {
+                let located = out.entry(posting.doc).or_default();
+                for f in posting.fields {
+                    let list = located.fields.entry(f.field).or_default();
+                    for &p in &f.positions {
+                        list.extend(words.iter().map(|&w| (p, w)));
                     }
                 }
             }
