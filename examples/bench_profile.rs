@@ -8,7 +8,9 @@
 //! ```
 //!
 //! With a fourth argument `search [LIMIT]`, it only runs `search` (limit 10) `ITERATIONS` times, so
-//! that a profile shows nothing else; with `load`, only `Searcher::new(Index::from_bytes(…))`.
+//! that a profile shows nothing else (`FAHRAS_FACETS=1` also counts every facet, as the widget
+//! does, and `FAHRAS_FACET_LIMIT=N` sets `facet_limit`); with `load`, only
+//! `Searcher::new(Index::from_bytes(…))`.
 //!
 //! Phases (each timed on its own, so they overlap what `search` does but are not exactly its
 //! parts): the whole `search` with limit 10 and with limit 1 (their difference is about 9
@@ -69,6 +71,9 @@ fn main() {
             } else {
                 Vec::new()
             },
+            facet_limit: std::env::var("FAHRAS_FACET_LIMIT")
+                .ok()
+                .and_then(|n| n.parse().ok()),
             ..SearchOptions::default()
         };
         let ms = time(iterations, || searcher.search(query, &options).unwrap());

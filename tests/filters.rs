@@ -273,3 +273,188 @@ fn an_unknown_facet_is_an_error_naming_the_known_ones() {
         "{message}"
     );
 }
+
+/// An archive of 80 documents with tags drawn from 30, four sources and dates over three
+/// years (document `g{i}` is document number `i`).
+fn generated() -> Searcher {
+    let mut b = IndexBuilder::new();
+    let sources = ["ديارنا", "المرجع", "الشرق", "العربية"];
+    for i in 0..80usize {
+        let tags: Vec<String> = (0..1 + i % 3)
+            .map(|k| format!("وسم{}", (i * 7 + k * 11) % 30))
+            .collect();
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        let date = format!("{}-{:02}-1{}", 2016 + i % 3, 1 + i % 12, i % 9);
+        let body = if i % 4 == 0 {
+            "داعش على تيليجرام"
+        } else {
+            "داعش على تويتر"
+        };
+        b.add(doc(
+            &format!("g{i}"),
+            sources[i % 4],
+            &tags,
+            (i % 10 != 0).then_some(date.as_str()),
+            body,
+        ))
+        .unwrap();
+    }
+    Searcher::new(Index::from_bytes(b.finish()).unwrap())
+}
+
+#[test]
+fn facet_counts_equal_the_results_each_value_would_give() {
+    let searcher = generated();
+    let index = searcher.index();
+    let cases: Vec<(&str, Vec<Filter>, Option<&str>)> = vec![
+        ("داعش", vec![], None),
+        ("تيليجرام", vec![], None),
+        ("تويتر", vec![], None), // three documents in four: the others are counted
+        ("داعش", vec![filter("source", &["ديارنا", "الشرق"])], None),
+        (
+            "داعش",
+            vec![filter("tag", &["وسم3"]), filter("source", &["المرجع"])],
+            None,
+        ),
+        (
+            "داعش",
+            vec![Filter {
+                facet: "tag".into(),
+                any_of: vec!["وسم7".into()],
+                none_of: vec!["وسم14".into()],
+            }],
+            Some("2017"),
+        ),
+        ("", vec![filter("year", &["2018"])], None),
+    ];
+    let mut compared = 0;
+    for (query, filters, from) in cases {
+        let options = SearchOptions {
+            limit: 1000,
+            filters: filters.clone(),
+            date_from: from.map(Into::into),
+            facets: vec!["*".into()],
+            ..Default::default()
+        };
+        let r = searcher.search(query, &options).unwrap();
+        for facet in index.facets() {
+            let timeline = ["year", "month"].contains(&facet.name.as_str());
+            // What choosing each value would give: the search without this facet's own
+            // filter (a timeline facet: without any timeline filter nor the date range).
+            // (Exclusions are not disjunctive: they stay.)
+            let own = |f: &Filter| {
+                f.facet == facet.name || (timeline && ["year", "month"].contains(&f.facet.as_str()))
+            };
+            let others = SearchOptions {
+                filters: filters
+                    .iter()
+                    .map(|f| Filter {
+                        any_of: if own(f) { vec![] } else { f.any_of.clone() },
+                        ..f.clone()
+                    })
+                    .collect(),
+                date_from: if timeline {
+                    None
+                } else {
+                    options.date_from.clone()
+                },
+                facets: vec![],
+                ..options.clone()
+            };
+            let browsing_all = query.is_empty()
+                && others.date_from.is_none()
+                && others
+                    .filters
+                    .iter()
+                    .all(|f| f.any_of.is_empty() && f.none_of.is_empty());
+            let docs: Vec<u32> = if browsing_all {
+                // No query and no filter: the counts are over the whole archive.
+                (0..index.document_count()).collect()
+            } else {
+                let base = searcher.search(query, &others).unwrap();
+                base.hits
+                    .iter()
+                    .map(|h| h.id[1..].parse().unwrap())
+                    .collect()
+            };
+            let expected: Vec<(String, usize)> = facet
+                .values
+                .iter()
+                .map(|v| {
+                    let n = docs.iter().filter(|d| v.docs.contains(d)).count();
+                    (v.value.clone(), n)
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            let mut got: Vec<(String, usize)> = r.facets[&facet.name]
+                .iter()
+                .map(|c| (c.value.clone(), c.count))
+                .collect();
+            got.sort();
+            let mut expected_sorted = expected.clone();
+            expected_sorted.sort();
+            assert_eq!(
+                got, expected_sorted,
+                "{query:?} {filters:?}: facet {}",
+                facet.name
+            );
+            assert_eq!(r.facet_totals[&facet.name], expected.len());
+            compared += expected.len();
+        }
+    }
+    assert!(compared > 200, "{compared} counts compared");
+}
+
+#[test]
+fn a_facet_limit_keeps_the_values_with_most_results_and_the_chosen_ones() {
+    let searcher = generated();
+    let all = searcher
+        .search(
+            "داعش",
+            &SearchOptions {
+                facets: vec!["*".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(all.facets["tag"].len(), 30);
+    // The least frequent tag, chosen: kept beyond the limit.
+    let rare = all.facets["tag"].last().unwrap().value.clone();
+    for limit in [0, 1, 5, 29, 30, 100] {
+        let r = searcher
+            .search(
+                "داعش",
+                &SearchOptions {
+                    facets: vec!["*".into()],
+                    facet_limit: Some(limit),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            r.facets["tag"],
+            all.facets["tag"][..limit.min(30)],
+            "limit {limit}"
+        );
+        assert_eq!(r.facet_totals["tag"], 30);
+        // Timeline facets keep every value.
+        assert_eq!(r.facets["month"], all.facets["month"], "limit {limit}");
+        let chosen = searcher
+            .search(
+                "داعش",
+                &SearchOptions {
+                    filters: vec![filter("tag", &[&rare])],
+                    facets: vec!["tag".into()],
+                    facet_limit: Some(limit),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let tags = &chosen.facets["tag"];
+        assert!(
+            tags.iter().any(|c| c.value == rare),
+            "limit {limit}: {tags:?}"
+        );
+        assert_eq!(tags.len(), (limit + 1).min(30), "limit {limit}");
+    }
+}

@@ -167,6 +167,13 @@ pub struct Facet {
 pub struct Index {
     analysis: AnalysisSettings,
     facets: Vec<Facet>,
+    /// The facet values numbered facet by facet, values in order: facet f's values are
+    /// `value_starts[f]..value_starts[f + 1]`.
+    value_starts: Vec<u32>,
+    /// The values of document d: `doc_values[doc_value_starts[d]..doc_value_starts[d + 1]]`,
+    /// ascending (so facet by facet).
+    doc_value_starts: Vec<u32>,
+    doc_values: Vec<u32>,
     /// Per document: sort key (packed date, 0 = none).
     sort_keys: Vec<u32>,
     /// Dates of document d: `dates[date_starts[d]..date_starts[d + 1]]`.
@@ -316,6 +323,8 @@ impl Index {
         crate::text::Analyzer::with_settings(&analysis)
             .map_err(|e| corrupt(format!("its site aliases do not parse: {e}")))?;
         let facets = read_facets(&bytes[section(Section::Facets)?], document_count)?;
+        let (value_starts, doc_value_starts, doc_values) =
+            facet_values_by_document(&facets, document_count);
         let mut r = Reader::new(&bytes[section(Section::Dates)?], "dates");
         let mut sort_keys = Vec::with_capacity(document_count as usize);
         let mut date_starts = Vec::with_capacity(document_count as usize + 1);
@@ -349,6 +358,9 @@ impl Index {
         Ok(Index {
             analysis,
             facets,
+            value_starts,
+            doc_value_starts,
+            doc_values,
             sort_keys,
             date_starts,
             dates,
@@ -396,6 +408,33 @@ impl Index {
     /// The facets, sorted by name.
     pub fn facets(&self) -> &[Facet] {
         &self.facets
+    }
+
+    /// The numbers of facet `f`'s values (see [`Index::facet_values_of`]): its value `i`
+    /// is number `start + i`.
+    pub fn facet_value_numbers(&self, f: usize) -> Range<u32> {
+        match (self.value_starts.get(f), self.value_starts.get(f + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    /// How many facet values there are, every facet together.
+    pub fn facet_value_total(&self) -> usize {
+        self.value_starts.last().map_or(0, |&n| n as usize)
+    }
+
+    /// The facet values document `doc` has, as numbers counted facet by facet in the
+    /// order of [`Index::facets`] and of their values: ascending.
+    pub fn facet_values_of(&self, doc: u32) -> &[u32] {
+        let d = doc as usize;
+        match (
+            self.doc_value_starts.get(d),
+            self.doc_value_starts.get(d + 1),
+        ) {
+            (Some(&a), Some(&b)) => &self.doc_values[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The facet with this name.
@@ -795,6 +834,41 @@ fn read_facets(bytes: &[u8], document_count: u32) -> Result<Vec<Facet>> {
         facets.push(Facet { name, values });
     }
     Ok(facets)
+}
+
+/// The facet values numbered facet by facet, and each document's: `(first number of each
+/// facet and the total, per document the start of its values, the values)`.
+fn facet_values_by_document(
+    facets: &[Facet],
+    document_count: u32,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let n = document_count as usize;
+    let mut value_starts = Vec::with_capacity(facets.len() + 1);
+    let mut per_doc = vec![0u32; n + 1];
+    let mut number = 0u32;
+    for facet in facets {
+        value_starts.push(number);
+        for value in &facet.values {
+            value
+                .docs
+                .iter()
+                .for_each(|&d| per_doc[d as usize + 1] += 1);
+            number += 1;
+        }
+    }
+    value_starts.push(number);
+    for d in 0..n {
+        per_doc[d + 1] += per_doc[d];
+    }
+    let mut doc_values = vec![0u32; per_doc[n] as usize];
+    let mut next = per_doc.clone();
+    for (number, value) in facets.iter().flat_map(|f| &f.values).enumerate() {
+        for &d in &value.docs {
+            doc_values[next[d as usize] as usize] = number as u32;
+            next[d as usize] += 1;
+        }
+    }
+    (value_starts, per_doc, doc_values)
 }
 
 /// Splits an offset-table section (varint count · count+1 × u32 · data) into its parts.

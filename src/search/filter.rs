@@ -71,6 +71,16 @@ pub struct FacetCount {
     pub count: usize,
 }
 
+/// Facet counts: [`CompiledFilters::count`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Per facet, its values with a count (most results first; timeline facets in date
+    /// order), cut to the limit asked for.
+    pub counts: BTreeMap<String, Vec<FacetCount>>,
+    /// Per facet, how many values have a count (before the limit).
+    pub totals: BTreeMap<String, usize>,
+}
+
 /// Facets whose selection is ignored, with the date range, when counting timelines.
 const TIMELINE_FACETS: &[&str] = &["year", "month"];
 
@@ -86,6 +96,8 @@ pub struct CompiledFilters {
     date_bit: Option<u64>,
     /// Documents removed by an exclusion (not disjunctive).
     excluded: FixedBitSet,
+    /// Facet name → the indexes of the values its filter chose (any of).
+    chosen: BTreeMap<String, Vec<u32>>,
     /// Is anything filtered at all?
     pub active: bool,
 }
@@ -103,6 +115,7 @@ impl CompiledFilters {
         let mut failures: Vec<u64> = Vec::new();
         let mut groups = BTreeMap::new();
         let mut excluded = FixedBitSet::with_capacity(n);
+        let mut chosen: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut active = false;
         for filter in filters {
             let Some(facet) = index.facet(&filter.facet) else {
@@ -134,6 +147,14 @@ impl CompiledFilters {
             let bit = *groups
                 .entry(filter.facet.clone())
                 .or_insert_with(|| 1u64 << next.min(63));
+            let positions = filter
+                .any_of
+                .iter()
+                .filter_map(|value| facet.values.iter().position(|v| &v.value == value));
+            chosen
+                .entry(filter.facet.clone())
+                .or_default()
+                .extend(positions.map(|i| i as u32));
             let mut allowed = FixedBitSet::with_capacity(n);
             for value in &filter.any_of {
                 docs_of(value)
@@ -187,6 +208,7 @@ impl CompiledFilters {
             groups,
             date_bit,
             excluded,
+            chosen,
             active,
         })
     }
@@ -214,14 +236,19 @@ impl CompiledFilters {
     }
 
     /// Disjunctive counts of the `names`d facets (`*` = every facet) over the documents the
-    /// query matched (`matched`, before filtering).
+    /// query matched (`matched`, before filtering): per facet its values with a count, and
+    /// how many values have one. With a `limit`, a facet keeps only its `limit` values of
+    /// highest count (and the values chosen in its filter); the timeline facets keep every
+    /// value, in date order. Each matched document's values are counted once, from
+    /// [`Index::facet_values_of`].
     pub fn count(
         &self,
         index: &Index,
         names: &[String],
         matched: &FixedBitSet,
-    ) -> Result<BTreeMap<String, Vec<FacetCount>>> {
-        let mut out = BTreeMap::new();
+        limit: Option<usize>,
+    ) -> Result<FacetCounts> {
+        let mut out = FacetCounts::default();
         let all = names.iter().any(|n| n == "*");
         for name in names.iter().filter(|n| *n != "*") {
             if index.facet(name).is_none() {
@@ -230,34 +257,109 @@ impl CompiledFilters {
                 )));
             }
         }
-        for facet in index.facets() {
-            if !all && !names.contains(&facet.name) {
+        let facets = index.facets();
+        let wanted: Vec<bool> = facets
+            .iter()
+            .map(|f| all || names.contains(&f.name))
+            .collect();
+        if !wanted.contains(&true) {
+            return Ok(out);
+        }
+        let ignored: Vec<u64> = facets.iter().map(|f| self.ignored_for(&f.name)).collect();
+        let ends: Vec<u32> = (0..facets.len())
+            .map(|f| index.facet_value_numbers(f).end)
+            .collect();
+        let mut counts = vec![0u32; index.facet_value_total()];
+        // Without filters, when most documents matched, the others are counted and taken
+        // from each value's document count: half the work at most.
+        let n = index.document_count() as usize;
+        let complement = self.failures.is_empty()
+            && self.excluded.is_clear()
+            && matched.len() == n
+            && matched.count_ones(..) > n / 2;
+        if complement {
+            for d in matched.zeroes() {
+                for &v in index.facet_values_of(d as u32) {
+                    counts[v as usize] += 1;
+                }
+            }
+            // Values are numbered in this order (see `Index::facet_value_numbers`).
+            let values = facets.iter().flat_map(|f| &f.values);
+            for (count, value) in counts.iter_mut().zip(values) {
+                *count = value.docs.len() as u32 - *count;
+            }
+        } else {
+            for d in matched.ones() {
+                if self.excluded.contains(d) {
+                    continue;
+                }
+                let values = index.facet_values_of(d as u32);
+                let failed = self.failures_of(d as u32);
+                if failed == 0 {
+                    values.iter().for_each(|&v| counts[v as usize] += 1);
+                    continue;
+                }
+                // Values come facet by facet: follow which facet they are of.
+                let mut f = 0;
+                for &v in values {
+                    while ends.get(f).is_some_and(|&end| v >= end) {
+                        f += 1;
+                    }
+                    if failed & !ignored.get(f).copied().unwrap_or(0) == 0 {
+                        counts[v as usize] += 1;
+                    }
+                }
+            }
+        }
+        for (f, facet) in facets.iter().enumerate() {
+            if !wanted[f] {
                 continue;
             }
-            let ignored = self.ignored_for(&facet.name);
-            let mut counts: Vec<FacetCount> = facet
+            let first = index.facet_value_numbers(f).start;
+            // (count, value index) of the values with a count, in value order.
+            let mut found: Vec<(u32, u32)> = facet
                 .values
                 .iter()
-                .map(|v| FacetCount {
-                    value: v.value.clone(),
-                    label_ar: v.label_ar.clone(),
-                    label_en: v.label_en.clone(),
-                    count: v
-                        .docs
-                        .iter()
-                        .filter(|&&d| {
-                            matched.contains(d as usize)
-                                && self.failures_of(d) & !ignored == 0
-                                && !self.excluded.contains(d as usize)
-                        })
-                        .count(),
-                })
-                .filter(|c| c.count > 0)
+                .enumerate()
+                .map(|(i, _)| (counts[(first as usize) + i], i as u32))
+                .filter(|&(c, _)| c > 0)
                 .collect();
+            out.totals.insert(facet.name.clone(), found.len());
             if !TIMELINE_FACETS.contains(&facet.name.as_str()) {
-                counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                let order = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+                match limit {
+                    Some(k) if found.len() > k => {
+                        let chosen = self.chosen.get(&facet.name);
+                        let is_chosen =
+                            |&(_, i): &(u32, u32)| chosen.is_some_and(|c| c.contains(&i));
+                        let mut kept: Vec<(u32, u32)> =
+                            found.iter().copied().filter(is_chosen).collect();
+                        if k > 0 {
+                            found.select_nth_unstable_by(k - 1, order);
+                            found.truncate(k);
+                        } else {
+                            found.clear();
+                        }
+                        kept.retain(|c| !found.contains(c));
+                        found.extend(kept);
+                    }
+                    _ => {}
+                }
+                found.sort_unstable_by(order);
             }
-            out.insert(facet.name.clone(), counts);
+            let entries = found
+                .into_iter()
+                .map(|(count, i)| {
+                    let v = &facet.values[i as usize];
+                    FacetCount {
+                        value: v.value.clone(),
+                        label_ar: v.label_ar.clone(),
+                        label_en: v.label_en.clone(),
+                        count: count as usize,
+                    }
+                })
+                .collect();
+            out.counts.insert(facet.name.clone(), entries);
         }
         Ok(out)
     }

@@ -58,6 +58,10 @@ pub struct SearchOptions {
     pub sort: Sort,
     /// Facets to count for the results (`*` = all).
     pub facets: Vec<String>,
+    /// The most values returned per counted facet, those with the most results (and the
+    /// values chosen in the facet's filter); `None` = every value. The timeline facets
+    /// `year` and `month` always give every value.
+    pub facet_limit: Option<usize>,
 }
 
 impl Default for SearchOptions {
@@ -70,6 +74,7 @@ impl Default for SearchOptions {
             date_to: None,
             sort: Sort::Relevance,
             facets: Vec::new(),
+            facet_limit: None,
         }
     }
 }
@@ -131,6 +136,10 @@ pub struct SearchResults {
     /// Counts of the requested facets' values (disjunctive: see [`filter`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Per counted facet, how many of its values have results (more than `facets` lists
+    /// when `facet_limit` cut it).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub facet_totals: BTreeMap<String, usize>,
     /// The hits, best first, after `offset`, at most `limit`.
     pub hits: Vec<Hit>,
 }
@@ -236,6 +245,7 @@ impl Searcher {
             partial: false,
             suggestion: None,
             facets: BTreeMap::new(),
+            facet_totals: BTreeMap::new(),
             hits: Vec::new(),
         };
         let n = self.index.document_count() as usize;
@@ -255,13 +265,16 @@ impl Searcher {
             };
             let mut all = FixedBitSet::with_capacity(n);
             all.insert_range(..);
-            results.facets = filters.count(&self.index, &options.facets, &all)?;
+            let counted = filters.count(&self.index, &options.facets, &all, options.facet_limit)?;
+            (results.facets, results.facet_totals) = (counted.counts, counted.totals);
             (ranked, sort)
         } else {
             let ranked = self.rank(&parsed, &mut clauses, &mut results, &mut word_masks)?;
             let mut matched = FixedBitSet::with_capacity(n);
             ranked.iter().for_each(|r| matched.insert(r.0 as usize));
-            results.facets = filters.count(&self.index, &options.facets, &matched)?;
+            let counted =
+                filters.count(&self.index, &options.facets, &matched, options.facet_limit)?;
+            (results.facets, results.facet_totals) = (counted.counts, counted.totals);
             (ranked, options.sort)
         };
         if filters.active {
