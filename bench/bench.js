@@ -1,6 +1,8 @@
 // The in-browser benchmark of fahras: loads one index into the real wasm build
 // (www/pkg/), then times every search call of a fixed query mix (bench/queries.json):
-// whole queries, and every prefix of strings typed one character at a time.
+// whole queries, and every prefix of strings typed one character at a time. The mix runs
+// twice: with `{ limit }` only ("engine"), and with the facet counts the widget asks for on
+// every keystroke ("widget").
 //
 // bench/index.html?corpus=NAME runs it on bench/out/NAME.fahras (bench/run.mjs drives it in
 // headless Chromium for every corpus and prints the table; see scripts/bench.sh).
@@ -13,6 +15,7 @@
 // and divided by its number of calls (batchMeanMs), to compare with the per-call mean.
 
 import init, { SearchEngine } from '../www/pkg/fahras.js';
+import { DEFAULT_FACETS, FACET_LIMIT } from '../www/fahras.js';
 
 const now = () => performance.now();
 
@@ -53,6 +56,61 @@ function prefixes(text) {
 }
 
 const median = (xs) => percentile(Float64Array.from(xs).sort(), 50);
+
+/**
+ * Times the query mix with one set of options: every whole query and every typed prefix, in
+ * rounds sized to the time budget after a warm-up; each call is timed on its own.
+ */
+function timeMix(engine, whole, typing, options, budgetMs, minRounds, maxRounds) {
+  const calls = whole.length + typing.reduce((n, p) => n + p.length, 0);
+  let checksum = 0;
+  let t = now();
+  for (let i = 0; i < 3; i++) {
+    for (const q of [...whole, ...typing.flat()]) checksum += engine.search(q, options).total;
+  }
+  const roundMs = (now() - t) / 3;
+  const rounds = Math.max(minRounds, Math.min(maxRounds, Math.floor(budgetMs / Math.max(roundMs, 0.001))));
+
+  const perQuery = new Map();
+  const wholeSamples = [];
+  const typingSamples = [];
+  const batchMeans = [];
+  const record = (q, ms, into) => {
+    into.push(ms);
+    if (!perQuery.has(q)) perQuery.set(q, []);
+    perQuery.get(q).push(ms);
+  };
+  for (let r = 0; r < rounds; r++) {
+    const roundStart = now();
+    for (const q of whole) {
+      const s = now();
+      const res = engine.search(q, options);
+      record(q, now() - s, wholeSamples);
+      checksum += res.hits.length;
+    }
+    for (const seq of typing) {
+      for (const q of seq) {
+        const s = now();
+        const res = engine.search(q, options);
+        record(q, now() - s, typingSamples);
+        checksum += res.hits.length;
+      }
+    }
+    batchMeans.push((now() - roundStart) / calls);
+  }
+  return {
+    rounds,
+    whole: stats(wholeSamples),
+    typing: stats(typingSamples),
+    all: stats([...wholeSamples, ...typingSamples]),
+    batchMeanMs: batchMeans.reduce((a, b) => a + b, 0) / batchMeans.length,
+    slowest: [...perQuery.entries()]
+      .map(([q, xs]) => ({ query: q, median: median(xs), max: Math.max(...xs) }))
+      .sort((a, b) => b.median - a.median)
+      .slice(0, 6),
+    checksum,
+  };
+}
 
 /**
  * Runs the benchmark on one index.
@@ -97,59 +155,29 @@ export async function runBench({ name, url, set, budgetMs = 12000, minRounds = 1
   result.loadMsMedian = median(loadTimes);
   result.loads = loadTimes.length;
 
+  // Two option sets: the engine alone, and what the widget asks for each keystroke (the
+  // same hits, and the counts of the facets its panel and timeline show, as
+  // FahrasSearch#facetRequest asks them when the `facets` attribute is absent).
+  const available = info.facets ?? [];
+  const widgetFacets = [...DEFAULT_FACETS, 'year', 'month'].filter((f) => available.includes(f));
+  const modes = {
+    engine: { limit },
+    widget: widgetFacets.length ? { limit, facets: widgetFacets, facetLimit: FACET_LIMIT } : { limit },
+  };
+  result.options = modes;
+
   // Correctness: every whole query and every full typed string finds something.
-  const options = { limit };
   result.failures = [];
   for (const q of [...whole, ...typing.map((p) => p[p.length - 1])]) {
-    if (engine.search(q, options).total === 0) result.failures.push(q);
+    if (engine.search(q, modes.engine).total === 0) result.failures.push(q);
   }
-
-  // Warm up, and size the rounds to the time budget.
-  const calls = whole.length + typing.reduce((n, p) => n + p.length, 0);
   let warm = 0;
-  t = now();
-  for (let i = 0; i < 3; i++) {
-    for (const q of [...whole, ...typing.flat()]) warm += engine.search(q, options).total;
+  for (const [mode, options] of Object.entries(modes)) {
+    const timed = timeMix(engine, whole, typing, options, budgetMs / 2, minRounds, maxRounds);
+    warm += timed.checksum;
+    delete timed.checksum;
+    result[mode] = timed;
   }
-  const roundMs = (now() - t) / 3;
-  const rounds = Math.max(minRounds, Math.min(maxRounds, Math.floor(budgetMs / Math.max(roundMs, 0.001))));
-
-  const perQuery = new Map();
-  const wholeSamples = [];
-  const typingSamples = [];
-  const batchMeans = [];
-  const record = (q, ms, into) => {
-    into.push(ms);
-    if (!perQuery.has(q)) perQuery.set(q, []);
-    perQuery.get(q).push(ms);
-  };
-  for (let r = 0; r < rounds; r++) {
-    const roundStart = now();
-    for (const q of whole) {
-      const s = now();
-      const res = engine.search(q, options);
-      record(q, now() - s, wholeSamples);
-      warm += res.hits.length;
-    }
-    for (const seq of typing) {
-      for (const q of seq) {
-        const s = now();
-        const res = engine.search(q, options);
-        record(q, now() - s, typingSamples);
-        warm += res.hits.length;
-      }
-    }
-    batchMeans.push((now() - roundStart) / calls);
-  }
-  result.rounds = rounds;
-  result.whole = stats(wholeSamples);
-  result.typing = stats(typingSamples);
-  result.all = stats([...wholeSamples, ...typingSamples]);
-  result.batchMeanMs = batchMeans.reduce((a, b) => a + b, 0) / batchMeans.length;
-  result.slowest = [...perQuery.entries()]
-    .map(([q, xs]) => ({ query: q, median: median(xs), max: Math.max(...xs) }))
-    .sort((a, b) => b.median - a.median)
-    .slice(0, 6);
   result.memoryAfterQueriesBytes = wasm.memory.buffer.byteLength;
   result.checksum = warm; // keeps the calls observable
   engine.free();

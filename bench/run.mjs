@@ -182,21 +182,28 @@ const mb = (b) => (b / 2 ** 20).toFixed(1) + ' MB';
 const bytes = (b) => (b >= 2 ** 20 ? mb(b) : kb(b));
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nChromium ${report.machine.chromium}, ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.date.slice(0, 10)}; load average ${report.machine.loadAverage.before[0]} before, ${report.machine.loadAverage.after[0]} after`);
-console.log(`engine.search(query, { limit: ${limit} }); timer: ${report.timing}; measured resolution ${results.map((r) => (r.timerResolutionMs * 1000).toFixed(1) + ' µs').join(', ')}\n`);
+console.log(`engine: engine.search(query, { limit: ${limit} }); widget: the same with the facet counts the widget asks for (${JSON.stringify(results[0]?.options?.widget ?? {})})`);
+console.log(`timer: ${report.timing}; measured resolution ${results.map((r) => (r.timerResolutionMs * 1000).toFixed(1) + ' µs').join(', ')}\n`);
 console.log(
-  [pad('corpus', 8), pad('docs', 7), pad('index (gzip)', 22), pad('load ms', 9), pad('wasm mem', 9),
+  [pad('corpus', 8), pad('docs', 7), pad('index (gzip)', 22), pad('load ms', 9), pad('wasm mem', 9), pad('options', 8),
     pad('whole p50/p95/p99/max ms', 30), pad('as-you-type p50/p95/p99/max ms', 30), 'batch mean ms'].join(' '),
 );
+const MODES = ['engine', 'widget'];
 for (const r of results) {
   const q = (s) => `${ms(s.p50)}/${ms(s.p95)}/${ms(s.p99)}/${ms(s.max)}`;
-  console.log(
-    [pad(r.name, 8), pad(r.documents, 7), pad(`${bytes(r.indexBytes)} (${bytes(r.gzipBytes)})`, 22), pad(ms(r.loadMsMedian), 9),
-      pad(mb(r.memoryAfterLoadBytes), 9), pad(q(r.whole), 30), pad(q(r.typing), 30), ms(r.batchMeanMs)].join(' '),
-  );
+  for (const mode of MODES) {
+    const m = r[mode];
+    console.log(
+      [pad(r.name, 8), pad(r.documents, 7), pad(`${bytes(r.indexBytes)} (${bytes(r.gzipBytes)})`, 22), pad(ms(r.loadMsMedian), 9),
+        pad(mb(r.memoryAfterLoadBytes), 9), pad(mode, 8), pad(q(m.whole), 30), pad(q(m.typing), 30), ms(m.batchMeanMs)].join(' '),
+    );
+  }
 }
 console.log('\nslowest queries (median ms):');
 for (const r of results) {
-  console.log(`  ${pad(r.name, 8)} ${r.slowest.map((s) => `${JSON.stringify(s.query)} ${ms(s.median)}`).join(', ')}`);
+  for (const mode of MODES) {
+    console.log(`  ${pad(r.name, 8)} ${pad(mode, 7)} ${r[mode].slowest.map((s) => `${JSON.stringify(s.query)} ${ms(s.median)}`).join(', ')}`);
+  }
 }
 const s = report.sizes;
 console.log('\nsizes (bytes, gzip -9):');

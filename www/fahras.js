@@ -82,11 +82,16 @@ const MODES = ['inline', 'dropdown', 'modal'];
 const DEFAULT_URL_PARAM = 'q';
 const SORTS = ['relevance', 'newest', 'oldest'];
 /** The facets shown when the `facets` attribute is absent (those the index has), in this order. */
-const DEFAULT_FACETS = ['platform', 'organisation', 'place', 'person', 'source', 'author', 'section', 'tag'];
+export const DEFAULT_FACETS = ['platform', 'organisation', 'place', 'person', 'source', 'author', 'section', 'tag'];
 /** Names in the `facets` attribute that mean "the timeline" (with the date range). */
 const TIMELINE_NAMES = ['year', 'month', 'timeline', 'date', 'dates'];
 /** Values shown per facet before its "show all" button. */
 const FACET_TOP = 6;
+/**
+ * The most values a facet lists when expanded: the engine returns a facet's most frequent
+ * values (and the chosen ones) and how many it has (a tag facet can have thousands).
+ */
+export const FACET_LIMIT = 50;
 /** The timeline shows months when the matching articles' years span at most this many years. */
 const MONTHS_MAX_YEARS = 2;
 
@@ -132,6 +137,7 @@ const STRINGS = {
     remove: (label) => `إزالة عامل التصفية: ${label}`,
     not: (label) => `ليس ${label}`,
     showAll: (n) => `عرض الكل (${n})`,
+    showTop: (k, n) => `عرض الأكثر تكرارا (${k} من ${n})`,
     showFewer: 'عرض أقل',
     sort: 'الترتيب',
     sorts: { relevance: 'الأكثر صلة', newest: 'الأحدث أولًا', oldest: 'الأقدم أولًا' },
@@ -201,6 +207,7 @@ const STRINGS = {
     remove: (label) => `Remove filter: ${label}`,
     not: (label) => `not ${label}`,
     showAll: (n) => `Show all (${n})`,
+    showTop: (k, n) => `Show the top ${k} of ${n}`,
     showFewer: 'Show fewer',
     sort: 'Sort',
     sorts: { relevance: 'Most relevant', newest: 'Newest first', oldest: 'Oldest first' },
@@ -1704,6 +1711,7 @@ export class FahrasSearch extends ElementBase {
   #sort = 'relevance';
   #pendingRange = null; // {from, to, invalid}: a reversed range chosen in the selects, not applied
   #facetCounts = null; // the `facets` of the last search (or of the archive, before typing)
+  #facetTotals = {}; // its `facetTotals`: how many values each facet has (it lists FACET_LIMIT at most)
   #labels = new Map(); // `${facet}|${value}` → {labelAr, labelEn}, for chosen values that lost their count
   #years = null; // {min, max}: every year the timeline has seen (for the date selects)
   #facetsOpen = false; // narrow widgets: is the "Filters" disclosure open?
@@ -2360,7 +2368,7 @@ export class FahrasSearch extends ElementBase {
     this.#results = results;
     this.#hits = Array.isArray(results?.hits) ? results.hits.slice() : [];
     this.#active = -1;
-    if (results?.facets && typeof results.facets === 'object') this.#setFacetCounts(results.facets);
+    if (results?.facets && typeof results.facets === 'object') this.#setFacetCounts(results.facets, results.facetTotals);
     this.#setState(this.#hits.length ? 'results' : 'empty');
     this.#dispatch('results', {
       query,
@@ -2402,7 +2410,7 @@ export class FahrasSearch extends ElementBase {
     if (this.#sort !== 'relevance') options.sort = this.#sort;
     if (facets) {
       const names = this.#facetRequest();
-      if (names.length) options.facets = names;
+      if (names.length) Object.assign(options, { facets: names, facetLimit: FACET_LIMIT });
     }
     return options;
   }
@@ -2452,12 +2460,12 @@ export class FahrasSearch extends ElementBase {
     }
     let results;
     try {
-      results = await engine.search('', { limit: 1, facets: names }, this.#uid);
+      results = await engine.search('', { limit: 1, facets: names, facetLimit: FACET_LIMIT }, this.#uid);
     } catch {
       return; // the panel is a help; the search itself reports errors
     }
     if (!results || seq !== this.#seq) return;
-    this.#setFacetCounts(results.facets ?? {});
+    this.#setFacetCounts(results.facets ?? {}, results.facetTotals);
     this.#renderFacets();
   }
 
@@ -2972,8 +2980,9 @@ export class FahrasSearch extends ElementBase {
     return names;
   }
 
-  #setFacetCounts(facets) {
+  #setFacetCounts(facets, totals) {
     this.#facetCounts = facets;
+    this.#facetTotals = totals && typeof totals === 'object' ? totals : {};
     for (const [facet, entries] of Object.entries(facets)) {
       if (!Array.isArray(entries)) continue;
       for (const e of entries) {
@@ -3112,7 +3121,12 @@ export class FahrasSearch extends ElementBase {
     for (const [value, chip] of group.values) if (!nodes.includes(chip)) group.values.delete(value);
     if (list.length > FACET_TOP) {
       group.more ??= h('button', { type: 'button', class: 'more-values', part: 'facet-more', 'data-action': 'more', 'data-group': facet, 'data-facet': facet, 'data-key': `m|${facet}` });
-      group.more.textContent = expanded ? s.showFewer : s.showAll(formatNumber(list.length, locale));
+      const total = Math.max(Number(this.#facetTotals[facet]) || 0, list.length);
+      group.more.textContent = expanded
+        ? s.showFewer
+        : total > list.length
+          ? s.showTop(formatNumber(list.length, locale), formatNumber(total, locale))
+          : s.showAll(formatNumber(list.length, locale));
       group.more.setAttribute('aria-expanded', String(expanded));
       nodes.push(group.more);
     }
