@@ -1,5 +1,6 @@
 //! The JavaScript API: the only module that touches wasm-bindgen, js-sys and
-//! serde-wasm-bindgen. It converts; all the work is done by [`crate::search`].
+//! serde-wasm-bindgen (for the results; the options are read with `js_sys::Reflect`). It
+//! converts; all the work is done by [`crate::search`].
 //!
 //! ```js
 //! import init, { SearchEngine } from './pkg/fahras.js';
@@ -13,7 +14,7 @@
 use crate::error::Error;
 use crate::index::{format::FORMAT_VERSION, Index};
 use crate::search::{Filter, SearchOptions, Searcher, Sort};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,71 +26,177 @@ fn js_error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Options of `SearchEngine.search`, as a JavaScript object.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct JsSearchOptions {
-    limit: Option<f64>,
-    offset: Option<f64>,
-    /// `{ facet: [values…] }`: any of the values, every facet.
-    filters: Option<BTreeMap<String, Vec<String>>>,
-    /// `{ facet: [values…] }`: documents with these values are left out.
-    exclude: Option<BTreeMap<String, Vec<String>>>,
-    date_from: Option<String>,
-    date_to: Option<String>,
-    sort: Option<String>,
-    /// Facets to count (`["*"]` = all).
-    facets: Option<Vec<String>>,
+fn invalid(message: String) -> Error {
+    Error::InvalidOptions(message)
 }
 
-fn count(value: Option<f64>, name: &str, default: usize) -> Result<usize, Error> {
-    match value {
-        None => Ok(default),
+/// Reads the options of `SearchEngine.search`: `undefined`, `null` or an object of the names
+/// in [`JS_OPTION_NAMES`], a `null` or `undefined` option being left out. Read with `Reflect`
+/// rather than deserialized by serde, so that a mistake is told in the terms of the JS API
+/// (and the wasm carries neither a deserializer nor the float formatting of its messages).
+fn search_options(options: &JsValue) -> Result<SearchOptions, Error> {
+    let mut out = SearchOptions::default();
+    if is_nullish(options) {
+        return Ok(out);
+    }
+    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
+        return Err(invalid(
+            "options must be an object such as { limit: 10 }".into(),
+        ));
+    };
+    check_option_names(object)?;
+    let get = |name: &str| -> Result<Option<JsValue>, Error> {
+        let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+            .map_err(|_| invalid(format!("the option {name} could not be read")))?;
+        Ok((!is_nullish(&value)).then_some(value))
+    };
+    if let Some(value) = get("limit")? {
+        out.limit = count(&value, "limit")?;
+    }
+    if let Some(value) = get("offset")? {
+        out.offset = count(&value, "offset")?;
+    }
+    // `{ facet: [values…] }`: any of the values, every facet; `exclude`: documents with these
+    // values are left out.
+    let mut filters: BTreeMap<String, Filter> = BTreeMap::new();
+    for (name, exclude) in [("filters", false), ("exclude", true)] {
+        let Some(value) = get(name)? else { continue };
+        for (facet, values) in facet_values(&value, name)? {
+            let filter = filters.entry(facet.clone()).or_insert_with(|| Filter {
+                facet,
+                ..Default::default()
+            });
+            if exclude {
+                filter.none_of = values;
+            } else {
+                filter.any_of = values;
+            }
+        }
+    }
+    out.filters = filters.into_values().collect();
+    out.date_from = get("dateFrom")?
+        .map(|v| string(&v, "dateFrom"))
+        .transpose()?;
+    out.date_to = get("dateTo")?.map(|v| string(&v, "dateTo")).transpose()?;
+    if let Some(value) = get("sort")? {
+        out.sort = Sort::parse(&string(&value, "sort")?)?;
+    }
+    // Facets to count (`["*"]` = all).
+    if let Some(value) = get("facets")? {
+        out.facets = strings(&value, "facets")?;
+    }
+    Ok(out)
+}
+
+fn is_nullish(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// What a JavaScript value is, for messages ("a string", "an array"…).
+fn kind(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if js_sys::Array::is_array(value) {
+        "an array"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_object() {
+        "an object"
+    } else if value.is_bigint() {
+        "a BigInt"
+    } else {
+        "a symbol"
+    }
+}
+
+/// `limit` or `offset`: a whole number that fits a `u32`.
+fn count(value: &JsValue, name: &str) -> Result<usize, Error> {
+    match value.as_f64() {
         Some(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => {
             Ok(v as usize)
         }
-        Some(_) => Err(Error::InvalidOptions(format!(
+        Some(_) => Err(invalid(format!(
             "{name} must be a whole number from 0 to 4294967295"
+        ))),
+        None => Err(invalid(format!(
+            "{name} must be a whole number from 0 to 4294967295, not {}",
+            kind(value)
         ))),
     }
 }
 
-/// Converts the JavaScript options to the core's.
-fn search_options(js: JsSearchOptions) -> Result<SearchOptions, Error> {
-    let defaults = SearchOptions::default();
-    let mut filters: BTreeMap<String, Filter> = BTreeMap::new();
-    for (facet, values) in js.filters.unwrap_or_default() {
-        filters
-            .entry(facet.clone())
-            .or_insert_with(|| Filter {
-                facet,
-                ..Default::default()
-            })
-            .any_of = values;
+fn string(value: &JsValue, name: &str) -> Result<String, Error> {
+    value
+        .as_string()
+        .ok_or_else(|| invalid(format!("{name} must be a string, not {}", kind(value))))
+}
+
+/// The items of an array or of another iterable object (a `Set`, a `Map`), or `None`.
+fn items(value: &JsValue) -> Option<Vec<JsValue>> {
+    if !value.is_object() {
+        return None;
     }
-    for (facet, values) in js.exclude.unwrap_or_default() {
-        filters
-            .entry(facet.clone())
-            .or_insert_with(|| Filter {
-                facet,
-                ..Default::default()
+    js_sys::try_iter(value)
+        .ok()??
+        .collect::<Result<_, _>>()
+        .ok()
+}
+
+/// An array (or another iterable) of strings.
+fn strings(value: &JsValue, name: &str) -> Result<Vec<String>, Error> {
+    let items = items(value).ok_or_else(|| {
+        invalid(format!(
+            "{name} must be an array of strings, not {}",
+            kind(value)
+        ))
+    })?;
+    items
+        .iter()
+        .map(|item| {
+            item.as_string().ok_or_else(|| {
+                invalid(format!(
+                    "{name} must be an array of strings; it holds {}",
+                    kind(item)
+                ))
             })
-            .none_of = values;
-    }
-    Ok(SearchOptions {
-        limit: count(js.limit, "limit", defaults.limit)?,
-        offset: count(js.offset, "offset", defaults.offset)?,
-        filters: filters.into_values().collect(),
-        date_from: js.date_from,
-        date_to: js.date_to,
-        sort: js
-            .sort
-            .as_deref()
-            .map(Sort::parse)
-            .transpose()?
-            .unwrap_or_default(),
-        facets: js.facets.unwrap_or_default(),
-    })
+        })
+        .collect()
+}
+
+/// `filters` or `exclude`: an object `{ facet: [values…] }` (or a `Map`, or an array of
+/// `[facet, [values…]]` pairs).
+fn facet_values(value: &JsValue, name: &str) -> Result<Vec<(String, Vec<String>)>, Error> {
+    let pairs = match items(value) {
+        Some(pairs) => pairs,
+        None if value.is_object() => js_sys::Object::entries(value.unchecked_ref()).to_vec(),
+        None => {
+            return Err(invalid(format!(
+                "{name} must be an object such as {{ platform: [\"tamtam\"] }}, not {}",
+                kind(value)
+            )))
+        }
+    };
+    pairs
+        .into_iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let facet = pair.get(0).as_string().ok_or_else(|| {
+                invalid(format!(
+                    "{name} must be an object such as {{ platform: [\"tamtam\"] }}"
+                ))
+            })?;
+            let values = strings(&pair.get(1), &format!("{name}.{facet}"))?;
+            Ok((facet, values))
+        })
+        .collect()
 }
 
 /// What `SearchEngine.info()` returns.
@@ -138,17 +245,7 @@ impl SearchEngine {
     /// titleHighlights, snippet: { text, highlights } }] }`, highlight ranges being
     /// `[start, end)` UTF-16 offsets.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
-        let js: JsSearchOptions = if options.is_undefined() || options.is_null() {
-            JsSearchOptions::default()
-        } else {
-            check_option_names(&options).map_err(js_error)?;
-            serde_wasm_bindgen::from_value(options).map_err(|e| {
-                js_error(Error::InvalidOptions(format!(
-                    "{e} (expected {{ limit?, offset? }})"
-                )))
-            })?
-        };
-        let options = search_options(js).map_err(js_error)?;
+        let options = search_options(&options).map_err(js_error)?;
         let results = self.searcher.search(query, &options).map_err(js_error)?;
         to_js(&results)
     }
@@ -168,17 +265,13 @@ impl SearchEngine {
 
 /// Refuses option names `search` does not know (a typo such as `limt` would otherwise be
 /// silently ignored).
-fn check_option_names(options: &JsValue) -> Result<(), Error> {
-    let Some(object) = options.dyn_ref::<js_sys::Object>() else {
-        return Err(Error::InvalidOptions(
-            "options must be an object such as { limit: 10 }".into(),
-        ));
-    };
+fn check_option_names(object: &js_sys::Object) -> Result<(), Error> {
     for key in js_sys::Object::keys(object).iter() {
         let name = key.as_string().unwrap_or_default();
         if !JS_OPTION_NAMES.contains(&name.as_str()) {
-            return Err(Error::InvalidOptions(format!(
-                "unknown option {name:?}; the options are {}",
+            // Not `{name:?}`: the small build formats `Debug` as nothing.
+            return Err(invalid(format!(
+                "unknown option \"{name}\"; the options are {}",
                 JS_OPTION_NAMES.join(", ")
             )));
         }

@@ -113,3 +113,155 @@ fn bad_options_are_errors_not_panics() {
         .search("داعش", JsValue::from_str("nonsense"))
         .is_err());
 }
+
+/// `{ name: value }` as a JavaScript object.
+fn option(name: &str, value: &JsValue) -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &name.into(), value).unwrap();
+    o.into()
+}
+
+/// A JavaScript array of strings.
+fn strings(values: &[&str]) -> JsValue {
+    values
+        .iter()
+        .map(|v| JsValue::from_str(v))
+        .collect::<Array>()
+        .into()
+}
+
+#[wasm_bindgen_test]
+fn options_of_the_wrong_type_say_what_was_expected() {
+    let engine = SearchEngine::embedded().unwrap();
+    let error = |name: &str, value: JsValue| {
+        let msg = message(
+            engine
+                .search("داعش", option(name, &value))
+                .err()
+                .unwrap_or_else(|| panic!("{name} refused")),
+        );
+        assert!(msg.starts_with("fahras: "), "{msg}");
+        msg
+    };
+    let msg = error("limit", "10".into());
+    assert!(
+        msg.contains("limit must be a whole number") && msg.contains("not a string"),
+        "{msg}"
+    );
+    let msg = error("offset", true.into());
+    assert!(
+        msg.contains("offset must be a whole number") && msg.contains("not a boolean"),
+        "{msg}"
+    );
+    let msg = error("offset", (-1.0).into());
+    assert!(msg.contains("offset must be a whole number"), "{msg}");
+    let msg = error("filters", 3.into());
+    assert!(
+        msg.contains("filters must be an object such as { platform: [\"tamtam\"] }")
+            && msg.contains("not a number"),
+        "{msg}"
+    );
+    let msg = error("exclude", "platform".into());
+    assert!(
+        msg.contains("exclude must be an object") && msg.contains("not a string"),
+        "{msg}"
+    );
+    let msg = error("filters", option("platform", &"tamtam".into()));
+    assert!(
+        msg.contains("filters.platform must be an array of strings, not a string"),
+        "{msg}"
+    );
+    let msg = error("filters", option("platform", &Array::of1(&3.into()).into()));
+    assert!(
+        msg.contains("filters.platform must be an array of strings; it holds a number"),
+        "{msg}"
+    );
+    let msg = error("facets", "x".into());
+    assert!(
+        msg.contains("facets must be an array of strings, not a string"),
+        "{msg}"
+    );
+    let msg = error("facets", Object::new().into());
+    assert!(msg.contains("not an object"), "{msg}");
+    let msg = error("facets", Array::of1(&JsValue::NULL).into());
+    assert!(
+        msg.contains("facets must be an array of strings; it holds null"),
+        "{msg}"
+    );
+    let msg = error("sort", 1.into());
+    assert!(msg.contains("sort must be a string, not a number"), "{msg}");
+    let msg = error("dateFrom", 2017.into());
+    assert!(
+        msg.contains("dateFrom must be a string, not a number"),
+        "{msg}"
+    );
+    let msg = error("dateTo", Array::new().into());
+    assert!(
+        msg.contains("dateTo must be a string, not an array"),
+        "{msg}"
+    );
+    // The unknown name is quoted, and the known ones listed.
+    let msg = error("limt", 10.into());
+    assert!(
+        msg.contains("unknown option \"limt\"") && msg.contains("limit, offset, filters"),
+        "{msg}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn options_that_are_null_or_undefined_are_left_out() {
+    let engine = SearchEngine::embedded().unwrap();
+    let plain = js_sys::JSON::stringify(&engine.search("داعش", JsValue::NULL).unwrap()).unwrap();
+    for name in [
+        "limit", "offset", "filters", "exclude", "dateFrom", "dateTo", "sort", "facets",
+    ] {
+        for value in [JsValue::NULL, JsValue::UNDEFINED] {
+            let got =
+                js_sys::JSON::stringify(&engine.search("داعش", option(name, &value)).unwrap())
+                    .unwrap();
+            assert_eq!(String::from(&got), String::from(&plain), "{name}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn filters_and_facets_are_read_from_objects_maps_and_arrays() {
+    let engine = SearchEngine::embedded().unwrap();
+    let total = |options: JsValue| get(&engine.search("", options).unwrap(), "total").as_f64();
+    let all = get(&engine.info().unwrap(), "documents").as_f64().unwrap();
+    let platforms = get(
+        &get(
+            &engine
+                .search("", option("facets", &strings(&["platform"])))
+                .unwrap(),
+            "facets",
+        ),
+        "platform",
+    )
+    .dyn_into::<Array>()
+    .unwrap();
+    // A platform some documents have and some do not.
+    let platform = platforms
+        .iter()
+        .find(|p| get(p, "count").as_f64() < Some(all))
+        .unwrap();
+    let value = get(&platform, "value").as_string().unwrap();
+    let count = get(&platform, "count").as_f64();
+    let values = strings(&[&value]);
+    let object = option("platform", &values);
+    assert_eq!(total(option("filters", &object)), count);
+    // The same filter as a Map and as an array of pairs.
+    let map = js_sys::Map::new();
+    map.set(&"platform".into(), &values);
+    assert_eq!(total(option("filters", &map.into())), count);
+    let pairs = Array::of1(&Array::of2(&"platform".into(), &values));
+    assert_eq!(total(option("filters", &pairs.into())), count);
+    // Excluding it leaves the rest; facets from a Set.
+    assert_eq!(
+        total(option("exclude", &object)),
+        Some(all - count.unwrap())
+    );
+    let set = js_sys::Set::new(&strings(&["platform"]));
+    let counted = engine.search("", option("facets", &set.into())).unwrap();
+    assert!(Array::is_array(&get(&get(&counted, "facets"), "platform")));
+}

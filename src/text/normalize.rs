@@ -34,7 +34,7 @@
 //! marks: ٱلۡكِتَٰبُ becomes الكتب. The index also files such a word under its spelling with
 //! ا (الكتاب; [`super::Analyzer::written_alef_term`]), so a reader finds it either way.
 
-use super::compat_table::{OFFSETS, RUNS, STRINGS};
+use super::compat_table::{POOL, SEGMENTS, SEGMENT_DATA, VALUES_HI, VALUES_LO};
 
 /// Normalizes `text` for matching. See the module documentation for the exact steps.
 pub fn normalize(text: &str) -> String {
@@ -52,29 +52,47 @@ pub fn normalize_into(text: &str, out: &mut String) {
     }
 }
 
-/// What NFKC and the folds make of `c`, when that is more than the per-character folds
-/// of [`push_basic`] do: a generated table (see the module documentation).
-fn compat(c: char) -> Option<&'static str> {
+/// Pushes what NFKC and the folds make of `c` onto `out` when that is more than the
+/// per-character folds of [`push_basic`] do, from a generated table (see the module
+/// documentation and `compat_table.rs` for its layout); `false` when `c` is not in it.
+fn push_compat(c: char, out: &mut String) -> bool {
     let cp = c as u32;
-    let run = RUNS
-        .partition_point(|&(start, _, _)| start <= cp)
-        .checked_sub(1)?;
-    let (start, len, first) = RUNS[run];
-    if cp - start >= u32::from(len) {
-        return None;
+    let Some(seg) = SEGMENTS
+        .partition_point(|&key| key >> 14 <= cp)
+        .checked_sub(1)
+    else {
+        return false;
+    };
+    let key = SEGMENTS[seg];
+    let k = cp - (key >> 14);
+    if k >= key & 0x1FFF {
+        return false;
     }
-    let i = usize::from(first) + (cp - start) as usize;
-    let (a, b) = (OFFSETS[i] as usize, OFFSETS[i + 1] as usize);
-    STRINGS.get(a..b)
+    let data = u32::from(SEGMENT_DATA[seg]);
+    let value = if key & 0x2000 != 0 {
+        data + k
+    } else {
+        let i = data as usize + k as usize;
+        u32::from(VALUES_HI[i]) << 8 | u32::from(VALUES_LO[i])
+    };
+    match value {
+        0xFFFF => false,
+        0xD800..=0xF8FF => {
+            let at = (value - 0xD800) as usize;
+            let len = usize::from(POOL.as_bytes()[at]);
+            POOL.get(at + 1..at + 1 + len)
+                .map(|s| out.push_str(s))
+                .is_some()
+        }
+        _ => char::from_u32(value).map(|c| out.push(c)).is_some(),
+    }
 }
 
 /// Folds one character into `out`: deleted, replaced, lower-cased or kept.
 fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-    } else if let Some(s) = compat(c) {
-        out.push_str(s);
-    } else {
+    } else if !push_compat(c, out) {
         push_basic(c, out);
     }
 }
@@ -295,51 +313,141 @@ pub(crate) mod reference {
         entries
     }
 
-    /// The source of `compat_table.rs` for `entries`.
+    /// Consecutive characters `first + k` whose replacements are the single characters
+    /// `target + k` for at least this many `k` make a segment of their own (no per-character
+    /// data); shorter such runs cost less as table entries.
+    const MIN_LINEAR_RUN: usize = 6;
+    /// Table segments absorb gaps of up to this many characters (entries "not in the table")
+    /// rather than end: a segment costs 6 bytes, an entry 2.
+    const MAX_GAP: u32 = 3;
+
+    /// The source of `compat_table.rs` for `entries` (sorted by character).
     pub fn source(entries: &[(u32, String)]) -> String {
-        let mut runs: Vec<(u32, u16, u16)> = Vec::new();
-        for (i, &(cp, _)) in entries.iter().enumerate() {
-            match runs.last_mut() {
-                Some((start, len, _)) if *start + u32::from(*len) == cp => *len += 1,
-                _ => runs.push((cp, 1, i as u16)),
+        let single = |s: &str| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c as u32),
+                _ => None,
             }
+        };
+        // Where each maximal run of `first + k → target + k` (BMP targets) ends.
+        let mut linear_end = vec![0; entries.len()];
+        let mut i = 0;
+        while i < entries.len() {
+            let mut j = i + 1;
+            if let Some(t) = single(&entries[i].1).filter(|&t| t <= 0xFFFF) {
+                while j < entries.len()
+                    && entries[j].0 == entries[i].0 + (j - i) as u32
+                    && single(&entries[j].1) == Some(t + (j - i) as u32)
+                {
+                    j += 1;
+                }
+            }
+            if j - i >= MIN_LINEAR_RUN {
+                linear_end[i] = j;
+            }
+            i = j;
         }
-        let mut run_text = String::new();
-        for (i, (start, len, first)) in runs.iter().enumerate() {
-            run_text.push_str(&format!(
-                "{}(0x{start:X}, {len}, {first}),",
-                if i % 4 == 0 { "\n    " } else { " " }
-            ));
+        let mut segments: Vec<(u32, u32, bool, u16)> = Vec::new(); // first, length, linear, data
+        let (mut values, mut pool, mut pooled) = (Vec::new(), String::new(), Vec::new());
+        let mut value = |s: &str, pool: &mut String| -> u16 {
+            match single(s) {
+                Some(t) if t <= 0xFFFF => {
+                    assert!(!(0xD800..=0xF8FF).contains(&t) && t != 0xFFFF, "U+{t:04X}");
+                    t as u16
+                }
+                _ => {
+                    let at = match pooled.iter().find(|(p, _): &&(String, usize)| p == s) {
+                        Some(&(_, at)) => at,
+                        None => {
+                            let at = pool.len();
+                            assert!(s.len() < 0x80);
+                            pool.push(char::from(s.len() as u8));
+                            pool.push_str(s);
+                            pooled.push((s.to_owned(), at));
+                            at
+                        }
+                    };
+                    assert!(at <= 0xF8FF - 0xD800);
+                    0xD800 + at as u16
+                }
+            }
+        };
+        let mut i = 0;
+        while i < entries.len() {
+            let first = entries[i].0;
+            if linear_end[i] > 0 {
+                let t = single(&entries[i].1).unwrap();
+                let last = t + (linear_end[i] - i - 1) as u32;
+                assert!(last < 0xD800 || (t > 0xF8FF && last < 0xFFFF));
+                segments.push((first, (linear_end[i] - i) as u32, true, t as u16));
+                i = linear_end[i];
+                continue;
+            }
+            let start = values.len();
+            let mut next = first;
+            while i < entries.len() && linear_end[i] == 0 && entries[i].0 - next <= MAX_GAP {
+                values.extend((next..entries[i].0).map(|_| 0xFFFF));
+                values.push(value(&entries[i].1, &mut pool));
+                next = entries[i].0 + 1;
+                i += 1;
+            }
+            segments.push((first, next - first, false, u16::try_from(start).unwrap()));
         }
-        let mut offsets = String::from("0");
-        let mut strings = String::new();
-        for (i, (_, s)) in entries.iter().enumerate() {
-            strings.push_str(s);
-            offsets.push_str(&format!(
-                ",{}{}",
-                if (i + 1) % 16 == 0 { "\n    " } else { " " },
-                strings.len()
-            ));
+        let mut segment_text = String::new();
+        let mut data_text = String::new();
+        for (i, &(first, len, linear, data)) in segments.iter().enumerate() {
+            assert!(first < 1 << 18 && len < 1 << 13);
+            let sep = if i % 8 == 0 { "\n    " } else { " " };
+            let key = first << 14 | u32::from(linear) << 13 | len;
+            segment_text.push_str(&format!("{sep}0x{key:08X},"));
+            data_text.push_str(&format!("{sep}0x{data:04X},"));
         }
-        let escaped: String = strings.chars().flat_map(|c| c.escape_default()).collect();
+        let plane = |shift: u32| {
+            let mut text = String::new();
+            for (i, v) in values.iter().enumerate() {
+                let sep = if i % 16 == 0 { "\n    " } else { " " };
+                text.push_str(&format!("{sep}0x{:02X},", (v >> shift) & 0xFF));
+            }
+            text
+        };
+        let escaped: String = pool.chars().flat_map(|c| c.escape_default()).collect();
         format!(
             "//! Generated by `FAHRAS_WRITE_COMPAT_TABLE=1 cargo test --lib compat_table`: do not edit.\n\
              //! What NFKC and the folds of `normalize.rs` make of every character they change\n\
-             //! beyond the per-character folds ({} characters in {} runs).\n\n\
-             /// Runs of consecutive characters: (first character, length, index of its\n\
-             /// replacement); character `first + k` has replacement `index + k`.\n\
+             //! beyond the per-character folds ({} characters in {} segments).\n\
+             //!\n\
+             //! A segment covers the consecutive characters `first..first + length`; segment `s`\n\
+             //! has `SEGMENTS[s] = first << 14 | linear << 13 | length` and `SEGMENT_DATA[s] = d`.\n\
+             //! In a linear segment, character `first + k` becomes the single character `d + k`.\n\
+             //! Otherwise its value is `v = VALUES_HI[d + k] << 8 | VALUES_LO[d + k]` (two byte\n\
+             //! planes: they compress better apart): 0xFFFF for a character not in the table,\n\
+             //! `0xD800 + p` for the string in `POOL` at `p` (a length byte, then that many bytes\n\
+             //! of UTF-8), else the single character `v`.\n\n\
+             /// `first << 14 | linear << 13 | length` of each segment, sorted by `first`.\n\
              #[rustfmt::skip]\n\
-             pub(super) static RUNS: [(u32, u16, u16); {}] = [{run_text}\n];\n\n\
-             /// `STRINGS[OFFSETS[i]..OFFSETS[i + 1]]` is replacement `i`.\n\
+             pub(super) static SEGMENTS: [u32; {}] = [{segment_text}\n];\n\n\
+             /// The first replacement of a linear segment, or the index of its first value.\n\
              #[rustfmt::skip]\n\
-             pub(super) static OFFSETS: [u16; {}] = [\n    {offsets}\n];\n\n\
-             /// The replacements, end to end.\n\
+             pub(super) static SEGMENT_DATA: [u16; {}] = [{data_text}\n];\n\n\
+             /// The low bytes of the values.\n\
              #[rustfmt::skip]\n\
-             pub(super) static STRINGS: &str = \"{escaped}\";\n",
+             pub(super) static VALUES_LO: [u8; {}] = [{}\n];\n\n\
+             /// The high bytes of the values.\n\
+             #[rustfmt::skip]\n\
+             pub(super) static VALUES_HI: [u8; {}] = [{}\n];\n\n\
+             /// The replacements that are not one character of the BMP, each once: a length byte,\n\
+             /// then the UTF-8.\n\
+             #[rustfmt::skip]\n\
+             pub(super) static POOL: &str = \"{escaped}\";\n",
             entries.len(),
-            runs.len(),
-            runs.len(),
-            entries.len() + 1,
+            segments.len(),
+            segments.len(),
+            segments.len(),
+            values.len(),
+            plane(0),
+            values.len(),
+            plane(8),
         )
     }
 }
