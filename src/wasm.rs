@@ -81,9 +81,12 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, Error> {
     if let Some(value) = get("sort")? {
         out.sort = Sort::parse(&string(&value, "sort")?)?;
     }
-    // Facets to count (`["*"]` = all).
+    // Facets to count (`["*"]` = all), and the most values of each to return.
     if let Some(value) = get("facets")? {
         out.facets = strings(&value, "facets")?;
+    }
+    if let Some(value) = get("facetLimit")? {
+        out.facet_limit = Some(count(&value, "facetLimit")?);
     }
     Ok(out)
 }
@@ -239,9 +242,11 @@ impl SearchEngine {
     /// Searches. `options` (all optional): `{ limit (1–1000, default 10), offset,
     /// filters: { facet: [values] }, exclude: { facet: [values] }, dateFrom, dateTo
     /// ("2017", "2017-11", "2017-11-23"), sort: "relevance" | "newest" | "oldest",
-    /// facets: [names] or ["*"] }`. An empty query with filters lists the filtered archive.
-    /// Returns `{ query, total, partial, suggestion?, facets?: { name: [{ value, labelAr?,
-    /// labelEn?, count }] }, hits: [{ id, title, score, published?, author?, source?, url?,
+    /// facets: [names] or ["*"], facetLimit (the most values per facet, those with the most
+    /// results; year and month always give all) }`. An empty query with filters lists the
+    /// filtered archive. Returns `{ query, total, partial, suggestion?, facets?: { name: [{
+    /// value, labelAr?, labelEn?, count }] }, facetTotals?: { name: values with results },
+    /// hits: [{ id, title, score, published?, author?, source?, url?,
     /// titleHighlights, snippet: { text, highlights } }] }`, highlight ranges being
     /// `[start, end)` UTF-16 offsets.
     pub fn search(&self, query: &str, options: JsValue) -> Result<JsValue, JsError> {
@@ -281,7 +286,15 @@ fn check_option_names(object: &js_sys::Object) -> Result<(), Error> {
 
 /// The option names `search` accepts.
 const JS_OPTION_NAMES: &[&str] = &[
-    "limit", "offset", "filters", "exclude", "dateFrom", "dateTo", "sort", "facets",
+    "limit",
+    "offset",
+    "filters",
+    "exclude",
+    "dateFrom",
+    "dateTo",
+    "sort",
+    "facets",
+    "facetLimit",
 ];
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {

@@ -213,7 +213,15 @@ fn options_that_are_null_or_undefined_are_left_out() {
     let engine = SearchEngine::embedded().unwrap();
     let plain = js_sys::JSON::stringify(&engine.search("داعش", JsValue::NULL).unwrap()).unwrap();
     for name in [
-        "limit", "offset", "filters", "exclude", "dateFrom", "dateTo", "sort", "facets",
+        "limit",
+        "offset",
+        "filters",
+        "exclude",
+        "dateFrom",
+        "dateTo",
+        "sort",
+        "facets",
+        "facetLimit",
     ] {
         for value in [JsValue::NULL, JsValue::UNDEFINED] {
             let got =
@@ -264,4 +272,56 @@ fn filters_and_facets_are_read_from_objects_maps_and_arrays() {
     let set = js_sys::Set::new(&strings(&["platform"]));
     let counted = engine.search("", option("facets", &set.into())).unwrap();
     assert!(Array::is_array(&get(&get(&counted, "facets"), "platform")));
+}
+
+#[wasm_bindgen_test]
+fn a_facet_limit_cuts_each_facet_and_the_totals_say_how_many_it_has() {
+    let engine = SearchEngine::embedded().unwrap();
+    let search = |limit: Option<f64>| {
+        let o = option("facets", &strings(&["*"]));
+        if let Some(limit) = limit {
+            Reflect::set(&o, &"facetLimit".into(), &limit.into()).unwrap();
+        }
+        engine.search("", o).unwrap()
+    };
+    let all = search(None);
+    let cut = search(Some(2.0));
+    let facet = |r: &JsValue, name: &str| get(&get(r, "facets"), name).dyn_into::<Array>().unwrap();
+    let platforms = facet(&all, "platform").length();
+    assert!(platforms > 2, "{platforms} platforms in the seeds");
+    assert_eq!(facet(&cut, "platform").length(), 2);
+    for r in [&all, &cut] {
+        assert_eq!(
+            get(&get(r, "facetTotals"), "platform").as_f64(),
+            Some(f64::from(platforms))
+        );
+    }
+    // The two kept are the two with the most results.
+    let first = |r: &JsValue| js_sys::JSON::stringify(&facet(r, "platform").slice(0, 2)).unwrap();
+    assert_eq!(String::from(first(&cut)), String::from(first(&all)));
+    let bad = option("facetLimit", &(-1).into());
+    let msg = message(engine.search("", bad).err().unwrap());
+    assert!(msg.contains("facetLimit must be a whole number"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_facet_is_named_in_the_message() {
+    let engine = SearchEngine::embedded().unwrap();
+    let err = engine
+        .search("", option("facets", &strings(&["platfrom"])))
+        .err()
+        .unwrap();
+    let msg = message(err);
+    assert!(msg.contains("unknown facet \"platfrom\""), "{msg}");
+    let filters = option("platfrom", &strings(&["x"]));
+    let msg = message(
+        engine
+            .search("", option("filters", &filters))
+            .err()
+            .unwrap(),
+    );
+    assert!(
+        msg.contains("unknown facet \"platfrom\"; this index has: "),
+        "{msg}"
+    );
 }

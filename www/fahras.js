@@ -86,10 +86,11 @@ export const DEFAULT_FACETS = ['platform', 'organisation', 'place', 'person', 's
 /** Names in the `facets` attribute that mean "the timeline" (with the date range). */
 const TIMELINE_NAMES = ['year', 'month', 'timeline', 'date', 'dates'];
 /** Values shown per facet before its "show all" button. */
-const FACET_TOP = 6;
+export const FACET_TOP = 6;
 /**
- * The most values a facet lists when expanded: the engine returns a facet's most frequent
- * values (and the chosen ones) and how many it has (a tag facet can have thousands).
+ * The most values a facet lists when expanded. The engine returns a facet's most frequent
+ * values (and the chosen ones) and how many it has (a tag facet can have thousands): FACET_TOP
+ * of each while none is expanded, FACET_LIMIT once one is.
  */
 export const FACET_LIMIT = 50;
 /** The timeline shows months when the matching articles' years span at most this many years. */
@@ -2410,7 +2411,7 @@ export class FahrasSearch extends ElementBase {
     if (this.#sort !== 'relevance') options.sort = this.#sort;
     if (facets) {
       const names = this.#facetRequest();
-      if (names.length) Object.assign(options, { facets: names, facetLimit: FACET_LIMIT });
+      if (names.length) Object.assign(options, { facets: names, facetLimit: this.#facetLimit() });
     }
     return options;
   }
@@ -2460,7 +2461,7 @@ export class FahrasSearch extends ElementBase {
     }
     let results;
     try {
-      results = await engine.search('', { limit: 1, facets: names, facetLimit: FACET_LIMIT }, this.#uid);
+      results = await engine.search('', { limit: 1, facets: names, facetLimit: this.#facetLimit() }, this.#uid);
     } catch {
       return; // the panel is a help; the search itself reports errors
     }
@@ -2980,6 +2981,31 @@ export class FahrasSearch extends ElementBase {
     return names;
   }
 
+  /** How many values of each facet to ask for: FACET_TOP, or FACET_LIMIT while one is expanded. */
+  #facetLimit() {
+    return this.#expanded.size ? FACET_LIMIT : FACET_TOP;
+  }
+
+  /**
+   * Counts some facets again for the current query and choices, and adds them to the panel
+   * (a facet just expanded: its FACET_LIMIT values). A newer search drops the answer.
+   */
+  async #fetchFacets(names) {
+    const engine = this.#engine;
+    if (!engine || !names.length) return;
+    const seq = this.#seq;
+    const options = { ...this.#searchOptions({ facets: false }), limit: 1, facets: names, facetLimit: this.#facetLimit() };
+    let results;
+    try {
+      results = await engine.search(this.#query ?? '', options, this.#uid);
+    } catch {
+      return; // the panel is a help; the search itself reports errors
+    }
+    if (!results || seq !== this.#seq) return;
+    this.#setFacetCounts({ ...this.#facetCounts, ...(results.facets ?? {}) }, { ...this.#facetTotals, ...(results.facetTotals ?? {}) });
+    this.#renderFacets();
+  }
+
   #setFacetCounts(facets, totals) {
     this.#facetCounts = facets;
     this.#facetTotals = totals && typeof totals === 'object' ? totals : {};
@@ -3119,14 +3145,14 @@ export class FahrasSearch extends ElementBase {
       nodes.push(chip);
     });
     for (const [value, chip] of group.values) if (!nodes.includes(chip)) group.values.delete(value);
-    if (list.length > FACET_TOP) {
+    const total = Math.max(Number(this.#facetTotals[facet]) || 0, list.length);
+    if (total > FACET_TOP) {
       group.more ??= h('button', { type: 'button', class: 'more-values', part: 'facet-more', 'data-action': 'more', 'data-group': facet, 'data-facet': facet, 'data-key': `m|${facet}` });
-      const total = Math.max(Number(this.#facetTotals[facet]) || 0, list.length);
       group.more.textContent = expanded
         ? s.showFewer
-        : total > list.length
-          ? s.showTop(formatNumber(list.length, locale), formatNumber(total, locale))
-          : s.showAll(formatNumber(list.length, locale));
+        : total > FACET_LIMIT
+          ? s.showTop(formatNumber(FACET_LIMIT, locale), formatNumber(total, locale))
+          : s.showAll(formatNumber(total, locale));
       group.more.setAttribute('aria-expanded', String(expanded));
       nodes.push(group.more);
     }
@@ -3342,6 +3368,8 @@ export class FahrasSearch extends ElementBase {
         else this.#expanded.add(facet);
         this.#roving.set(facet, el.getAttribute('data-key'));
         this.#renderFacets();
+        // Expanded: its values beyond the first FACET_TOP are fetched.
+        if (this.#expanded.has(facet)) this.#fetchFacets([facet]);
         return;
       case 'bar': {
         const period = el.getAttribute('data-period');

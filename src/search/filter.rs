@@ -49,7 +49,7 @@ impl Sort {
             "newest" => Ok(Sort::Newest),
             "oldest" => Ok(Sort::Oldest),
             other => Err(Error::InvalidOptions(format!(
-                "sort must be \"relevance\", \"newest\" or \"oldest\", got {other:?}"
+                "sort must be \"relevance\", \"newest\" or \"oldest\", got \"{other}\""
             ))),
         }
     }
@@ -121,7 +121,7 @@ impl CompiledFilters {
             let Some(facet) = index.facet(&filter.facet) else {
                 let known: Vec<&str> = index.facets().iter().map(|f| f.name.as_str()).collect();
                 return Err(Error::InvalidOptions(format!(
-                    "unknown facet {:?}; this index has: {}",
+                    "unknown facet \"{}\"; this index has: {}",
                     filter.facet,
                     known.join(", ")
                 )));
@@ -174,7 +174,7 @@ impl CompiledFilters {
             let bound = |s: &str, name: &str| {
                 parse_iso_date(s).ok_or_else(|| {
                     Error::InvalidOptions(format!(
-                        "{name} must be a date such as 2017, 2017-11 or 2017-11-23, got {s:?}"
+                        "{name} must be a date such as 2017, 2017-11 or 2017-11-23, got \"{s}\""
                     ))
                 })
             };
@@ -253,7 +253,7 @@ impl CompiledFilters {
         for name in names.iter().filter(|n| *n != "*") {
             if index.facet(name).is_none() {
                 return Err(Error::InvalidOptions(format!(
-                    "cannot count unknown facet {name:?}"
+                    "cannot count unknown facet \"{name}\""
                 )));
             }
         }

@@ -118,12 +118,12 @@ impl Aliases {
             }
             if let Some(name) = latin.iter().find(|n| n.chars().any(is_arabic_letter)) {
                 return Err(error(&format!(
-                    "the Latin name {name:?} contains Arabic letters (are the columns swapped?)"
+                    "the Latin name \"{name}\" contains Arabic letters (are the columns swapped?)"
                 )));
             }
             if let Some(spelling) = arabic.iter().find(|s| !s.chars().any(is_arabic_letter)) {
                 return Err(error(&format!(
-                    "the Arabic spelling {spelling:?} has no Arabic letter"
+                    "the Arabic spelling \"{spelling}\" has no Arabic letter"
                 )));
             }
             parsed.push(Entity { latin, arabic });
