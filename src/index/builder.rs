@@ -476,6 +476,7 @@ fn encode_postings(
     let mut docs = Vec::with_capacity(list.len() * 2);
     let mut skips = Vec::new();
     let mut detail = Vec::new();
+    let mut entry = Vec::new();
     let mut positions = Vec::new();
     let mut previous = 0u32;
     for (i, (doc, fields)) in list.iter().enumerate() {
@@ -485,13 +486,14 @@ fn encode_postings(
         let mut weighted_tf = 0.0f32;
         put_varint(&mut docs, u64::from(doc - previous));
         previous = *doc;
-        put_varint(&mut detail, fields.len() as u64);
+        entry.clear();
+        put_varint(&mut entry, fields.len() as u64);
         positions.clear();
         for (field, field_positions) in fields {
             let norm = length_norms[*doc as usize * field_count + *field as usize];
             weighted_tf += field_positions.len() as f32 * norm;
-            put_varint(&mut detail, u64::from(*field));
-            put_varint(&mut detail, field_positions.len() as u64);
+            put_varint(&mut entry, u64::from(*field));
+            put_varint(&mut entry, field_positions.len() as u64);
             let mut last = 0u32;
             for &p in field_positions {
                 put_varint(&mut positions, u64::from(p - last));
@@ -499,8 +501,9 @@ fn encode_postings(
             }
         }
         docs.push(impact(weighted_tf));
-        put_varint(&mut detail, positions.len() as u64);
-        detail.extend_from_slice(&positions);
+        entry.extend_from_slice(&positions);
+        put_varint(&mut detail, entry.len() as u64);
+        detail.extend_from_slice(&entry);
     }
     put_varint(out, list.len() as u64);
     put_varint(out, docs.len() as u64);

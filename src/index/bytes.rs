@@ -47,6 +47,11 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
+    /// The bytes not read yet.
+    pub fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.pos..).unwrap_or(&[])
+    }
+
     fn truncated(&self) -> Error {
         Error::Truncated { what: self.what }
     }

@@ -49,11 +49,12 @@
 //! - The **skip table**: `⌊(df − 1) / 32⌋` × u32, the offset in the detail block of the
 //!   detail of posting 32, 64, 96… ([`SKIP_INTERVAL`]), so that one document's detail is
 //!   found by decoding at most 31 others.
-//! - The **detail block** has, per document in the same order: varint number of fields F
-//!   (1 ≤ F ≤ 16) · per field: varint field id · varint term frequency tf · then varint
-//!   byte length L of the positions · L bytes: per field in the same order, tf × varint
-//!   position deltas (the first from 0). Field-scoped scoring (`title:`), phrases,
-//!   proximity and highlights read it.
+//! - The **detail block** has, per document in the same order, an entry: varint byte
+//!   length of the rest of the entry · varint number of fields F (1 ≤ F ≤ 16) · per field:
+//!   varint field id · varint term frequency tf · then, to the end of the entry, per field
+//!   in the same order, tf × varint position deltas (the first from 0). Field-scoped
+//!   scoring (`title:`), phrases, proximity and highlights read it; an entry is skipped by
+//!   its length alone.
 //!
 //! A **stored document**: a sequence of tagged values, `u8 tag · string`, until the end
 //! of its slice: 1 id · 2 title · 3 subtitle · 4 body paragraph (repeated, in order) ·

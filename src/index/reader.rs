@@ -98,7 +98,14 @@ fn varint_u32(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     None
 }
 
-/// Decodes one posting's positions block, given its `(field, term frequency)`s.
+/// The next entry of a detail block, as a reader of its bytes (its length read, the entry
+/// skipped in `detail`).
+fn detail_entry<'a>(detail: &mut Reader<'a>) -> Result<Reader<'a>> {
+    let len = usize::try_from(detail.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
+    Ok(Reader::new(detail.bytes(len)?, "postings"))
+}
+
+/// Decodes one posting's positions, given its `(field, term frequency)`s.
 fn decode_positions(block: &[u8], fields: &[(u8, u32)]) -> Result<Vec<FieldPosting>> {
     let mut p = Reader::new(block, "postings");
     let mut out = Vec::with_capacity(fields.len());
@@ -597,10 +604,7 @@ impl Index {
         for i in 0..list.doc_freq {
             doc = self.next_doc(&mut docs, doc, i)?;
             docs.u8()?;
-            self.read_fields(&mut detail, &mut fields)?;
-            let len = usize::try_from(detail.varint()?)
-                .map_err(|_| Error::Truncated { what: "postings" })?;
-            detail.bytes(len)?;
+            self.read_fields(&mut detail_entry(&mut detail)?, &mut fields)?;
             visit(doc, &fields);
         }
         Ok(list.doc_freq)
@@ -669,20 +673,18 @@ impl Index {
                 detail = Reader::new(rest, "postings");
                 at = skip * SKIP_INTERVAL;
             }
-            loop {
-                self.read_fields(&mut detail, &mut fields)?;
-                let len = usize::try_from(detail.varint()?)
-                    .map_err(|_| Error::Truncated { what: "postings" })?;
-                let block = detail.bytes(len)?;
+            // Skip to posting i by the entries' lengths.
+            while at < i {
+                detail_entry(&mut detail)?;
                 at += 1;
-                if at > i {
-                    out.push(DocPosting {
-                        doc,
-                        fields: decode_positions(block, &fields)?,
-                    });
-                    break;
-                }
             }
+            let mut entry = detail_entry(&mut detail)?;
+            at += 1;
+            self.read_fields(&mut entry, &mut fields)?;
+            out.push(DocPosting {
+                doc,
+                fields: decode_positions(entry.rest(), &fields)?,
+            });
         }
         Ok(out)
     }
