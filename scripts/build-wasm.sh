@@ -41,11 +41,11 @@ mv target/pkg/fahras_bg.opt.wasm target/pkg/fahras_bg.wasm
 cp target/pkg/fahras.js target/pkg/fahras_bg.wasm www/pkg/
 cp target/seed.fahras www/pkg/seed.fahras
 # The production copy: www/dist/ has the same files, layout and behaviour as www/, minified by
-# esbuild (each file on its own, no bundling, so the relative URLs between them still hold).
+# esbuild (each file on its own, no bundling, so the relative URLs between them still hold;
+# the widget's stylesheet is minified as CSS: scripts/minify-widget.mjs).
 rm -rf www/dist && mkdir -p www/dist/pkg
 for f in fahras.js fahras-worker.js pkg/fahras.js; do
-  node_modules/.bin/esbuild "www/$f" --minify --format=esm --target=es2020 --charset=utf8 \
-    --log-level=warning --outfile="www/dist/$f"
+  node scripts/minify-widget.mjs "www/$f" "www/dist/$f"
 done
 cp www/pkg/fahras_bg.wasm www/pkg/seed.fahras www/dist/pkg/
 raw=$(stat -c %s www/pkg/fahras_bg.wasm)

@@ -22,7 +22,8 @@ use super::variant;
 use std::collections::HashMap;
 use std::fmt;
 
-const DEFAULT: &str = include_str!("../../data/aliases.tsv");
+/// `data/aliases.tsv` without its comment lines (written by `build.rs`).
+const DEFAULT: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
 
 /// A malformed line of an alias list.
 #[derive(Debug, Clone, PartialEq, Eq)]

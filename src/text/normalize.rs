@@ -5,9 +5,11 @@
 //! 1. Unicode NFKC (folds Arabic presentation forms and the lam-alef ligatures, full-width
 //!    Latin, compatibility digits), applied through a generated table
 //!    ([`compat_table`](super::compat_table)) of what NFKC and the folds below make of every
-//!    character that they change beyond the folds themselves. The table is tested, code
-//!    point by code point, against the `unicode-normalization` crate's NFKC and kept current
-//!    by a test; it costs the wasm a fraction of that crate's tables. What a per-character
+//!    character that they change beyond the folds that need no table (the lower-casing and
+//!    the Latin folds of step 2 are in it, so that the wasm carries no case tables of its
+//!    own). The table is tested, code point by code point, against the
+//!    `unicode-normalization` crate's NFKC and kept current by a test; it costs the wasm a
+//!    fraction of that crate's tables. What a per-character
 //!    table cannot do is compose *across* characters: a decomposed Hangul syllable (jamo
 //!    sequence), an Indic two-part vowel typed as two characters, or a symbol with a combining
 //!    overlay (`<` + U+0338 is ≮ for NFKC) stays as typed. Arabic and Latin letters lose
@@ -52,6 +54,16 @@ pub fn normalize_into(text: &str, out: &mut String) {
     }
 }
 
+/// Flags of a segment of the compatibility table (in `SEGMENTS`, with its first character
+/// and its length): each character `first + k` becomes one character, `SEGMENT_DATA + k`.
+const LINEAR: u32 = 1 << 13;
+/// Of a linear segment: `0x10000 + SEGMENT_DATA + k`.
+const PLANE_1: u32 = 1 << 12;
+/// Of a linear segment: only even `k` are in the table.
+const EVERY_OTHER: u32 = 1 << 11;
+/// The length bits of a segment.
+const LENGTH: u32 = (1 << 11) - 1;
+
 /// Pushes what NFKC and the folds make of `c` onto `out` when that is more than the
 /// per-character folds of [`push_basic`] do, from a generated table (see the module
 /// documentation and `compat_table.rs` for its layout); `false` when `c` is not in it.
@@ -65,12 +77,15 @@ fn push_compat(c: char, out: &mut String) -> bool {
     };
     let key = SEGMENTS[seg];
     let k = cp - (key >> 14);
-    if k >= key & 0x1FFF {
+    if k >= key & LENGTH {
         return false;
     }
     let data = u32::from(SEGMENT_DATA[seg]);
-    let value = if key & 0x2000 != 0 {
-        data + k
+    let value = if key & LINEAR != 0 {
+        if key & EVERY_OTHER != 0 && k % 2 == 1 {
+            return false;
+        }
+        data + k + if key & PLANE_1 != 0 { 0x10000 } else { 0 }
     } else {
         let i = data as usize + k as usize;
         u32::from(VALUES_HI[i]) << 8 | u32::from(VALUES_LO[i])
@@ -97,7 +112,8 @@ fn push_folded(c: char, out: &mut String) {
     }
 }
 
-/// The per-character folds, without the compatibility table.
+/// The per-character folds that need no table: deletions, Arabic letters, digits and
+/// separators (and ASCII lower case).
 fn push_basic(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
@@ -118,17 +134,9 @@ fn push_basic(c: char, out: &mut String) {
         out.push(folded);
         return;
     }
-    // Lower case (titlecase letters such as ǅ too), then Latin letters without a
-    // decomposition folded.
-    for lower in c.to_lowercase() {
-        if is_ignorable(lower) {
-            continue;
-        }
-        match plain_latin(lower) {
-            Some(plain) => out.push_str(plain),
-            None => out.push(lower),
-        }
-    }
+    // Lower-casing and the Latin folds are in the table (so the wasm carries no case
+    // tables of its own): what is left stays as it is.
+    out.push(c);
 }
 
 /// Arabic number separators to their ASCII counterparts (٣٫٥ → 3.5, ١٬٠٠٠ → 1,000).
@@ -138,22 +146,6 @@ fn fold_separator(c: char) -> Option<char> {
         '\u{066C}' => Some(','),
         _ => None,
     }
-}
-
-/// Latin letters without a canonical decomposition, spelled in plain letters.
-fn plain_latin(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ø' => "o",
-        'ł' => "l",
-        'đ' | 'ð' => "d",
-        'ħ' => "h",
-        'ı' => "i",
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'þ' => "th",
-        _ => return None,
-    })
 }
 
 /// Characters deleted by normalization: Arabic marks, tatweel, combining diacritics and
@@ -272,6 +264,22 @@ pub(crate) mod reference {
         });
     }
 
+    /// Latin letters without a canonical decomposition, spelled in plain letters.
+    fn plain_latin(c: char) -> Option<&'static str> {
+        Some(match c {
+            'ø' => "o",
+            'ł' => "l",
+            'đ' | 'ð' => "d",
+            'ħ' => "h",
+            'ı' => "i",
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'þ' => "th",
+            _ => return None,
+        })
+    }
+
     /// A Latin letter with diacritics → its base letter (the first character of its
     /// canonical decomposition).
     fn push_latin_base(c: char, out: &mut String) {
@@ -313,9 +321,9 @@ pub(crate) mod reference {
         entries
     }
 
-    /// Consecutive characters `first + k` whose replacements are the single characters
-    /// `target + k` for at least this many `k` make a segment of their own (no per-character
-    /// data); shorter such runs cost less as table entries.
+    /// Characters `first + step * i` (step 1 or 2) whose replacements are the single
+    /// characters `target + step * i` for at least this many `i` make a linear segment (no
+    /// per-character data); shorter such runs cost less as table entries.
     const MIN_LINEAR_RUN: usize = 6;
     /// Table segments absorb gaps of up to this many characters (entries "not in the table")
     /// rather than end: a segment costs 6 bytes, an entry 2.
@@ -330,25 +338,42 @@ pub(crate) mod reference {
                 _ => None,
             }
         };
-        // Where each maximal run of `first + k → target + k` (BMP targets) ends.
-        let mut linear_end = vec![0; entries.len()];
+        // The plane of a linear segment's targets: the BMP or plane 1.
+        let plane = |t: u32| (t >> 16 < 2).then_some(t >> 16);
+        // How many entries from `i` on make a run of `step`: `first + step * n` becomes
+        // `target + step * n`, no character in between, the targets in one plane.
+        let run = |i: usize, step: u32| {
+            let (first, target) = (entries[i].0, single(&entries[i].1));
+            let Some(target) = target.filter(|&t| plane(t).is_some()) else {
+                return 0;
+            };
+            let mut n = 1;
+            while i + n < entries.len()
+                && entries[i + n].0 == first + step * n as u32
+                && single(&entries[i + n].1) == Some(target + step * n as u32)
+                && plane(target + step * n as u32) == plane(target)
+            {
+                n += 1;
+            }
+            n
+        };
+        // Where the linear segment starting at each entry ends (its last entry + 1), and
+        // its step.
+        let mut linear = vec![None; entries.len()];
         let mut i = 0;
         while i < entries.len() {
-            let mut j = i + 1;
-            if let Some(t) = single(&entries[i].1).filter(|&t| t <= 0xFFFF) {
-                while j < entries.len()
-                    && entries[j].0 == entries[i].0 + (j - i) as u32
-                    && single(&entries[j].1) == Some(t + (j - i) as u32)
-                {
-                    j += 1;
-                }
+            let (n, step) = [(run(i, 1), 1), (run(i, 2), 2)]
+                .into_iter()
+                .max_by_key(|&(n, step)| (n, std::cmp::Reverse(step)))
+                .unwrap();
+            if n >= MIN_LINEAR_RUN {
+                linear[i] = Some((i + n, step));
+                i += n;
+            } else {
+                i += 1;
             }
-            if j - i >= MIN_LINEAR_RUN {
-                linear_end[i] = j;
-            }
-            i = j;
         }
-        let mut segments: Vec<(u32, u32, bool, u16)> = Vec::new(); // first, length, linear, data
+        let mut segments: Vec<(u32, u32, u32, u16)> = Vec::new(); // first, length, flags, data
         let (mut values, mut pool, mut pooled) = (Vec::new(), String::new(), Vec::new());
         let mut value = |s: &str, pool: &mut String| -> u16 {
             match single(s) {
@@ -376,30 +401,34 @@ pub(crate) mod reference {
         let mut i = 0;
         while i < entries.len() {
             let first = entries[i].0;
-            if linear_end[i] > 0 {
+            if let Some((end, step)) = linear[i] {
                 let t = single(&entries[i].1).unwrap();
-                let last = t + (linear_end[i] - i - 1) as u32;
-                assert!(last < 0xD800 || (t > 0xF8FF && last < 0xFFFF));
-                segments.push((first, (linear_end[i] - i) as u32, true, t as u16));
-                i = linear_end[i];
+                let last = single(&entries[end - 1].1).unwrap();
+                assert!(last < 0xD800 || (t > 0xF8FF && last != 0xFFFF));
+                let flags = LINEAR
+                    | if t > 0xFFFF { PLANE_1 } else { 0 }
+                    | if step == 2 { EVERY_OTHER } else { 0 };
+                let len = entries[end - 1].0 + 1 - first;
+                segments.push((first, len, flags, t as u16));
+                i = end;
                 continue;
             }
             let start = values.len();
             let mut next = first;
-            while i < entries.len() && linear_end[i] == 0 && entries[i].0 - next <= MAX_GAP {
+            while i < entries.len() && linear[i].is_none() && entries[i].0 - next <= MAX_GAP {
                 values.extend((next..entries[i].0).map(|_| 0xFFFF));
                 values.push(value(&entries[i].1, &mut pool));
                 next = entries[i].0 + 1;
                 i += 1;
             }
-            segments.push((first, next - first, false, u16::try_from(start).unwrap()));
+            segments.push((first, next - first, 0, u16::try_from(start).unwrap()));
         }
         let mut segment_text = String::new();
         let mut data_text = String::new();
-        for (i, &(first, len, linear, data)) in segments.iter().enumerate() {
-            assert!(first < 1 << 18 && len < 1 << 13);
+        for (i, &(first, len, flags, data)) in segments.iter().enumerate() {
+            assert!(first < 1 << 18 && len <= LENGTH);
             let sep = if i % 8 == 0 { "\n    " } else { " " };
-            let key = first << 14 | u32::from(linear) << 13 | len;
+            let key = first << 14 | flags | len;
             segment_text.push_str(&format!("{sep}0x{key:08X},"));
             data_text.push_str(&format!("{sep}0x{data:04X},"));
         }
@@ -418,13 +447,15 @@ pub(crate) mod reference {
              //! beyond the per-character folds ({} characters in {} segments).\n\
              //!\n\
              //! A segment covers the consecutive characters `first..first + length`; segment `s`\n\
-             //! has `SEGMENTS[s] = first << 14 | linear << 13 | length` and `SEGMENT_DATA[s] = d`.\n\
-             //! In a linear segment, character `first + k` becomes the single character `d + k`.\n\
-             //! Otherwise its value is `v = VALUES_HI[d + k] << 8 | VALUES_LO[d + k]` (two byte\n\
+             //! has `SEGMENTS[s] = first << 14 | flags | length` (flags: `LINEAR`, `PLANE_1`,\n\
+             //! `EVERY_OTHER` of `normalize.rs`) and `SEGMENT_DATA[s] = d`. In a linear segment,\n\
+             //! character `first + k` becomes the single character `d + k` (`0x10000 + d + k`\n\
+             //! with `PLANE_1`), for even `k` only with `EVERY_OTHER`. Otherwise its value is\n\
+             //! `v = VALUES_HI[d + k] << 8 | VALUES_LO[d + k]` (two byte\n\
              //! planes: they compress better apart): 0xFFFF for a character not in the table,\n\
              //! `0xD800 + p` for the string in `POOL` at `p` (a length byte, then that many bytes\n\
              //! of UTF-8), else the single character `v`.\n\n\
-             /// `first << 14 | linear << 13 | length` of each segment, sorted by `first`.\n\
+             /// `first << 14 | flags | length` of each segment, sorted by `first`.\n\
              #[rustfmt::skip]\n\
              pub(super) static SEGMENTS: [u32; {}] = [{segment_text}\n];\n\n\
              /// The first replacement of a linear segment, or the index of its first value.\n\

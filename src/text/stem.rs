@@ -125,8 +125,10 @@ const INFLECTIONS: &[&str] = &["ات", "ون", "ين", "وا", "يه", "ا"];
 /// Single-letter proclitics not removed at index time, and their clusters, longest first.
 const LOOSE_PROCLITICS: &[&str] = &["فب", "فك", "فل", "وب", "وك", "ول", "ب", "ك", "ل", "ف"];
 
-const KEEP_PREFIX: &str = include_str!("../../data/stem-keep-prefix.txt");
-const KEEP_SUFFIX: &str = include_str!("../../data/stem-keep-suffix.txt");
+// `data/stem-keep-prefix.txt` and `data/stem-keep-suffix.txt` without their comment lines
+// (written by `build.rs`).
+const KEEP_PREFIX: &str = include_str!(concat!(env!("OUT_DIR"), "/stem-keep-prefix.txt"));
+const KEEP_SUFFIX: &str = include_str!(concat!(env!("OUT_DIR"), "/stem-keep-suffix.txt"));
 
 fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)

@@ -9,7 +9,8 @@ use super::normalize::normalize;
 use std::collections::HashSet;
 
 const ARABIC: &str = include_str!("../../data/stopwords-ar.txt");
-const ENGLISH: &str = include_str!("../../data/stopwords-en.txt");
+/// `data/stopwords-en.txt` without its comment lines (written by `build.rs`).
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/stopwords-en.txt"));
 
 /// A set of normalized stop words.
 #[derive(Debug, Clone)]

@@ -481,6 +481,54 @@ describe('security', () => {
     await context.close();
   });
 
+  test('the minified copy (www/dist) has the same stylesheet as www/fahras.js, rule for rule', { skip: !USE_REAL && 'needs the real build' }, async () => {
+    // scripts/minify-widget.mjs minifies the widget's CSS: compare what Chromium parses from
+    // both, each rule of a selector list on its own (the minifier may join adjacent rules with
+    // the same declarations), with 0.5 for .5 and ms for s (what the minifier shortens).
+    const rulesOf = async (pathname) => {
+      const context = await browser.newContext({ locale: 'ar' });
+      const page = await context.newPage();
+      await page.goto(new URL(pathname, cspServer.url).href);
+      await page.waitForFunction(() => document.querySelector('fahras-search')?.shadowRoot?.adoptedStyleSheets.length === 1);
+      const rules = await page.evaluate(() => {
+        const norm = (text) =>
+          text.replace(/(?<![\w.])\.(\d)/g, '0.$1').replace(/(?<![\w.])(\d+(?:\.\d+)?)s\b/g, (_, n) => `${Math.round(parseFloat(n) * 1000)}ms`);
+        const selectors = (list) => {
+          const out = [];
+          let depth = 0;
+          let current = '';
+          for (const ch of list) {
+            if (ch === '(') depth++;
+            if (ch === ')') depth--;
+            if (ch === ',' && depth === 0) {
+              out.push(current.trim());
+              current = '';
+            } else current += ch;
+          }
+          return [...out, current.trim()];
+        };
+        const out = [];
+        const walk = (rules, context) => {
+          for (const rule of rules) {
+            if (rule instanceof CSSStyleRule) {
+              for (const selector of selectors(rule.selectorText)) out.push(`${context}${selector} { ${norm(rule.style.cssText)} }`);
+              if (rule.cssRules.length) walk(rule.cssRules, `${context}${rule.selectorText} > `);
+            } else if (rule.cssRules) walk(rule.cssRules, `${context}${norm(rule.cssText.split('{')[0]).trim()} > `);
+            else out.push(context + norm(rule.cssText));
+          }
+        };
+        walk(document.querySelector('fahras-search').shadowRoot.adoptedStyleSheets[0].cssRules, '');
+        return out;
+      });
+      await context.close();
+      return rules;
+    };
+    const unminified = await rulesOf('/t/strict.html');
+    const minified = await rulesOf('/t/minified.html');
+    assert.ok(unminified.length > 100, `${unminified.length} rules`);
+    assert.deepEqual(minified, unminified);
+  });
+
   test('network: only the page, the widget module, pkg/ and the src URL are requested', async () => {
     const { context, page, host, input } = await openDemo();
     const requests = [];
