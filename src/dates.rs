@@ -155,7 +155,7 @@ impl FromStr for PartialDate {
     fn from_str(s: &str) -> Result<PartialDate, Error> {
         let bad = || {
             Error::InvalidOptions(format!(
-                "{s:?} is not a date; write a year, a month or a day as 2017, 2017-11 or 2017-11-23"
+                "\"{s}\" is not a date; write a year, a month or a day as 2017, 2017-11 or 2017-11-23"
             ))
         };
         let mut parts = s.split('-');

@@ -94,7 +94,7 @@ export const FACET_TOP = 6;
  */
 export const FACET_LIMIT = 50;
 /** The timeline shows months when the matching articles' years span at most this many years. */
-const MONTHS_MAX_YEARS = 2;
+export const MONTHS_MAX_YEARS = 2;
 
 // ---------------------------------------------------------------------------
 // UI strings
@@ -1713,6 +1713,7 @@ export class FahrasSearch extends ElementBase {
   #pendingRange = null; // {from, to, invalid}: a reversed range chosen in the selects, not applied
   #facetCounts = null; // the `facets` of the last search (or of the archive, before typing)
   #facetTotals = {}; // its `facetTotals`: how many values each facet has (it lists FACET_LIMIT at most)
+  #monthsWanted = true; // ask for the months with the next search (the last years counted spanned at most MONTHS_MAX_YEARS)
   #labels = new Map(); // `${facet}|${value}` → {labelAr, labelEn}, for chosen values that lost their count
   #years = null; // {min, max}: every year the timeline has seen (for the date selects)
   #facetsOpen = false; // narrow widgets: is the "Filters" disclosure open?
@@ -2360,7 +2361,9 @@ export class FahrasSearch extends ElementBase {
     this.#dispatch('query', { query, ...chosen });
     let results;
     try {
-      results = await engine.search(query, this.#searchOptions(), this.#uid);
+      const options = this.#searchOptions();
+      results = await engine.search(query, options, this.#uid);
+      if (results?.facets && typeof results.facets === 'object') results.facets = await this.#withMonths(engine, query, options, results.facets);
     } catch (err) {
       if (seq === this.#seq) this.#showError(err);
       return;
@@ -2461,7 +2464,9 @@ export class FahrasSearch extends ElementBase {
     }
     let results;
     try {
-      results = await engine.search('', { limit: 1, facets: names, facetLimit: this.#facetLimit() }, this.#uid);
+      const options = { limit: 1, facets: names, facetLimit: this.#facetLimit() };
+      results = await engine.search('', options, this.#uid);
+      if (results?.facets) results.facets = await this.#withMonths(engine, '', options, results.facets);
     } catch {
       return; // the panel is a help; the search itself reports errors
     }
@@ -2977,8 +2982,28 @@ export class FahrasSearch extends ElementBase {
   #facetRequest(spec = this.#facetSpec()) {
     if (!spec) return [];
     const names = [...spec.groups];
-    if (spec.timeline) names.push('year', ...(this.info.facets.includes('month') ? ['month'] : []));
+    if (spec.timeline) names.push('year', ...(this.#monthsWanted && this.info.facets.includes('month') ? ['month'] : []));
     return names;
+  }
+
+  /**
+   * The month counts, which the timeline draws only when the years counted span at most
+   * MONTHS_MAX_YEARS: asked for with a search only while the last one's years did, fetched
+   * when a search's years do but they were not asked for, dropped when they span more. So a
+   * search's facets hold `month` exactly when its years span at most MONTHS_MAX_YEARS, and a
+   * search over a long archive does not count months it will not show.
+   */
+  async #withMonths(engine, query, options, facets) {
+    const years = (Array.isArray(facets.year) ? facets.year : []).filter((e) => e?.count > 0).map((e) => Number(e.value)).filter(Number.isInteger);
+    const short = years.length > 0 && Math.max(...years) - Math.min(...years) < MONTHS_MAX_YEARS;
+    this.#monthsWanted = short;
+    if (!short) {
+      const { month, ...rest } = facets;
+      return rest;
+    }
+    if (Array.isArray(facets.month) || !options.facets?.includes('year') || !this.info.facets.includes('month')) return facets;
+    const more = await engine.search(query, { ...options, limit: 1, offset: 0, facets: ['month'] }, this.#uid);
+    return { ...facets, month: Array.isArray(more?.facets?.month) ? more.facets.month : [] };
   }
 
   /** How many values of each facet to ask for: FACET_TOP, or FACET_LIMIT while one is expanded. */

@@ -101,7 +101,8 @@ fn varint_u32(bytes: &[u8], pos: &mut usize) -> Option<u32> {
 /// The next entry of a detail block, as a reader of its bytes (its length read, the entry
 /// skipped in `detail`).
 fn detail_entry<'a>(detail: &mut Reader<'a>) -> Result<Reader<'a>> {
-    let len = usize::try_from(detail.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
+    let len =
+        usize::try_from(detail.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
     Ok(Reader::new(detail.bytes(len)?, "postings"))
 }
 

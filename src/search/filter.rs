@@ -315,39 +315,27 @@ impl CompiledFilters {
             if !wanted[f] {
                 continue;
             }
-            let first = index.facet_value_numbers(f).start;
-            // (count, value index) of the values with a count, in value order.
-            let mut found: Vec<(u32, u32)> = facet
-                .values
-                .iter()
-                .enumerate()
-                .map(|(i, _)| (counts[(first as usize) + i], i as u32))
-                .filter(|&(c, _)| c > 0)
-                .collect();
-            out.totals.insert(facet.name.clone(), found.len());
-            if !TIMELINE_FACETS.contains(&facet.name.as_str()) {
-                let order = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-                match limit {
-                    Some(k) if found.len() > k => {
-                        let chosen = self.chosen.get(&facet.name);
-                        let is_chosen =
-                            |&(_, i): &(u32, u32)| chosen.is_some_and(|c| c.contains(&i));
-                        let mut kept: Vec<(u32, u32)> =
-                            found.iter().copied().filter(is_chosen).collect();
-                        if k > 0 {
-                            found.select_nth_unstable_by(k - 1, order);
-                            found.truncate(k);
-                        } else {
-                            found.clear();
-                        }
-                        kept.retain(|c| !found.contains(c));
-                        found.extend(kept);
-                    }
-                    _ => {}
+            let numbers = index.facet_value_numbers(f);
+            let counts = &counts[numbers.start as usize..numbers.end as usize];
+            let total = counts.iter().filter(|&&c| c > 0).count();
+            out.totals.insert(facet.name.clone(), total);
+            // (count, value index): every value with a count, or the `limit` with most.
+            let timeline = TIMELINE_FACETS.contains(&facet.name.as_str());
+            let mut kept: Vec<(u32, u32)> = match limit {
+                Some(k) if !timeline && total > k => {
+                    let chosen = self.chosen.get(&facet.name).map_or(&[][..], Vec::as_slice);
+                    most_frequent(counts, k, chosen)
                 }
-                found.sort_unstable_by(order);
+                _ => (0..counts.len() as u32)
+                    .filter(|&i| counts[i as usize] > 0)
+                    .map(|i| (counts[i as usize], i))
+                    .collect(),
+            };
+            if !timeline {
+                // Most results first; ties in value order.
+                kept.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             }
-            let entries = found
+            let entries = kept
                 .into_iter()
                 .map(|(count, i)| {
                     let v = &facet.values[i as usize];
@@ -362,5 +350,62 @@ impl CompiledFilters {
             out.counts.insert(facet.name.clone(), entries);
         }
         Ok(out)
+    }
+}
+
+/// The `k` values of `counts` (by index) with the highest counts, ties to the lower index,
+/// and the `chosen` ones that have a count: `(count, index)`s, in no particular order. One
+/// pass that keeps the best `k` so far.
+fn most_frequent(counts: &[u32], k: usize, chosen: &[u32]) -> Vec<(u32, u32)> {
+    let mut best: Vec<(u32, u32)> = Vec::with_capacity(k + 1);
+    for (i, &c) in counts.iter().enumerate() {
+        // Sorted best first; a later index loses a tie, so only a higher count gets in.
+        if c == 0 || (best.len() == k && best.last().is_none_or(|w| c <= w.0)) {
+            continue;
+        }
+        let at = best.partition_point(|b| b.0 >= c);
+        best.insert(at, (c, i as u32));
+        best.truncate(k);
+    }
+    for &i in chosen {
+        let c = counts.get(i as usize).copied().unwrap_or(0);
+        if c > 0 && !best.iter().any(|b| b.1 == i) {
+            best.push((c, i));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_most_frequent_values_are_the_head_of_a_full_sort(
+            counts in proptest::collection::vec(0u32..6, 0..80),
+            k in 0usize..12,
+            chosen in proptest::collection::vec(0u32..90, 0..4),
+        ) {
+            let mut all: Vec<(u32, u32)> = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, &c)| c > 0)
+                .map(|(i, &c)| (c, i as u32))
+                .collect();
+            all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut expected: Vec<(u32, u32)> = all.iter().copied().take(k).collect();
+            for &i in &chosen {
+                if let Some(&hit) = all.iter().find(|v| v.1 == i) {
+                    if !expected.contains(&hit) {
+                        expected.push(hit);
+                    }
+                }
+            }
+            expected.sort();
+            let mut got = most_frequent(&counts, k, &chosen);
+            got.sort();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }
