@@ -988,6 +988,36 @@ mod tests {
         stored
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Planned snippets (texts chosen by their located matches) equal those of analyzing
+        /// every text in order, on paragraphs of query words, a name written as one word or
+        /// two, a ligature and filler.
+        #[test]
+        fn planned_snippets_equal_those_of_reading_every_paragraph(
+            paragraphs in proptest::collection::vec(
+                proptest::collection::vec(0usize..12, 1..70), 1..7),
+            query in proptest::collection::vec(0usize..8, 1..4),
+            prefix in proptest::bool::ANY,
+        ) {
+            const WORDS: [&str; 12] = [
+                "داعش", "تيليجرام", "فيسبوك", "تنظيم", "تويتر", "فيس بوك", "في", "ﷺ",
+                "كلام", "عام", "موقع", "خبر",
+            ];
+            let body: Vec<String> = paragraphs
+                .iter()
+                .map(|p| p.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let bytes = crate::index::one_document_index("خبر عن موقع", body);
+            let mut searcher = Searcher::new(Index::from_bytes(bytes).unwrap());
+            let mut query: String = query.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            if !prefix {
+                query.push(' ');
+            }
+            same_snippets_either_way(&mut searcher, &query);
+        }
+    }
+
     #[test]
     fn snippets_from_stored_paragraph_positions_match_full_analysis() {
         let mut searcher = seed_searcher();

@@ -44,6 +44,8 @@ pub struct Highlighter<'a> {
     pairs: bool,
     /// Terms already looked up (words repeat, within a document and across the hits).
     decided: RefCell<HashMap<String, Option<usize>>>,
+    /// Tokens as written already analyzed by [`Highlighter::words_of_token`].
+    token_words: RefCell<HashMap<String, u64>>,
 }
 
 /// Where the query's words occur in one document: per field id, `(position, word)` sorted.
@@ -108,6 +110,7 @@ impl<'a> Highlighter<'a> {
             word_count,
             pairs,
             decided: RefCell::new(HashMap::new()),
+            token_words: RefCell::new(HashMap::new()),
         }
     }
 
@@ -158,11 +161,13 @@ impl<'a> Highlighter<'a> {
             if let (Some(w), true) = (m, self.pairs) {
                 // A pair term is indexed at its first word: mark the second word too
                 // unless the first matched on its own.
-                let alone = self
-                    .analyzer
-                    .analyze(&text[start..end])
-                    .iter()
-                    .any(|t| self.word_of(&t.term) == Some(w));
+                let token = &text[start..end];
+                let alone = if w < 64 {
+                    self.words_of_token(token) & (1 << w) != 0
+                } else {
+                    let terms = self.analyzer.analyze(token);
+                    terms.iter().any(|t| self.word_of(&t.term) == Some(w))
+                };
                 if !alone {
                     pair_halves.push(out.len() + 1);
                 }
@@ -179,6 +184,23 @@ impl<'a> Highlighter<'a> {
             }
         }
         (out, used)
+    }
+
+    /// The query words (bit w for word w < 64) that the terms of a token as written match
+    /// on their own (decided once per distinct token).
+    fn words_of_token(&self, token: &str) -> u64 {
+        if let Some(&bits) = self.token_words.borrow().get(token) {
+            return bits;
+        }
+        let bits = self
+            .analyzer
+            .analyze(token)
+            .iter()
+            .filter_map(|t| self.word_of(&t.term))
+            .filter(|&w| w < 64)
+            .fold(0u64, |bits, w| bits | 1 << w);
+        self.token_words.borrow_mut().insert(token.to_owned(), bits);
+        bits
     }
 
     /// The query word an indexed term matched.
@@ -286,18 +308,149 @@ pub fn highlight(
 
 /// The best passage of the fields' texts: the window of [`SNIPPET_WORDS`] words with the
 /// most distinct matched query words (then the most matches, then the earliest), cut at
-/// word boundaries. Texts past a field's last match are not analyzed, nor any text once a
-/// window has all `present` query words the document has. With no match at all, the
-/// opening of the first text. A text that is not UTF-8 (a damaged index) is an error.
+/// word boundaries; but the best window of the first text that has a window with all
+/// `present` query words the document has, if one has. With no match at all, the opening
+/// of the first text. A text that is not UTF-8 (a damaged index) is an error.
+///
+/// When every text's positions are known without analyzing it (the index stores them), a
+/// text is analyzed only if its matches could give a better window than the best so far:
+/// first, in order, the texts that have every present word, then the others, those whose
+/// matches could give the most first ([`planned_best_window`]). Otherwise the texts are
+/// analyzed in order up to a field's last match ([`best_window_in_order`]). Both give the
+/// same passage.
 pub fn best_snippet(
     marker: &Highlighter<'_>,
     located: &Located,
     fields: &[FieldText<'_>],
     present: usize,
 ) -> Result<Snippet> {
-    // (text, start, end, (distinct words, matches))
-    let mut best: Option<(&str, usize, usize, (usize, usize))> = None;
-    let mut best_tokens: Vec<Marked> = Vec::new();
+    let target = present.min(marker.word_count);
+    let best = match plan(located, fields, marker.pairs) {
+        Some(texts) => planned_best_window(marker, &texts, target)?,
+        None => best_window_in_order(marker, located, fields, target)?,
+    };
+    let Some(Window {
+        text,
+        tokens,
+        start,
+        end,
+        ..
+    }) = best
+    else {
+        return Ok(Snippet::default());
+    };
+    snippet_of(text, &tokens, start, end)
+}
+
+/// The best window found in one text.
+#[derive(Debug)]
+struct Window<'t> {
+    text: &'t str,
+    tokens: Vec<Marked>,
+    start: usize,
+    end: usize,
+    score: (usize, usize),
+}
+
+/// A text of [`plan`]: where it is among the fields' texts, its bytes, the positions its
+/// words start from, its located matches and the best score they allow.
+#[derive(Debug)]
+struct Planned<'t> {
+    text: &'t [u8],
+    base: u32,
+    matches: &'t [(u32, usize)],
+    bound: (usize, usize),
+}
+
+/// The fields' texts with the positions each starts from and its matches, when all are
+/// known without analyzing any (every field has located matches and, but for its last
+/// text, the positions each text takes); else `None`.
+fn plan<'t>(
+    located: &'t Located,
+    fields: &[FieldText<'t>],
+    pairs: bool,
+) -> Option<Vec<Planned<'t>>> {
+    let mut out = Vec::new();
+    for field in fields {
+        let matches = located.field(field.field)?;
+        let mut base = 0u32;
+        for (i, &text) in field.texts.iter().enumerate() {
+            let end = match field.used.get(i) {
+                Some(&used) => base.saturating_add(used),
+                None if i + 1 == field.texts.len() => u32::MAX,
+                None => return None,
+            };
+            let from = matches.partition_point(|m| m.0 < base);
+            let to = matches.partition_point(|m| m.0 < end);
+            let mine = &matches[from..to];
+            out.push(Planned {
+                text,
+                base,
+                matches: mine,
+                bound: text_bound(mine, pairs),
+            });
+            base = end.saturating_add(crate::index::PARAGRAPH_GAP);
+        }
+    }
+    Some(out)
+}
+
+/// [`best_snippet`]'s window when every text is planned: the first text in order with all
+/// `target` words (only texts whose matches have them all are analyzed for it), else the
+/// best window of any, the texts taken by how good a window their matches allow, and
+/// analyzed only while they could still beat (or, earlier, tie) the best so far.
+fn planned_best_window<'t>(
+    marker: &Highlighter<'_>,
+    texts: &[Planned<'t>],
+    target: usize,
+) -> Result<Option<Window<'t>>> {
+    let mut analyzed: Vec<Option<Option<Window<'t>>>> = (0..texts.len()).map(|_| None).collect();
+    for (i, t) in texts.iter().enumerate() {
+        if t.bound.0 < target {
+            continue;
+        }
+        let window = analyze_text(marker, t.text, t.base, Some(t.matches))?;
+        if window.as_ref().is_some_and(|w| w.score.0 >= target) {
+            return Ok(window);
+        }
+        analyzed[i] = Some(window);
+    }
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by(|&a, &b| texts[b].bound.cmp(&texts[a].bound).then(a.cmp(&b)));
+    // (text, score) of the best so far: a higher score wins, then the earlier text.
+    let mut best: Option<(usize, (usize, usize))> = None;
+    for i in order {
+        if let Some((j, score)) = best {
+            if texts[i].bound < score || (texts[i].bound == score && i > j) {
+                break; // neither this text nor any after it can win
+            }
+        }
+        if analyzed[i].is_none() {
+            analyzed[i] = Some(analyze_text(
+                marker,
+                texts[i].text,
+                texts[i].base,
+                Some(texts[i].matches),
+            )?);
+        }
+        if let Some(Some(w)) = &analyzed[i] {
+            if best.is_none_or(|(j, score)| w.score > score || (w.score == score && i < j)) {
+                best = Some((i, w.score));
+            }
+        }
+    }
+    Ok(best.and_then(|(i, _)| analyzed[i].take().flatten()))
+}
+
+/// [`best_snippet`]'s window when some text's positions are not known before analyzing it:
+/// the texts in order, each field up to its last match.
+fn best_window_in_order<'t>(
+    marker: &Highlighter<'_>,
+    located: &Located,
+    fields: &[FieldText<'t>],
+    target: usize,
+) -> Result<Option<Window<'t>>> {
+    let mut best: Option<Window<'t>> = None;
     'fields: for field in fields {
         let matches = located.field(field.field);
         let last = matches.and_then(|m| m.last()).map(|m| m.0);
@@ -306,66 +459,84 @@ pub fn best_snippet(
             if best.is_some() && matches.is_some() && last.is_none_or(|l| base > l) {
                 continue 'fields; // no match further in this field
             }
-            // Where the text's positions end, when known without analyzing it.
             let known = field.used.get(i).copied();
-            let end = match known {
-                Some(used) => Some(base.saturating_add(used)),
-                None => (i + 1 == field.texts.len()).then_some(u32::MAX),
-            };
-            if let (Some(b), Some(m), Some(end)) = (&best, matches, end) {
-                // A text whose matches cannot beat the best window so far is not analyzed.
-                let from = m.partition_point(|x| x.0 < base);
-                let to = m.partition_point(|x| x.0 < end);
-                if text_bound(&m[from..to], marker.pairs) <= b.3 {
-                    base = end.saturating_add(crate::index::PARAGRAPH_GAP);
-                    continue;
-                }
-            }
-            let text = std::str::from_utf8(text).map_err(|_| Error::Corrupt {
-                what: "a stored paragraph is not UTF-8".into(),
-            })?;
-            let (tokens, used) = marker.mark(text, base, matches);
+            let (window, used) = analyze_text_used(marker, text, base, matches)?;
             base = base
                 .saturating_add(known.unwrap_or(used))
                 .saturating_add(crate::index::PARAGRAPH_GAP);
-            let n = tokens.len();
-            if n == 0 {
-                continue;
-            }
-            let width = SNIPPET_WORDS.min(n);
-            let mut improved = false;
-            for start in 0..=(n - width) {
-                let window = &tokens[start..start + width];
-                if window[0].2.is_none() && start > 0 && best.is_some() {
-                    continue; // a window that starts on a non-match is never better than one shifted right
+            if let Some(w) = window {
+                if best.as_ref().is_none_or(|b| w.score > b.score) {
+                    best = Some(w);
                 }
-                let mut distinct: Vec<usize> = window.iter().filter_map(|t| t.2).collect();
-                let count = distinct.len();
-                distinct.sort_unstable();
-                distinct.dedup();
-                let score = (distinct.len(), count);
-                if best.as_ref().is_none_or(|b| score > b.3) {
-                    best = Some((text, start, start + width, score));
-                    improved = true;
-                }
-            }
-            if improved {
-                best_tokens = tokens;
             }
             // A window with every query word the document has cannot be beaten on distinct
             // words: the earliest one wins, so the later texts need no analysis.
-            if best
-                .as_ref()
-                .is_some_and(|b| b.3 .0 >= present.min(marker.word_count))
-            {
+            if best.as_ref().is_some_and(|b| b.score.0 >= target) {
                 break 'fields;
             }
         }
     }
-    let Some((text, mut start, mut end, _)) = best else {
-        return Ok(Snippet::default());
-    };
-    let tokens = &best_tokens;
+    Ok(best)
+}
+
+/// The best window of one text (`None` if it has no word).
+fn analyze_text<'t>(
+    marker: &Highlighter<'_>,
+    text: &'t [u8],
+    base: u32,
+    matches: Option<&[(u32, usize)]>,
+) -> Result<Option<Window<'t>>> {
+    Ok(analyze_text_used(marker, text, base, matches)?.0)
+}
+
+/// [`analyze_text`], and how many positions the text used. Windows are scored by (distinct
+/// words, matches); the earliest best one is kept, and a window that starts on a word that
+/// does not match (but the first) is not scored: the one a word to the right is as good.
+fn analyze_text_used<'t>(
+    marker: &Highlighter<'_>,
+    text: &'t [u8],
+    base: u32,
+    matches: Option<&[(u32, usize)]>,
+) -> Result<(Option<Window<'t>>, u32)> {
+    let text = std::str::from_utf8(text).map_err(|_| Error::Corrupt {
+        what: "a stored paragraph is not UTF-8".into(),
+    })?;
+    let (tokens, used) = marker.mark(text, base, matches);
+    let n = tokens.len();
+    if n == 0 {
+        return Ok((None, used));
+    }
+    let width = SNIPPET_WORDS.min(n);
+    let mut best: Option<(usize, (usize, usize))> = None;
+    let mut distinct: Vec<usize> = Vec::with_capacity(width);
+    for start in 0..=(n - width) {
+        let window = &tokens[start..start + width];
+        if window[0].2.is_none() && start > 0 {
+            continue;
+        }
+        distinct.clear();
+        distinct.extend(window.iter().filter_map(|t| t.2));
+        let count = distinct.len();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let score = (distinct.len(), count);
+        if best.is_none_or(|b| score > b.1) {
+            best = Some((start, score));
+        }
+    }
+    let window = best.map(|(start, score)| Window {
+        text,
+        tokens,
+        start,
+        end: start + width,
+        score,
+    });
+    Ok((window, used))
+}
+
+/// The snippet of a window: cut at word boundaries, with a little context before the first
+/// match, ellipses where the text is cut, and the matches marked.
+fn snippet_of(text: &str, tokens: &[Marked], mut start: usize, mut end: usize) -> Result<Snippet> {
     // Give the first match a little context before it.
     let lead = 4.min(start);
     if tokens[start].2.is_some() && lead > 0 {
