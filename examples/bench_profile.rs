@@ -120,12 +120,12 @@ fn main() {
     let expand = time(iterations, || {
         words
             .iter()
-            .map(|w| w.clone().expand(index).unwrap().len())
+            .map(|w| w.clone().expand(index, analyzer).unwrap().len())
             .sum::<usize>()
     });
     let expansions: Vec<Vec<(u64, f32)>> = words
         .iter()
-        .map(|w| w.clone().expand(index).unwrap())
+        .map(|w| w.clone().expand(index, analyzer).unwrap())
         .collect();
     let mut postings = 0usize;
     for e in &expansions {

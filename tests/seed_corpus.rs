@@ -384,3 +384,71 @@ fn a_preposition_attached_to_a_name_still_matches_it() {
     assert!(!hit.title_highlights.is_empty());
     assert_eq!(ids(&search("لداعش ")), ids(&search("داعش ")));
 }
+
+#[test]
+fn a_word_being_typed_expands_to_its_most_frequent_completions() {
+    // 80 rare words that sort before داعش (دابب…, داخت…), each in one article, and داعش in
+    // ten: typing «دا» must reach داعش although 80 other completions come first in the
+    // dictionary (the index keeps the commonest completions of such a prefix). في (a stop word) begins «فيديو» but is no completion of «في».
+    let mut b = fahras::IndexBuilder::new();
+    let letters = ['ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز'];
+    for i in 0..80 {
+        let rare = format!("دا{}{}ن", letters[i % 10], letters[i / 10]);
+        b.add(fahras::Document {
+            id: format!("r{i}"),
+            title: format!("خبر {rare}"),
+            body: vec![format!("نص عن {rare} في فيديو")],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    for i in 0..10 {
+        b.add(fahras::Document {
+            id: format!("d{i}"),
+            title: "خبر عن التنظيم".into(),
+            body: vec!["نص عن داعش".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let searcher = fahras::Searcher::new(fahras::Index::from_bytes(b.finish()).unwrap());
+    let all = SearchOptions {
+        limit: 100,
+        ..Default::default()
+    };
+    let results = searcher.search("دا", &all).unwrap();
+    let found: BTreeSet<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert!(
+        (0..10).all(|i| found.contains(format!("d{i}").as_str())),
+        "every داعش article: {found:?}"
+    );
+    // «دا» is short: its commonest completions only.
+    let short = fahras::search::matcher::SHORT_PREFIX_EXPANSIONS;
+    assert_eq!(
+        results.total,
+        10 + short - 1,
+        "داعش and {} of the others",
+        short - 1
+    );
+    // «فيد» completes to فيديو, in the 80 rare articles.
+    let video = searcher.search("فيد", &SearchOptions::default()).unwrap();
+    assert_eq!(video.total, 80);
+    // A stop word is no completion: «الذ» finds الذهب, not every article with الذي.
+    let mut b = fahras::IndexBuilder::new();
+    for (i, body) in ["سعر الذهب اليوم", "الذي قال", "الذي حدث", "الذي جرى"]
+        .iter()
+        .enumerate()
+    {
+        b.add(fahras::Document {
+            id: format!("g{i}"),
+            title: "خبر".into(),
+            body: vec![body.to_string()],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let gold = fahras::Searcher::new(fahras::Index::from_bytes(b.finish()).unwrap());
+    let hits = gold.search("الذ", &SearchOptions::default()).unwrap().hits;
+    let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["g0"]);
+}

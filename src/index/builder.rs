@@ -2,8 +2,8 @@
 
 use super::bytes::{put_str, put_varint};
 use super::facets::{date_values, metadata_values, parse_iso_date, Extractor};
-use super::format::SKIP_INTERVAL;
 use super::format::{doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
+use super::format::{COMPLETIONS, COMPLETION_MIN_CHARS, SKIP_INTERVAL};
 use super::{
     default_fields, field_texts, impact, length_norm, FieldSpec, ANALYZER_VERSION, MAX_FIELDS,
     PARAGRAPH_GAP,
@@ -365,8 +365,13 @@ impl IndexBuilder {
         offsets.push(data.len() as u32);
         sections.push((Section::Terms, terms.into_inner().expect("in-memory fst")));
 
+        let by_prefix = self.completions();
         let mut expansions = Vec::new();
-        for (section, map) in [(Section::Stems, by_stem), (Section::Variants, by_variant)] {
+        for (section, map) in [
+            (Section::Stems, by_stem),
+            (Section::Variants, by_variant),
+            (Section::Completions, by_prefix),
+        ] {
             let mut fst = fst::MapBuilder::memory();
             for (key, ordinals) in map {
                 fst.insert(&key, expansions.len() as u64)
@@ -439,6 +444,57 @@ impl IndexBuilder {
         sections.push((Section::Documents, documents));
 
         write_file(&sections)
+    }
+}
+
+impl IndexBuilder {
+    /// The `completions` section's lists: for every prefix of at least
+    /// [`COMPLETION_MIN_CHARS`] characters that begins more than [`COMPLETIONS`] terms (stop
+    /// words left out), the ordinals of the [`COMPLETIONS`] in the most documents, ascending.
+    fn completions(&self) -> BTreeMap<String, Vec<u64>> {
+        // (term, ordinal, documents) in dictionary order: the terms a prefix begins are
+        // consecutive.
+        let terms: Vec<(&str, u64, usize)> = self
+            .postings
+            .iter()
+            .enumerate()
+            .filter(|(_, (term, _))| !self.analyzer.is_stop_word(term))
+            .map(|(o, (term, list))| (term.as_str(), o as u64, list.len()))
+            .collect();
+        let mut out = BTreeMap::new();
+        let mut chars = COMPLETION_MIN_CHARS;
+        loop {
+            let mut any = false;
+            let mut i = 0;
+            while i < terms.len() {
+                let Some((end, _)) = terms[i].0.char_indices().nth(chars - 1) else {
+                    i += 1;
+                    continue;
+                };
+                let prefix_len = end + terms[i].0[end..].chars().next().map_or(0, char::len_utf8);
+                let prefix = &terms[i].0[..prefix_len];
+                let mut j = i + 1;
+                while j < terms.len() && terms[j].0.starts_with(prefix) {
+                    j += 1;
+                }
+                if j - i > COMPLETIONS {
+                    any = true;
+                    let mut group: Vec<(usize, u64)> =
+                        terms[i..j].iter().map(|&(_, o, df)| (df, o)).collect();
+                    group.select_nth_unstable_by(COMPLETIONS - 1, |a, b| {
+                        b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+                    });
+                    let mut top: Vec<u64> = group[..COMPLETIONS].iter().map(|g| g.1).collect();
+                    top.sort_unstable();
+                    out.insert(prefix.to_owned(), top);
+                }
+                i = j;
+            }
+            if !any {
+                return out;
+            }
+            chars += 1;
+        }
     }
 }
 

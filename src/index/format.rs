@@ -28,6 +28,7 @@
 //! | 4 | `stems` | an [`fst::Map`] from a stem to the offset of a term list in `expansions` |
 //! | 5 | `variants` | an [`fst::Map`] from a variant key to the offset of a term list in `expansions` |
 //! | 6 | `expansions` | term lists: varint count · count × varint term-ordinal deltas (ascending) |
+//! | 12 | `completions` | an [`fst::Map`] from a prefix to the offset of a term list in `expansions`: the [`COMPLETIONS`] terms it begins that are in the most documents (ties: the earlier term; stop words left out), for every prefix of at least [`COMPLETION_MIN_CHARS`] characters that begins more such terms |
 //! | 7 | `norms` | per document, per field: varint field length in tokens |
 //! | 8 | `documents` | varint document count D · D+1 × u32 offsets (relative to the end of the table) · the stored documents |
 //! | 9 | `facets` | varint facet count · per facet: string name · varint value count · per value (sorted): string value · string Arabic label · string English label (empty = none) · varint document count · that many varint document deltas |
@@ -67,12 +68,11 @@
 //! positions and only its paragraph analyzed.
 //!
 //! Version history: 2 added tag 11; 3 moved the fields and term frequencies out of the
-//! document block into the detail block, next to the positions, and added the impacts and
-//! the skip table. A file of another version is refused: rebuild the index.
+//! document block into the detail block, next to the positions, added the impacts and the
+//! skip table, and the `completions` section. A file of another version is refused: rebuild the index.
 //!
-//! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `norms`, `facets`,
-//! `dates`), the
-//! `postings` and the `documents` are separate sections so that a later version can split
+//! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `completions`,
+//! `norms`, `facets`, `dates`), the `postings` and the `documents` are separate sections so that a later version can split
 //! a large index into chunks fetched on demand (postings by term range, documents by id
 //! range) without changing how each part is encoded.
 //!
@@ -89,6 +89,12 @@ pub const FORMAT_VERSION: u32 = 3;
 
 /// Postings per entry of a postings list's skip table.
 pub const SKIP_INTERVAL: usize = 32;
+
+/// How many completions the `completions` section keeps per prefix.
+pub const COMPLETIONS: usize = 64;
+
+/// The shortest prefix (in characters) the `completions` section has.
+pub const COMPLETION_MIN_CHARS: usize = 2;
 
 /// Bytes before the section table.
 pub const HEADER_LEN: usize = 16;
@@ -122,17 +128,20 @@ pub enum Section {
     Dates = 10,
     /// The site's additions to the text analysis.
     Analysis = 11,
+    /// Prefix → its most frequent completions.
+    Completions = 12,
 }
 
 impl Section {
     /// Every section, in the order the builder writes them.
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Meta,
         Section::Analysis,
         Section::Terms,
         Section::Stems,
         Section::Variants,
         Section::Expansions,
+        Section::Completions,
         Section::Norms,
         Section::Facets,
         Section::Dates,
@@ -159,6 +168,7 @@ impl Section {
             Section::Facets => "facets",
             Section::Dates => "dates",
             Section::Analysis => "analysis",
+            Section::Completions => "completions",
         }
     }
 }

@@ -193,6 +193,7 @@ pub struct Index {
     terms: fst::Map<Vec<u8>>,
     stems: fst::Map<Vec<u8>>,
     variants: fst::Map<Vec<u8>>,
+    completions: fst::Map<Vec<u8>>,
     expansions: Range<usize>,
     norms: Vec<u32>,
     term_count: usize,
@@ -307,6 +308,7 @@ impl Index {
         let terms = fst_map(Section::Terms)?;
         let stems = fst_map(Section::Stems)?;
         let variants = fst_map(Section::Variants)?;
+        let completions = fst_map(Section::Completions)?;
         let expansions = section(Section::Expansions)?;
 
         let norms_range = section(Section::Norms)?;
@@ -377,6 +379,7 @@ impl Index {
             terms,
             stems,
             variants,
+            completions,
             expansions,
             norms,
             term_count,
@@ -491,6 +494,16 @@ impl Index {
     /// The ordinals of every term with this variant key.
     pub fn terms_with_variant_key(&self, key: &str) -> Result<Vec<u64>> {
         self.expansion(self.variants.get(key))
+    }
+
+    /// The [`COMPLETIONS`](super::format::COMPLETIONS) terms `prefix` begins that are in the
+    /// most documents (stop words left out), ascending, when it begins more than that many;
+    /// `None` when it begins fewer (a scan of the dictionary finds them all).
+    pub fn top_completions(&self, prefix: &str) -> Result<Option<Vec<u64>>> {
+        match self.completions.get(prefix) {
+            Some(offset) => self.expansion(Some(offset)).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn expansion(&self, offset: Option<u64>) -> Result<Vec<u64>> {
@@ -942,6 +955,40 @@ mod tests {
             "postings 32, 64 and 96 are in the skip table"
         );
         (bytes, ordinal, docs, skips)
+    }
+
+    #[test]
+    fn a_prefix_of_many_terms_keeps_its_most_frequent_completions_but_stop_words() {
+        // Word k (الذ + two letters + ب) is in the documents numbered k and up, so word 0 is
+        // in all 100 and word 99 in one; الذي, a stop word, is in every one.
+        let letters = ['ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ر', 'س', 'ش'];
+        let word = |k: usize| format!("الذ{}{}ب", letters[k / 10], letters[k % 10]);
+        let mut builder = crate::IndexBuilder::new();
+        for i in 0..100 {
+            let words: Vec<String> = (0..=i).map(word).collect();
+            let doc = Document {
+                id: format!("d{i}"),
+                title: "خبر".into(),
+                body: vec![format!("الذي {}", words.join(" "))],
+                ..Document::default()
+            };
+            builder.add(doc).unwrap();
+        }
+        let index = Index::from_bytes(builder.finish()).unwrap();
+        let top = index
+            .top_completions("الذ")
+            .unwrap()
+            .expect("more than 64 completions");
+        let mut expected: Vec<u64> = (0..64)
+            .map(|k| index.term_ordinal(&word(k)).unwrap())
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(top, expected);
+        assert_eq!(
+            index.top_completions("الذب").unwrap(),
+            None,
+            "10 completions: none kept"
+        );
     }
 
     #[test]

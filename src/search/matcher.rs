@@ -29,8 +29,20 @@ pub mod tier {
     pub const FUZZY_2: f32 = 0.2;
 }
 
-/// The most terms a prefix may expand to.
-pub const MAX_PREFIX_EXPANSIONS: usize = 64;
+/// The most terms a prefix may expand to: those in the most documents (the index keeps
+/// them for a prefix that begins more).
+pub const MAX_PREFIX_EXPANSIONS: usize = crate::index::format::COMPLETIONS;
+
+/// The most terms a short prefix ([`SHORT_PREFIX_CHARS`] letters or fewer after the article)
+/// may expand to: it says too little to look further than its commonest completions.
+pub const SHORT_PREFIX_EXPANSIONS: usize = 16;
+
+/// See [`SHORT_PREFIX_EXPANSIONS`].
+pub const SHORT_PREFIX_CHARS: usize = 2;
+
+/// The most dictionary terms looked at for a prefix the index keeps no completions for (it
+/// begins at most [`MAX_PREFIX_EXPANSIONS`] terms but for stop words): a guard.
+pub const MAX_PREFIX_SCAN: usize = 1024;
 
 /// Shortest prefix (in characters) that is expanded.
 pub const MIN_PREFIX_CHARS: usize = 2;
@@ -85,7 +97,10 @@ impl WordMatcher {
                 .unwrap_or(term)
                 .to_owned(),
             variant: analyzer.variant_key(term),
-            prefix: prefix && term.chars().count() >= MIN_PREFIX_CHARS,
+            // The article alone (ال, وال, لل…) is not expanded: every word could follow.
+            prefix: prefix
+                && term.chars().count() >= MIN_PREFIX_CHARS
+                && stem::letters_after_article(term) > 0,
             fuzzy: true,
             closest: None,
             found_directly: false,
@@ -121,7 +136,7 @@ impl WordMatcher {
 
     /// The index terms this word matches, with the weight of their best tier. Remembers
     /// the closest term (for suggestions).
-    pub fn expand(&mut self, index: &Index) -> Result<Vec<(u64, f32)>> {
+    pub fn expand(&mut self, index: &Index, analyzer: &Analyzer) -> Result<Vec<(u64, f32)>> {
         let mut found: Vec<(u64, f32)> = Vec::new();
         fn add(found: &mut Vec<(u64, f32)>, ordinal: u64, weight: f32) {
             match found.iter_mut().find(|(o, _)| *o == ordinal) {
@@ -148,16 +163,47 @@ impl WordMatcher {
             }
         }
         if self.prefix {
-            let mut seen = 0;
+            // The completions in the most documents (as a reader typing "دا" most likely
+            // means داعش), stop words left out: `(documents, ordinal)`. The index keeps them
+            // for a prefix of many; a prefix of few has them all found in the dictionary.
+            let mut completions: Vec<(usize, u64)> = Vec::new();
             for p in [self.term.as_str(), self.base.as_str()] {
+                if let Some(top) = index.top_completions(p)? {
+                    for o in top {
+                        completions.push((index.doc_frequency(o)?, o));
+                    }
+                    continue;
+                }
                 let mut stream = index.terms().range().ge(p).into_stream();
+                let mut scanned = 0;
                 while let Some((key, o)) = stream.next() {
-                    if !key.starts_with(p.as_bytes()) || seen >= MAX_PREFIX_EXPANSIONS {
+                    if !key.starts_with(p.as_bytes()) || scanned >= MAX_PREFIX_SCAN {
                         break;
                     }
-                    seen += 1;
-                    add(&mut found, o, tier::PREFIX);
+                    scanned += 1;
+                    let stop = std::str::from_utf8(key).is_ok_and(|t| analyzer.is_stop_word(t));
+                    if !stop {
+                        completions.push((index.doc_frequency(o)?, o));
+                    }
                 }
+            }
+            // (The base can be a prefix of the term: the same completion twice.)
+            completions.sort_unstable_by_key(|c| c.1);
+            completions.dedup_by_key(|c| c.1);
+            let by_frequency =
+                |a: &(usize, u64), b: &(usize, u64)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+            let most = if stem::letters_after_article(&self.term) <= SHORT_PREFIX_CHARS {
+                SHORT_PREFIX_EXPANSIONS
+            } else {
+                MAX_PREFIX_EXPANSIONS
+            };
+            if completions.len() > most {
+                completions.select_nth_unstable_by(most - 1, by_frequency);
+                completions.truncate(most);
+            }
+            completions.sort_unstable_by(by_frequency);
+            for (_, o) in completions {
+                add(&mut found, o, tier::PREFIX);
             }
         }
         self.found_directly = !found.is_empty();

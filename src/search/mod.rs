@@ -651,7 +651,8 @@ impl Searcher {
     fn expand(&self, alt: &mut Alternative) -> Result<()> {
         if alt.expansions.is_empty() {
             for word in &mut alt.words {
-                alt.expansions.push(word.expand(&self.index)?);
+                alt.expansions
+                    .push(word.expand(&self.index, &self.analyzer)?);
             }
         }
         Ok(())

@@ -394,6 +394,19 @@ fn cluster_prefix(
     (matches && letters(&word[len..]) >= 2).then_some(len)
 }
 
+/// How many letters `word` has after the longest proclitic cluster ending in the article
+/// (ال, لل, وال, بال…) it starts with, however few remain: what a word being typed has said
+/// of itself (ال: none, الت: one).
+pub fn letters_after_article(word: &str) -> usize {
+    CLUSTERS
+        .iter()
+        .map(|&(c, p, a)| [c, p, a].concat())
+        .filter(|cluster| word.starts_with(cluster.as_str()))
+        .map(|cluster| cluster.len())
+        .max()
+        .map_or_else(|| letters(word), |len| letters(&word[len..]))
+}
+
 /// The normalized word without a proclitic cluster that ends in the article (ال, لل, وال,
 /// بال, وبال…), keeping at least two letters; a lone و stays. Used for variant keys, which
 /// must not depend on the keep lists.
