@@ -2363,7 +2363,7 @@ export class FahrasSearch extends ElementBase {
     try {
       const options = this.#searchOptions();
       results = await engine.search(query, options, this.#uid);
-      if (results?.facets && typeof results.facets === 'object') results.facets = await this.#withMonths(engine, query, options, results.facets);
+      if (results?.facets && typeof results.facets === 'object') await this.#withMonths(engine, query, options, results);
     } catch (err) {
       if (seq === this.#seq) this.#showError(err);
       return;
@@ -2466,7 +2466,7 @@ export class FahrasSearch extends ElementBase {
     try {
       const options = { limit: 1, facets: names, facetLimit: this.#facetLimit() };
       results = await engine.search('', options, this.#uid);
-      if (results?.facets) results.facets = await this.#withMonths(engine, '', options, results.facets);
+      if (results?.facets && typeof results.facets === 'object') await this.#withMonths(engine, '', options, results);
     } catch {
       return; // the panel is a help; the search itself reports errors
     }
@@ -2993,17 +2993,20 @@ export class FahrasSearch extends ElementBase {
    * search's facets hold `month` exactly when its years span at most MONTHS_MAX_YEARS, and a
    * search over a long archive does not count months it will not show.
    */
-  async #withMonths(engine, query, options, facets) {
+  async #withMonths(engine, query, options, results) {
+    const { facets } = results;
     const years = (Array.isArray(facets.year) ? facets.year : []).filter((e) => e?.count > 0).map((e) => Number(e.value)).filter(Number.isInteger);
     const short = years.length > 0 && Math.max(...years) - Math.min(...years) < MONTHS_MAX_YEARS;
     this.#monthsWanted = short;
     if (!short) {
-      const { month, ...rest } = facets;
-      return rest;
+      delete facets.month;
+      if (results.facetTotals) delete results.facetTotals.month;
+      return;
     }
-    if (Array.isArray(facets.month) || !options.facets?.includes('year') || !this.info.facets.includes('month')) return facets;
+    if (Array.isArray(facets.month) || !options.facets?.includes('year') || !this.info.facets.includes('month')) return;
     const more = await engine.search(query, { ...options, limit: 1, offset: 0, facets: ['month'] }, this.#uid);
-    return { ...facets, month: Array.isArray(more?.facets?.month) ? more.facets.month : [] };
+    facets.month = Array.isArray(more?.facets?.month) ? more.facets.month : [];
+    results.facetTotals = { ...results.facetTotals, month: more?.facetTotals?.month ?? facets.month.length };
   }
 
   /** How many values of each facet to ask for: FACET_TOP, or FACET_LIMIT while one is expanded. */

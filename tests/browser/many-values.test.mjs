@@ -27,8 +27,13 @@ const ARTICLES = Array.from({ length: 120 }, (_, i) => ({
   published: `${2025 + (i % 2)}-${String(1 + (i % 12)).padStart(2, '0')}-15`,
   tags: [`وسم ${i % 80}`, 'متابعة'],
 }));
+// Two old articles without tags: «داعش» spans 2010–2026 (a timeline by year), «تقرير» 2025–2026.
+ARTICLES.push(
+  { id: 'old1', title: 'أرشيف قديم عن داعش', body: ['خبر من الأرشيف.'], published: '2010-03-01' },
+  { id: 'old2', title: 'أرشيف آخر عن داعش', body: ['خبر آخر من الأرشيف.'], published: '2015-07-01' },
+);
 const TAGS = new Map();
-for (const a of ARTICLES) for (const t of a.tags) TAGS.set(t, (TAGS.get(t) ?? 0) + 1);
+for (const a of ARTICLES) for (const t of a.tags ?? []) TAGS.set(t, (TAGS.get(t) ?? 0) + 1);
 /** The tags by count, most first, ties in value order (as the engine orders them). */
 const BY_COUNT = [...TAGS].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 const latin = (s) => String(s).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
@@ -95,10 +100,10 @@ test('a facet with more values than the widget lists: the top ones, then the top
     const more = host.locator('[part="facet-more"][data-facet="tag"]');
     const label = latin(await more.textContent());
     assert.ok(label.includes('50') && label.includes(String(TAGS.size)), `the button offers the top 50 of ${TAGS.size}: ${label}`);
-    // The years span less than two: the timeline is by month, every month of the two years.
+    // «داعش» spans 2010–2026: a bar per year (and no months counted).
     const periods = () => host.evaluate((el) => [...el.shadowRoot.querySelectorAll('[part="bar"]')].map((b) => b.dataset.period));
-    await until(async () => (await periods()).length === 24, '24 monthly bars');
-    assert.ok((await periods()).every((p) => /^202[56]-\d{2}$/.test(p)), (await periods()).join(' '));
+    await until(async () => (await periods()).length === 17, '17 yearly bars, 2010–2026');
+    assert.equal(await page.evaluate(() => 'month' in (window.__last?.facets ?? {})), false);
     await page.screenshot({ path: screenshotPath('many-values-collapsed.png'), fullPage: true });
 
     // Expanding fetches the top 50.
@@ -116,6 +121,15 @@ test('a facet with more values than the widget lists: the top ones, then the top
     await until(async () => (await tagChips(host)).some(([v]) => v === rare) && (await tagChips(host)).length <= 7, 'the chosen tag among the top six');
     const pressed = await host.locator(`[part="facet-value"][data-facet="tag"][data-value="${rare}"]`).getAttribute('aria-pressed');
     assert.equal(pressed, 'true');
+
+    // «تقرير», without the chosen tag, spans 2025–2026: the months are fetched, and the
+    // timeline is by month, every month of the two years.
+    await host.locator(`[part="facet-value"][data-facet="tag"][data-value="${rare}"]`).click();
+    await input.fill('');
+    await input.pressSequentially('تقرير', { delay: 15 });
+    await until(async () => (await page.evaluate(() => window.__last?.query)) === 'تقرير' && (await periods()).length === 24, '24 monthly bars');
+    assert.ok((await periods()).every((p) => /^202[56]-\d{2}$/.test(p)), (await periods()).join(' '));
+    assert.equal(await page.evaluate(() => window.__last.facets.month.length), 12, 'twelve months with articles');
 
     assert.deepEqual(errors, []);
   } finally {
