@@ -190,12 +190,19 @@ fn facet_values(value: &JsValue, name: &str) -> Result<Vec<(String, Vec<String>)
     pairs
         .into_iter()
         .map(|pair| {
-            let pair: js_sys::Array = pair.unchecked_into();
-            let facet = pair.get(0).as_string().ok_or_else(|| {
+            // A pair is `[facet, values]`; anything else (null, a number) is a mistake to
+            // report, not an object to index (that would throw inside the engine).
+            let not_a_pair = || {
                 invalid(format!(
-                    "{name} must be an object such as {{ platform: [\"tamtam\"] }}"
+                    "{name} must be an object such as {{ platform: [\"tamtam\"] }}; it holds {}",
+                    kind(&pair)
                 ))
-            })?;
+            };
+            if !js_sys::Array::is_array(&pair) {
+                return Err(not_a_pair());
+            }
+            let pair: js_sys::Array = pair.clone().unchecked_into();
+            let facet = pair.get(0).as_string().ok_or_else(not_a_pair)?;
             let values = strings(&pair.get(1), &format!("{name}.{facet}"))?;
             Ok((facet, values))
         })

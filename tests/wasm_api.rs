@@ -161,6 +161,16 @@ fn options_of_the_wrong_type_say_what_was_expected() {
             && msg.contains("not a number"),
         "{msg}"
     );
+    // An array of pairs holding something else than a pair: an error, and the engine
+    // still works after it.
+    for item in [JsValue::NULL, 7.into(), "platform".into()] {
+        let msg = error("filters", Array::of1(&item).into());
+        assert!(
+            msg.contains("filters must be an object such as") && msg.contains("it holds"),
+            "{msg}"
+        );
+    }
+    assert!(engine.search("داعش", JsValue::UNDEFINED).is_ok());
     let msg = error("exclude", "platform".into());
     assert!(
         msg.contains("exclude must be an object") && msg.contains("not a string"),

@@ -2360,8 +2360,8 @@ export class FahrasSearch extends ElementBase {
     }
     this.#dispatch('query', { query, ...chosen });
     let results;
+    const options = this.#searchOptions();
     try {
-      const options = this.#searchOptions();
       results = await engine.search(query, options, this.#uid);
       if (results?.facets && typeof results.facets === 'object') await this.#withMonths(engine, query, options, results);
     } catch (err) {
@@ -2372,7 +2372,11 @@ export class FahrasSearch extends ElementBase {
     this.#results = results;
     this.#hits = Array.isArray(results?.hits) ? results.hits.slice() : [];
     this.#active = -1;
-    if (results?.facets && typeof results.facets === 'object') this.#setFacetCounts(results.facets, results.facetTotals);
+    if (results?.facets && typeof results.facets === 'object') {
+      this.#setFacetCounts(results.facets, results.facetTotals);
+      // A facet expanded while the search ran: its values beyond FACET_TOP.
+      if ((options.facetLimit ?? FACET_LIMIT) < this.#facetLimit()) this.#fetchExpanded();
+    }
     this.#setState(this.#hits.length ? 'results' : 'empty');
     this.#dispatch('results', {
       query,
@@ -2463,8 +2467,8 @@ export class FahrasSearch extends ElementBase {
       return;
     }
     let results;
+    const options = { limit: 1, facets: names, facetLimit: this.#facetLimit() };
     try {
-      const options = { limit: 1, facets: names, facetLimit: this.#facetLimit() };
       results = await engine.search('', options, this.#uid);
       if (results?.facets && typeof results.facets === 'object') await this.#withMonths(engine, '', options, results);
     } catch {
@@ -2472,6 +2476,7 @@ export class FahrasSearch extends ElementBase {
     }
     if (!results || seq !== this.#seq) return;
     this.#setFacetCounts(results.facets ?? {}, results.facetTotals);
+    if (options.facetLimit < this.#facetLimit()) this.#fetchExpanded();
     this.#renderFacets();
   }
 
@@ -2485,7 +2490,7 @@ export class FahrasSearch extends ElementBase {
     const chosen = this.#filterDetail();
     let next;
     try {
-      next = await engine.search(query, this.#searchOptions({ offset: this.#hits.length, facets: false }), this.#uid);
+      next = await engine.search(query, this.#searchOptions({ offset: this.#hits.length, facets: false }), `${this.#uid}:more`);
     } catch (err) {
       if (seq === this.#seq) this.#showError(err);
       return;
@@ -3004,9 +3009,12 @@ export class FahrasSearch extends ElementBase {
       return;
     }
     if (Array.isArray(facets.month) || !options.facets?.includes('year') || !this.info.facets.includes('month')) return;
-    const more = await engine.search(query, { ...options, limit: 1, offset: 0, facets: ['month'] }, this.#uid);
-    facets.month = Array.isArray(more?.facets?.month) ? more.facets.month : [];
-    results.facetTotals = { ...results.facetTotals, month: more?.facetTotals?.month ?? facets.month.length };
+    // Its own channel (a worker keeps one waiting call per channel): it never replaces a
+    // search. Superseded (null) by a newer search's, whose search makes this one stale.
+    const more = await engine.search(query, { ...options, limit: 1, offset: 0, facets: ['month'] }, `${this.#uid}:months`);
+    if (!more) return;
+    facets.month = Array.isArray(more.facets?.month) ? more.facets.month : [];
+    results.facetTotals = { ...results.facetTotals, month: more.facetTotals?.month ?? facets.month.length };
   }
 
   /** How many values of each facet to ask for: FACET_TOP, or FACET_LIMIT while one is expanded. */
@@ -3015,21 +3023,25 @@ export class FahrasSearch extends ElementBase {
   }
 
   /**
-   * Counts some facets again for the current query and choices, and adds them to the panel
-   * (a facet just expanded: its FACET_LIMIT values). A newer search drops the answer.
+   * Counts the expanded facets again (their FACET_LIMIT values) for the current query and
+   * choices, and adds them to the panel: when one is expanded, and when a search asked for
+   * fewer because the reader expanded one while it ran. Every expanded facet each time, on
+   * a channel of its own, so that a newer call (which replaces a waiting one in a worker)
+   * or a search never loses one. A newer search drops the answer.
    */
-  async #fetchFacets(names) {
+  async #fetchExpanded() {
     const engine = this.#engine;
+    const names = [...this.#expanded].filter((f) => this.info?.facets?.includes(f));
     if (!engine || !names.length) return;
     const seq = this.#seq;
-    const options = { ...this.#searchOptions({ facets: false }), limit: 1, facets: names, facetLimit: this.#facetLimit() };
+    const options = { ...this.#searchOptions({ facets: false }), limit: 1, facets: names, facetLimit: FACET_LIMIT };
     let results;
     try {
-      results = await engine.search(this.#query ?? '', options, this.#uid);
+      results = await engine.search(this.#query ?? '', options, `${this.#uid}:facets`);
     } catch {
       return; // the panel is a help; the search itself reports errors
     }
-    if (!results || seq !== this.#seq) return;
+    if (!results || seq !== this.#seq || !this.#expanded.size) return;
     this.#setFacetCounts({ ...this.#facetCounts, ...(results.facets ?? {}) }, { ...this.#facetTotals, ...(results.facetTotals ?? {}) });
     this.#renderFacets();
   }
@@ -3396,8 +3408,11 @@ export class FahrasSearch extends ElementBase {
         else this.#expanded.add(facet);
         this.#roving.set(facet, el.getAttribute('data-key'));
         this.#renderFacets();
-        // Expanded: its values beyond the first FACET_TOP are fetched.
-        if (this.#expanded.has(facet)) this.#fetchFacets([facet]);
+        // Expanded: its values beyond the first FACET_TOP are fetched, unless all are here.
+        if (this.#expanded.has(facet)) {
+          const listed = this.#facetCounts?.[facet]?.length ?? 0;
+          if (listed < Math.min(Number(this.#facetTotals[facet]) || 0, FACET_LIMIT)) this.#fetchExpanded();
+        }
         return;
       case 'bar': {
         const period = el.getAttribute('data-period');

@@ -102,7 +102,7 @@ pub const HEADER_LEN: usize = 16;
 /// Bytes per section table entry.
 pub const SECTION_ENTRY_LEN: usize = 24;
 
-/// The sections of a version 1 index.
+/// The sections of an index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(u32)]
 pub enum Section {
@@ -116,7 +116,7 @@ pub enum Section {
     Stems = 4,
     /// Variant key → terms.
     Variants = 5,
-    /// Term lists referenced by `stems` and `variants`.
+    /// Term lists referenced by `stems`, `variants` and `completions`.
     Expansions = 6,
     /// Field lengths per document.
     Norms = 7,

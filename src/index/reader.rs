@@ -292,6 +292,15 @@ impl Index {
                 average_length,
             });
         }
+        // The stored documents' offset table bounds the document count by the file's size,
+        // before anything per document is read or allocated.
+        let (stored, documents_table, documents_data) =
+            offset_table(&bytes, section(Section::Documents)?, "documents")?;
+        if stored != document_count as usize {
+            return Err(corrupt(format!(
+                "{document_count} documents but {stored} stored"
+            )));
+        }
         let analyzer_version = r.varint_u32()?;
         if analyzer_version != ANALYZER_VERSION {
             return Err(corrupt(format!(
@@ -355,13 +364,6 @@ impl Index {
             return Err(corrupt(format!(
                 "{} terms but {term_count} postings lists",
                 terms.len()
-            )));
-        }
-        let (stored, documents_table, documents_data) =
-            offset_table(&bytes, section(Section::Documents)?, "documents")?;
-        if stored != document_count as usize {
-            return Err(corrupt(format!(
-                "{document_count} documents but {stored} stored"
             )));
         }
 
@@ -988,6 +990,28 @@ mod tests {
             index.top_completions("الذب").unwrap(),
             None,
             "10 completions: none kept"
+        );
+    }
+
+    #[test]
+    fn a_document_count_the_stored_documents_do_not_have_is_refused_first() {
+        let mut bytes = one_document_index("عنوان", vec!["نص".into()]);
+        // The meta section starts with the document count: 1 (one byte) → 127.
+        let count = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+        let meta = (0..count)
+            .map(|i| HEADER_LEN + i * SECTION_ENTRY_LEN)
+            .find(|&e| {
+                u32::from_le_bytes(bytes[e..e + 4].try_into().unwrap()) == Section::Meta as u32
+            })
+            .map(|e| u64::from_le_bytes(bytes[e + 8..e + 16].try_into().unwrap()) as usize)
+            .unwrap();
+        assert_eq!(bytes[meta], 1);
+        bytes[meta] = 127;
+        reseal(&mut bytes);
+        let err = Index::from_bytes(bytes).unwrap_err();
+        assert!(
+            err.to_string().contains("127 documents but 1 stored"),
+            "{err}"
         );
     }
 

@@ -60,10 +60,11 @@ before(async () => {
   });
   assert.equal(run.status, 0, `fahras build failed:\n${run.stderr}`);
   assert.ok(readdirSync(path.join(site, 'fahras')).some((f) => f.endsWith('.fahras')));
-  writeFileSync(
-    path.join(site, 'index.html'),
-    `<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>أرشيف</title></head>\n<body>\n${run.stdout.trim()}\n</body></html>\n`,
-  );
+  const page = (snippet) =>
+    `<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>أرشيف</title></head>\n<body>\n${snippet}\n</body></html>\n`;
+  writeFileSync(path.join(site, 'index.html'), page(run.stdout.trim()));
+  // The same with the engine in a Web Worker.
+  writeFileSync(path.join(site, 'worker.html'), page(run.stdout.trim().replace('<fahras-search ', '<fahras-search worker ')));
   server = await serve({ root: site, port: 0 });
   browser = await launch();
 });
@@ -80,20 +81,21 @@ const tagChips = (host) =>
     [...el.shadowRoot.querySelectorAll('[part="facet-value"][data-facet="tag"]')].map((chip) => [chip.dataset.value, chip.querySelector('[part="facet-count"]').textContent]),
   );
 
-test('a facet with more values than the widget lists: the top ones, then the top 50 of all, fetched on expanding', { skip: SKIP }, async () => {
+for (const [where, file] of [['main thread', ''], ['worker', 'worker.html']]) test(`${where}: a facet with more values than the widget lists: the top ones, then the top 50 of all, fetched on expanding`, { skip: SKIP }, async () => {
   const context = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
   page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
   try {
-    await page.goto(server.url);
+    await page.goto(new URL(file, server.url).href);
     const host = page.locator('fahras-search');
     await host.evaluate((el) => el.addEventListener('fahras-search-results', (e) => window.__last = e.detail));
     const input = host.locator('input[role=combobox]');
     await input.click();
     await input.pressSequentially('داعش', { delay: 15 });
     await until(async () => (await tagChips(host)).length > 0 && (await page.evaluate(() => window.__last?.query)) === 'داعش', 'the tag facet');
+    assert.equal(page.workers().length, file ? 1 : 0, `the engine runs in ${where}`);
     // Six shown, the most frequent first, with their counts.
     const shown = (await tagChips(host)).map(([v, c]) => [v, Number(latin(c))]);
     assert.deepEqual(shown, BY_COUNT.slice(0, 6));
