@@ -182,7 +182,7 @@ const mb = (b) => (b / 2 ** 20).toFixed(1) + ' MB';
 const bytes = (b) => (b >= 2 ** 20 ? mb(b) : kb(b));
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nChromium ${report.machine.chromium}, ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.date.slice(0, 10)}; load average ${report.machine.loadAverage.before[0]} before, ${report.machine.loadAverage.after[0]} after`);
-console.log(`engine: engine.search(query, { limit: ${limit} }); widget: the same with the facet counts the widget asks for (${JSON.stringify(results[0]?.options?.widget ?? {})})`);
+console.log(`engine: engine.search(query, { limit: ${limit} }); widget: the same with the facet counts the widget asks for (the facets of its panel that each index has, facetLimit ${results[0]?.options?.widget?.facetLimit ?? '-'}, months while the last results' years spanned at most two)`);
 console.log(`timer: ${report.timing}; measured resolution ${results.map((r) => (r.timerResolutionMs * 1000).toFixed(1) + ' µs').join(', ')}\n`);
 console.log(
   [pad('corpus', 8), pad('docs', 7), pad('index (gzip)', 22), pad('load ms', 9), pad('wasm mem', 9), pad('options', 8),
