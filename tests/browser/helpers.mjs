@@ -1,6 +1,6 @@
 // Shared helpers for the browser tests (not a test file itself).
 import { existsSync, readFileSync, readdirSync, mkdirSync, statSync, copyFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -93,6 +93,22 @@ export function fold(s) {
 export const TELEGRAM_RE = /ت[ي]?ل[ي]?[جغك]را?م/;
 
 /**
+ * Runs the project's CLI (`fahras …`): FAHRAS_BIN when set (a prebuilt binary), else `cargo
+ * run --release`, without the wasm-only toolchain variables (like scripts/test.sh). Returns
+ * spawnSync's result ({ status, stdout, stderr }).
+ */
+export function runFahras(args) {
+  const env = { ...process.env };
+  for (const name of ['RUSTC', 'RUSTDOC', 'RUSTC_BOOTSTRAP', 'CARGO_UNSTABLE_BUILD_STD']) delete env[name];
+  const [command, prefix] = process.env.FAHRAS_BIN
+    ? [process.env.FAHRAS_BIN, []]
+    : ['cargo', ['run', '--quiet', '--release', '--bin', 'fahras', '--']];
+  const run = spawnSync(command, [...prefix, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 600_000 });
+  if (run.error) throw run.error;
+  return run;
+}
+
+/**
  * Build a real index from tests/browser/fixtures/hostile-corpus with the project's CLI
  * (`fahras build <folder> --out <tmp>/build/hostile.fahras`) and return a folder holding it
  * as hostile.fahras, to serve. The CLI writes either the index file itself or (newer
@@ -101,23 +117,8 @@ export const TELEGRAM_RE = /ت[ي]?ل[ي]?[جغك]را?م/;
 export function buildHostileIndex(tmpDir) {
   const target = path.join(tmpDir, 'build', 'hostile.fahras');
   mkdirSync(path.dirname(target), { recursive: true });
-  const env = { ...process.env };
-  // Like scripts/test.sh: the native build must not see the wasm-only toolchain variables.
-  for (const name of ['RUSTC', 'RUSTDOC', 'RUSTC_BOOTSTRAP', 'CARGO_UNSTABLE_BUILD_STD']) delete env[name];
-  // FAHRAS_BIN: a prebuilt CLI (as in rss.test.mjs); else `cargo run --release`.
-  const [command, prefix] = process.env.FAHRAS_BIN
-    ? [process.env.FAHRAS_BIN, []]
-    : ['cargo', ['run', '--quiet', '--release', '--bin', 'fahras', '--']];
-  try {
-    execFileSync(command, [...prefix, 'build', HOSTILE_CORPUS, '--out', target], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
-  } catch (err) {
-    throw new Error(`building the hostile index failed:\n${err.stderr || err.message}`);
-  }
+  const run = runFahras(['build', HOSTILE_CORPUS, '--out', target]);
+  if (run.status !== 0) throw new Error(`building the hostile index failed:\n${run.stderr}`);
   let file = target;
   if (statSync(target).isDirectory()) {
     const names = readdirSync(target);

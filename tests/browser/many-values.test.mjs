@@ -10,11 +10,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, HAVE_REAL_PKG, launch, until, screenshotPath } from './helpers.mjs';
+import { ROOT, HAVE_REAL_PKG, launch, until, screenshotPath, runFahras } from './helpers.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const SKIP = !HAVE_REAL_PKG && process.env.FAHRAS_REQUIRE_REAL !== '1' && 'www/pkg is not built (run scripts/build-wasm.sh)';
@@ -49,15 +48,7 @@ before(async () => {
   const input = path.join(site, 'articles');
   mkdirSync(input);
   writeFileSync(path.join(input, 'articles.json'), JSON.stringify(ARTICLES));
-  const env = { ...process.env };
-  for (const name of ['RUSTC', 'RUSTDOC', 'RUSTC_BOOTSTRAP', 'CARGO_UNSTABLE_BUILD_STD']) delete env[name];
-  const [command, prefix] = process.env.FAHRAS_BIN ? [process.env.FAHRAS_BIN, []] : ['cargo', ['run', '--quiet', '--release', '--bin', 'fahras', '--']];
-  const run = spawnSync(command, [...prefix, 'build', input, '--out', path.join(site, 'fahras'), '--assets', path.join(ROOT, 'www'), '--base-url', '/fahras/'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
+  const run = runFahras(['build', input, '--out', path.join(site, 'fahras'), '--assets', path.join(ROOT, 'www'), '--base-url', '/fahras/']);
   assert.equal(run.status, 0, `fahras build failed:\n${run.stderr}`);
   assert.ok(readdirSync(path.join(site, 'fahras')).some((f) => f.endsWith('.fahras')));
   const page = (snippet) =>
