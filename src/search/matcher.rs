@@ -167,7 +167,8 @@ impl WordMatcher {
             // means داعش), stop words left out: `(documents, ordinal)`. The index keeps them
             // for a prefix of many; a prefix of few has them all found in the dictionary.
             let mut completions: Vec<(usize, u64)> = Vec::new();
-            for p in [self.term.as_str(), self.base.as_str()] {
+            let base = (self.base != self.term).then_some(self.base.as_str());
+            for p in std::iter::once(self.term.as_str()).chain(base) {
                 if let Some(top) = index.top_completions(p)? {
                     for o in top {
                         completions.push((index.doc_frequency(o)?, o));
