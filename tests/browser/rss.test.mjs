@@ -5,33 +5,23 @@
 //
 // Needs the real widget (www/pkg, built by scripts/build-wasm.sh): the index is a real one,
 // so no mock engine can read it. Without www/pkg the test is skipped, unless
-// FAHRAS_REQUIRE_REAL=1 (CI), which makes it fail. The CLI is run with `cargo run`, or
-// FAHRAS_BIN when set (a prebuilt binary).
+// FAHRAS_REQUIRE_REAL=1 (CI), which makes it fail. The CLI is run with `cargo run --release`,
+// or FAHRAS_BIN when set (a prebuilt binary).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { runFahras as fahras } from './helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FEED = path.join(ROOT, 'tests', 'fixtures', 'ingest', 'e2e', 'akhbar.rss');
 const HAVE_WIDGET = ['fahras.js', 'pkg/fahras.js', 'pkg/fahras_bg.wasm'].every((f) => existsSync(path.join(ROOT, 'www', f)));
 const SKIP = !HAVE_WIDGET && process.env.FAHRAS_REQUIRE_REAL !== '1' && 'www/pkg is not built (run scripts/build-wasm.sh)';
-
-/** Runs the fahras CLI in the repository; returns { status, stdout, stderr }. */
-function fahras(args) {
-  const [command, prefix] = process.env.FAHRAS_BIN
-    ? [process.env.FAHRAS_BIN, []]
-    : ['cargo', ['run', '--quiet', '--bin', 'fahras', '--']];
-  const run = spawnSync(command, [...prefix, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
-  if (run.error) throw run.error;
-  return run;
-}
 
 let site;
 let server;
