@@ -170,6 +170,16 @@ pub struct Facet {
     pub values: Vec<FacetEntry>,
 }
 
+impl Facet {
+    /// The index in [`Facet::values`] of `value`, if the facet has it (the values are
+    /// sorted, as the reader checks).
+    pub fn value_index(&self, value: &str) -> Option<usize> {
+        self.values
+            .binary_search_by(|v| v.value.as_str().cmp(value))
+            .ok()
+    }
+}
+
 /// A loaded index.
 #[derive(Debug)]
 pub struct Index {
@@ -841,6 +851,9 @@ fn read_facets(bytes: &[u8], document_count: u32) -> Result<Vec<Facet>> {
                         corrupt(format!("facet {name} names a document that does not exist"))
                     })?;
                 docs.push(doc);
+            }
+            if values.last().is_some_and(|v: &FacetEntry| v.value >= value) {
+                return Err(corrupt(format!("facet {name} has its values out of order")));
             }
             values.push(FacetEntry {
                 value,

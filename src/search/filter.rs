@@ -128,11 +128,8 @@ impl CompiledFilters {
             };
             let docs_of = |value: &str| {
                 facet
-                    .values
-                    .iter()
-                    .find(|v| v.value == value)
-                    .map(|v| v.docs.as_slice())
-                    .unwrap_or(&[])
+                    .value_index(value)
+                    .map_or(&[][..], |i| facet.values[i].docs.as_slice())
             };
             for value in &filter.none_of {
                 docs_of(value)
@@ -150,7 +147,7 @@ impl CompiledFilters {
             let positions = filter
                 .any_of
                 .iter()
-                .filter_map(|value| facet.values.iter().position(|v| &v.value == value));
+                .filter_map(|value| facet.value_index(value));
             chosen
                 .entry(filter.facet.clone())
                 .or_default()
