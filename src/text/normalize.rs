@@ -294,10 +294,14 @@ pub(crate) mod reference {
             out.push_str(plain);
             return;
         }
+        // The base letter can itself be one without a decomposition (ǽ is æ + ◌́).
         let mut pushed = false;
         unicode_normalization::char::decompose_canonical(c, |d| {
             if !is_ignorable(d) && !pushed {
-                out.push(d);
+                match plain_latin(d) {
+                    Some(plain) => out.push_str(plain),
+                    None => out.push(d),
+                }
                 pushed = true;
             }
         });
@@ -565,6 +569,7 @@ mod tests {
             ("١٬٠٠٠", "1,000"),
             ("Øresund Łódź", "oresund lodz"),
             ("Straße", "strasse"),
+            ("Æ\u{0301}gir ǽ Ǿ", "aegir ae o"),
             ("İstanbul", "istanbul"),
             ("ǅemal", "dzemal"),
             ("\u{0627}\u{0653}", "ا"),
