@@ -138,6 +138,37 @@ fn highlights_mark_the_word_as_written() {
 }
 
 #[test]
+fn every_hit_for_any_word_of_the_corpus_shows_a_match() {
+    // Every distinct word of the seeds, searched on its own: each hit's title or snippet
+    // marks something (a match in a paragraph's last words once showed none).
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for d in documents() {
+        for p in &d.body {
+            words.extend(
+                p.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 4)
+                    .map(str::to_owned),
+            );
+        }
+    }
+    assert!(words.len() > 1000, "{}", words.len());
+    let mut unmarked = Vec::new();
+    for word in &words {
+        for hit in &search(&format!("{word} ")).hits {
+            if marked(hit).is_empty() {
+                unmarked.push(format!("{word} in {}", hit.id));
+            }
+        }
+    }
+    assert!(
+        unmarked.is_empty(),
+        "{} unmarked: {:?}",
+        unmarked.len(),
+        &unmarked[..unmarked.len().min(20)]
+    );
+}
+
+#[test]
 fn a_clitic_attached_word_is_highlighted_whole() {
     // Seed 000 writes «التيليجرام»: the article with the clitic form is found and the whole
     // written word is marked.
@@ -352,6 +383,13 @@ fn a_latin_name_finds_the_arabic_text_and_the_reverse() {
     assert_eq!(ids(&search("TamTam ")), containing(&["تام تام"]));
     // Latin text in the seeds is found by its Latin name too.
     assert_eq!(ids(&search("iMessage ")), containing(&["iMessage"]));
+    // …and by its Arabic spelling in two words, which the seeds never write.
+    for query in ["آي مسج ", "آي مسج"] {
+        let results = search(query);
+        assert_eq!(ids(&results), containing(&["iMessage"]), "{query}");
+        let marks: Vec<String> = results.hits.iter().flat_map(marked).collect();
+        assert_eq!(marks, ["iMessage"], "{query}");
+    }
 }
 
 #[test]

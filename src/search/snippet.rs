@@ -491,7 +491,9 @@ fn analyze_text<'t>(
 
 /// [`analyze_text`], and how many positions the text used. Windows are scored by (distinct
 /// words, matches); the earliest best one is kept, and a window that starts on a word that
-/// does not match (but the first) is not scored: the one a word to the right is as good.
+/// does not match (but the first and the last) is not scored: the one a word to the right
+/// is as good. (The last window must be: a match in a text's last words is in no window
+/// that starts on a match.)
 fn analyze_text_used<'t>(
     marker: &Highlighter<'_>,
     text: &'t [u8],
@@ -511,7 +513,7 @@ fn analyze_text_used<'t>(
     let mut distinct: Vec<usize> = Vec::with_capacity(width);
     for start in 0..=(n - width) {
         let window = &tokens[start..start + width];
-        if window[0].2.is_none() && start > 0 {
+        if window[0].2.is_none() && start > 0 && start < n - width {
             continue;
         }
         distinct.clear();
@@ -619,6 +621,20 @@ mod tests {
             s.text
         );
         assert_eq!(marked(&s.text, &s.highlights), ["داعش", "تيليجرام"]);
+    }
+
+    #[test]
+    fn a_match_in_the_last_words_of_a_long_paragraph_is_shown() {
+        // Seen in the seeds: «iMessage» three words from the end of a 93-word paragraph,
+        // no snippet window starting on it, was never highlighted.
+        let filler = "كلمة ".repeat(40);
+        for tail in ["تطبيق iMessage وغيره", "تطبيق iMessage"] {
+            let para = format!("{filler}{tail}");
+            let hit = first_hit("عنوان", &[&para], "imessage");
+            let s = &hit.snippet;
+            assert_eq!(marked(&s.text, &s.highlights), ["iMessage"], "{}", s.text);
+            assert!(s.text.starts_with(ELLIPSIS) && !s.text.ends_with(ELLIPSIS));
+        }
     }
 
     #[test]
