@@ -185,6 +185,14 @@ impl Aliases {
         if !term.chars().next().is_some_and(is_arabic_letter) {
             return Vec::new();
         }
+        // A spelling of several words (آي مسج, a query's pair term) is listed joined.
+        let joined: String;
+        let term = if term.contains(' ') {
+            joined = term.split(' ').collect();
+            joined.as_str()
+        } else {
+            term
+        };
         let mut ids = Vec::new();
         for base in variant::key_bases(term) {
             if let Some(found) = self.by_arabic.get(base) {
@@ -299,6 +307,9 @@ mod tests {
             .expansions("facebook")
             .contains(&"فيس بوك".to_owned()));
         assert_eq!(aliases.expansions("فيسبوك"), ["facebook"]);
+        // A spelling of several words, as a query's two words give it (the pair term).
+        assert_eq!(aliases.expansions("فيس بوك"), ["facebook"]);
+        assert_eq!(aliases.expansions(&normalize("آي مسج")), ["imessage"]);
         assert!(aliases
             .expansions(&normalize("داعش"))
             .contains(&"isis".to_owned()));
