@@ -490,3 +490,83 @@ fn a_word_being_typed_expands_to_its_most_frequent_completions() {
     let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["g0"]);
 }
+
+#[test]
+fn every_word_of_the_corpus_finds_its_article_however_it_is_typed() {
+    // Each word (three letters or more) of each article, searched as written, as a reader
+    // types it (no harakat, bare alef, ه for ة, ي for ى), being typed (no space after it),
+    // and with its last letter still to come (unless it completes a stop word, which a
+    // prefix does not expand to).
+    let analyzer = fahras::text::Analyzer::default();
+    let harakah = |c: &char| ('\u{064B}'..='\u{0652}').contains(c);
+    let mut words: BTreeSet<(String, String)> = BTreeSet::new();
+    for d in documents() {
+        for text in d.body.iter().chain([&d.title]) {
+            // Words, and numbers with their inner separators (274.460 is one number).
+            let pieces = text
+                .split(|c: char| !c.is_alphanumeric() && !harakah(&c) && c != '.' && c != ',')
+                .map(|p| p.trim_matches(['.', ',']))
+                .flat_map(|p| {
+                    let number = p
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+                    let parts: Vec<&str> = if number {
+                        vec![p]
+                    } else {
+                        p.split(['.', ',']).collect()
+                    };
+                    parts
+                });
+            for w in pieces {
+                if w.chars().filter(|c| !harakah(c)).count() >= 3 {
+                    words.insert((w.to_owned(), d.id.clone()));
+                }
+            }
+        }
+    }
+    assert!(words.len() > 1500, "{}", words.len());
+    let mut missed = Vec::new();
+    for (word, id) in &words {
+        let typed: String = word
+            .chars()
+            .filter(|c| !harakah(c))
+            .map(|c| match c {
+                'أ' | 'إ' | 'آ' => 'ا',
+                'ة' => 'ه',
+                'ى' => 'ي',
+                c => c,
+            })
+            .collect();
+        let mut queries = vec![format!("{word} "), format!("{typed} "), word.clone()];
+        let short: String = typed.chars().take(typed.chars().count() - 1).collect();
+        if short.chars().count() >= 3 && !analyzer.is_stop_word(&fahras::text::normalize(word)) {
+            queries.push(short);
+        }
+        for query in queries {
+            if !search(&query).hits.iter().any(|h| &h.id == id) {
+                missed.push(format!("{query:?} misses {id}"));
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{} missed: {missed:#?}", missed.len());
+}
+
+#[test]
+fn a_number_with_thousands_separators_is_found_typed_with_others_or_none() {
+    let expected = containing(&["274.460"]);
+    assert_eq!(expected.len(), 1);
+    for query in [
+        "274.460 ",
+        "274,460 ",
+        "274460 ",
+        "٢٧٤٬٤٦٠ ",
+        "\"274460 حساب\"",
+    ] {
+        let results = search(query);
+        assert_eq!(ids(&results), expected, "{query}");
+        let marks: Vec<String> = results.hits.iter().flat_map(marked).collect();
+        assert!(marks.contains(&"274.460".to_owned()), "{query}: {marks:?}");
+    }
+    // A decimal is not a grouped number, and a part of one is another number.
+    assert!(search("274 ").hits.is_empty() && search("460 ").hits.is_empty());
+}

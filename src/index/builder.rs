@@ -173,6 +173,10 @@ impl IndexBuilder {
                     {
                         post(&mut self.postings, alef, doc_id, field_id, position);
                     }
+                    // A number with thousands separators: also under its digits alone.
+                    if let Some(digits) = self.analyzer.ungrouped_number(&token.term) {
+                        post(&mut self.postings, digits, doc_id, field_id, position);
+                    }
                     // A name written as two words (فيس بوك) is also indexed as one pair term,
                     // whose variant key is that of the joined spelling (فيسبوك).
                     if let Some(next) = tokens

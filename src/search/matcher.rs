@@ -58,6 +58,9 @@ pub struct WordMatcher {
     variant: Option<String>,
     /// Stems of the word with a single-letter proclitic removed or added (لداعش ↔ داعش).
     related: Vec<String>,
+    /// A number with thousands separators written without them (274,460 → 274460): the
+    /// same number, matched as exactly.
+    digits: Option<String>,
     /// Cross-script aliases (Telegram ↔ تيليجرام), normalized, and their variant keys.
     aliases: Vec<String>,
     alias_keys: Vec<String>,
@@ -88,6 +91,7 @@ impl WordMatcher {
             .collect();
         WordMatcher {
             related: analyzer.related_stems(term),
+            digits: analyzer.ungrouped_number(term),
             aliases,
             alias_keys,
             term: term.to_owned(),
@@ -144,8 +148,10 @@ impl WordMatcher {
                 None => found.push((ordinal, weight)),
             }
         }
-        if let Some(o) = index.term_ordinal(&self.term) {
-            add(&mut found, o, tier::EXACT);
+        for term in std::iter::once(&self.term).chain(&self.digits) {
+            if let Some(o) = index.term_ordinal(term) {
+                add(&mut found, o, tier::EXACT);
+            }
         }
         for stem in std::iter::once(&self.stem).chain(&self.related) {
             for o in index.terms_with_stem(stem)? {

@@ -99,6 +99,30 @@ impl Analyzer {
         tokens
     }
 
+    /// The digits of a number written with thousands separators (274.460, 1,500, ١٬٠٠٠ →
+    /// 274460, 1500, 1000: a normalized term of one to three digits, then groups of exactly
+    /// three, each after one `.` or `,`), so that a reader who types the number without its
+    /// separators, or with the other ones, finds it. `None` for any other term (3.5, 2017,
+    /// 1.2.3 with a short group).
+    pub fn ungrouped_number(&self, term: &str) -> Option<String> {
+        let mut groups = term.split(['.', ',']);
+        let first = groups.next()?;
+        let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+        if !(1..=3).contains(&first.len()) || !digits(first) {
+            return None;
+        }
+        let mut out = first.to_owned();
+        let mut any = false;
+        for group in groups {
+            if group.len() != 3 || !digits(group) {
+                return None;
+            }
+            out.push_str(group);
+            any = true;
+        }
+        any.then_some(out)
+    }
+
     /// The other term an indexed word is also found under, if any: a word written with a
     /// dagger alef (U+0670, Uthmani spelling, where it stands for a long ā) has the term
     /// of its modern spelling with ا besides the one with the mark deleted
@@ -251,6 +275,32 @@ fn is_term_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_with_thousands_separators_has_its_digits() {
+        let a = Analyzer::default();
+        for (term, want) in [
+            ("274.460", Some("274460")),
+            ("1,500", Some("1500")),
+            ("1,000,000", Some("1000000")),
+            ("12.345.678", Some("12345678")),
+            ("3.5", None),
+            ("2017", None),
+            ("1234.567", None),
+            ("1.50", None),
+            ("1.500.", None),
+            (".500", None),
+            ("1.a00", None),
+            ("داعش", None),
+        ] {
+            assert_eq!(a.ungrouped_number(term).as_deref(), want, "{term}");
+        }
+        // The Arabic separators, once normalized.
+        assert_eq!(
+            a.ungrouped_number(&normalize("١٬٠٠٠")).as_deref(),
+            Some("1000")
+        );
+    }
 
     fn spans_of(text: &str) -> Vec<(usize, usize, u32)> {
         Analyzer::default()
