@@ -570,3 +570,31 @@ fn a_number_with_thousands_separators_is_found_typed_with_others_or_none() {
     // A decimal is not a grouped number, and a part of one is another number.
     assert!(search("274 ").hits.is_empty() && search("460 ").hits.is_empty());
 }
+
+#[test]
+fn american_and_european_find_every_article_however_it_spells_them() {
+    // The seeds write الأمريكية and الأميركية, الأوربية and الأوروبية.
+    for (spellings, queries) in [
+        (
+            &["أمريك", "أميرك"][..],
+            &[
+                "الأميركية",
+                "الأمريكية",
+                "أميركا",
+                "أمريكا",
+                "الأمريكيين",
+                "American",
+            ][..],
+        ),
+        (
+            &["أوروب", "أورب"][..],
+            &["الأوربية", "الأوروبية", "أوروبا", "أوربا", "European"][..],
+        ),
+    ] {
+        let expected = containing(spellings);
+        assert!(expected.len() >= 4, "{spellings:?}: {expected:?}");
+        for query in queries {
+            assert_eq!(ids(&search(&format!("{query} "))), expected, "{query}");
+        }
+    }
+}

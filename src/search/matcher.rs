@@ -82,13 +82,20 @@ impl WordMatcher {
             .iter()
             .map(|a| crate::text::normalize(a))
             .collect();
-        let alias_keys = aliases
+        let mut alias_keys: Vec<String> = aliases
             .iter()
             .filter_map(|a| match a.split_once(' ') {
                 Some((first, second)) => analyzer.joined_variant_key(first, second),
                 None => analyzer.variant_key(a),
             })
             .collect();
+        // A listed Arabic form finds the name's other forms (الأمريكيين: الأميركي).
+        let own_key = analyzer.variant_key(term);
+        for key in analyzer.alias_spelling_keys(term) {
+            if Some(&key) != own_key.as_ref() && !alias_keys.contains(&key) {
+                alias_keys.push(key);
+            }
+        }
         WordMatcher {
             related: analyzer.related_stems(term),
             digits: analyzer.ungrouped_number(term),

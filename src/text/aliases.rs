@@ -180,6 +180,23 @@ impl Aliases {
         out
     }
 
+    /// The variant keys of every Arabic spelling of the entities an Arabic term names (for
+    /// الأمريكيين: the key of أمريكا, أميركي… as well as that of أميركيين), so that a
+    /// listed form finds the others however they are spelled. Empty for a term the list does
+    /// not know.
+    pub fn spelling_keys(&self, term: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for id in self.arabic_entities(term) {
+            for spelling in &self.entities[id].arabic {
+                let joined: String = spelling.split(' ').collect();
+                if let Some(key) = variant::skeleton(super::stem::strip_article_clusters(&joined)) {
+                    push_unique(&mut keys, key);
+                }
+            }
+        }
+        keys
+    }
+
     /// The entities an Arabic term names, by spelling or by variant key.
     fn arabic_entities(&self, term: &str) -> Vec<usize> {
         if !term.chars().next().is_some_and(is_arabic_letter) {
@@ -310,6 +327,14 @@ mod tests {
         // A spelling of several words, as a query's two words give it (the pair term).
         assert_eq!(aliases.expansions("فيس بوك"), ["facebook"]);
         assert_eq!(aliases.expansions(&normalize("آي مسج")), ["imessage"]);
+        // Every spelling's key, for a listed form of a name with several.
+        let american = aliases.spelling_keys(&normalize("الأميركيين"));
+        assert!(
+            american.contains(&"امرك".to_owned()) && american.contains(&"امركن".to_owned()),
+            "{american:?}"
+        );
+        assert_eq!(aliases.spelling_keys(&normalize("تلغرام")), ["تلكرم"]);
+        assert!(aliases.spelling_keys("كتاب").is_empty());
         assert!(aliases
             .expansions(&normalize("داعش"))
             .contains(&"isis".to_owned()));

@@ -238,6 +238,12 @@ impl Analyzer {
         self.aliases.expansions(term)
     }
 
+    /// The variant keys of every spelling of the names a term is a spelling of (see
+    /// [`Aliases::spelling_keys`]).
+    pub fn alias_spelling_keys(&self, term: &str) -> Vec<String> {
+        self.aliases.spelling_keys(term)
+    }
+
     /// The alias list this analyzer uses.
     pub fn aliases(&self) -> &Aliases {
         &self.aliases
