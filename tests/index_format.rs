@@ -301,6 +301,27 @@ fn positions_of_some_documents_equal_those_of_a_full_walk() {
                     .positions(ordinal, |d| wanted.iter().any(|p| p.doc == d))
                     .unwrap();
                 assert_eq!(got, wanted);
+                // Looked up through the skip table, with documents the term is not in
+                // around them.
+                let mut docs: Vec<u32> = wanted
+                    .iter()
+                    .flat_map(|p| [p.doc.saturating_sub(1), p.doc, p.doc + 1])
+                    .collect();
+                docs.sort_unstable();
+                docs.dedup();
+                let absent: Vec<u32> = docs
+                    .iter()
+                    .copied()
+                    .filter(|d| all.iter().all(|p| p.doc != *d))
+                    .collect();
+                let looked_up = index.positions_in(ordinal, &docs).unwrap();
+                let expected: Vec<_> = all
+                    .iter()
+                    .filter(|p| docs.contains(&p.doc))
+                    .cloned()
+                    .collect();
+                assert_eq!(looked_up, expected);
+                assert!(index.positions_in(ordinal, &absent).unwrap().is_empty());
                 checked += got.len();
             }
         }

@@ -541,6 +541,8 @@ fn encode_postings(
     let mut previous = 0u32;
     for (i, (doc, fields)) in list.iter().enumerate() {
         if i > 0 && i % SKIP_INTERVAL == 0 {
+            skips.extend_from_slice(&doc.to_le_bytes());
+            skips.extend_from_slice(&(docs.len() as u32).to_le_bytes());
             skips.extend_from_slice(&(detail.len() as u32).to_le_bytes());
         }
         let mut weighted_tf = 0.0f32;

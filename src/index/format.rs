@@ -47,9 +47,11 @@
 //!   weight(f) · tf(f) / (1 − b(f) + b(f) · len(d, f) / avglen(f))` with the field
 //!   parameters and averages of `meta`, the lengths of `norms`, `K1 = 1.2`
 //!   ([`super::impact`], [`super::length_norm`]).
-//! - The **skip table**: `⌊(df − 1) / 32⌋` × u32, the offset in the detail block of the
-//!   detail of posting 32, 64, 96… ([`SKIP_INTERVAL`]), so that one document's detail is
-//!   found by decoding at most 31 others.
+//! - The **skip table**: `⌊(df − 1) / 32⌋` entries, one for each of postings 32, 64, 96…
+//!   ([`SKIP_INTERVAL`]), of three u32 ([`SKIP_ENTRY_LEN`] bytes): the posting's document,
+//!   the offset of its delta in the document block, and the offset of its entry in the
+//!   detail block. A document's posting is found by a binary search of the table and at
+//!   most 31 deltas, its detail by decoding at most 31 other entries' lengths.
 //! - The **detail block** has, per document in the same order, an entry: varint byte
 //!   length of the rest of the entry · varint number of fields F (1 ≤ F ≤ 16) · per field:
 //!   varint field id · varint term frequency tf · then, to the end of the entry, per field
@@ -69,7 +71,9 @@
 //!
 //! Version history: 2 added tag 11; 3 moved the fields and term frequencies out of the
 //! document block into the detail block, next to the positions, added the impacts and the
-//! skip table, and the `completions` section. A file of another version is refused: rebuild the index.
+//! skip table, and the `completions` section; 4 put each posting's document and document
+//! block offset in its skip entry, beside the detail offset. A file of another version is
+//! refused: rebuild the index.
 //!
 //! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `completions`,
 //! `norms`, `facets`, `dates`), the `postings` and the `documents` are separate sections so that a later version can split
@@ -85,10 +89,13 @@
 pub const MAGIC: &[u8; 8] = b"FAHRASIX";
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Postings per entry of a postings list's skip table.
 pub const SKIP_INTERVAL: usize = 32;
+
+/// Bytes per entry of a skip table: document, document block offset, detail block offset.
+pub const SKIP_ENTRY_LEN: usize = 12;
 
 /// How many completions the `completions` section keeps per prefix.
 pub const COMPLETIONS: usize = 64;

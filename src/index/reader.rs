@@ -3,7 +3,8 @@
 
 use super::bytes::Reader;
 use super::format::{
-    doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN, SKIP_INTERVAL,
+    doc_tag, Section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN, SKIP_ENTRY_LEN,
+    SKIP_INTERVAL,
 };
 use super::{FieldSpec, ANALYZER_VERSION};
 use crate::document::Document;
@@ -566,7 +567,7 @@ impl Index {
         let docs_len =
             usize::try_from(r.varint()?).map_err(|_| Error::Truncated { what: "postings" })?;
         let docs = r.bytes(docs_len)?;
-        let skips = r.bytes(doc_freq.saturating_sub(1) / SKIP_INTERVAL * 4)?;
+        let skips = r.bytes(doc_freq.saturating_sub(1) / SKIP_INTERVAL * SKIP_ENTRY_LEN)?;
         Ok(PostingsList {
             doc_freq,
             docs,
@@ -661,9 +662,10 @@ impl Index {
         Ok(())
     }
 
-    /// The positions of a term in the documents `wanted` accepts. Only the document block
+    /// The positions of a term in the documents `wanted` accepts. The whole document block
     /// is walked; the detail of a wanted document is reached through the skip table,
-    /// decoding at most [`SKIP_INTERVAL`]` − 1` others.
+    /// decoding at most [`SKIP_INTERVAL`]` − 1` others. For a few known documents,
+    /// [`Index::positions_in`] walks much less.
     pub fn positions(
         &self,
         ordinal: u64,
@@ -678,18 +680,86 @@ impl Index {
             }
             i += 1;
         })?;
+        self.details(&self.postings_list(ordinal)?, &found)
+    }
+
+    /// The positions of a term in those of `docs` (ascending, no document twice) that have
+    /// it. Each document is looked up in the skip table and reached by decoding at most
+    /// [`SKIP_INTERVAL`]` − 1` deltas from its skip entry on (or from where the previous
+    /// one was found): the highlights of the ten shown results of a word in thousands of
+    /// documents read a few hundred postings, not thousands.
+    pub fn positions_in(&self, ordinal: u64, docs: &[u32]) -> Result<Vec<DocPosting>> {
         let list = self.postings_list(ordinal)?;
+        let entries = list.skips.len() / SKIP_ENTRY_LEN;
+        let skip = |s: usize, field: usize| {
+            let at = s * SKIP_ENTRY_LEN + field * 4;
+            let b = &list.skips[at..at + 4];
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+        };
+        let mut found: Vec<(usize, u32)> = Vec::with_capacity(docs.len());
+        let damaged = || corrupt("a postings list names a document that does not exist");
+        // The next posting to decode, where its delta is, and the document of the one
+        // before it.
+        let (mut next, mut pos, mut doc) = (0usize, 0usize, 0u32);
+        // A list that has at most a skip interval of postings per wanted document is walked
+        // through: the jumps would save little more than they cost.
+        let jump = list.doc_freq > docs.len() * SKIP_INTERVAL;
+        for &want in docs {
+            // The skip entries of postings at or before `want`: jump to the last one unless
+            // the walk is already past it.
+            let (mut s, mut end) = (0, if jump { entries } else { 0 });
+            while s < end {
+                let mid = (s + end) / 2;
+                if skip(mid, 0) <= want {
+                    s = mid + 1;
+                } else {
+                    end = mid;
+                }
+            }
+            if s > 0 && s * SKIP_INTERVAL >= next {
+                pos = skip(s - 1, 1) as usize;
+                if pos >= list.docs.len() {
+                    return Err(Error::Truncated { what: "postings" });
+                }
+                // The posting itself: its delta and impact, its document from the entry.
+                varint_u32(list.docs, &mut pos).ok_or_else(damaged)?;
+                pos += 1;
+                doc = skip(s - 1, 0);
+                next = s * SKIP_INTERVAL + 1;
+                if doc >= self.document_count {
+                    return Err(damaged());
+                }
+            }
+            while next < list.doc_freq && (next == 0 || doc < want) {
+                let delta = varint_u32(list.docs, &mut pos).ok_or_else(damaged)?;
+                doc = doc
+                    .checked_add(delta)
+                    .filter(|&d| d < self.document_count && (next == 0 || delta > 0))
+                    .ok_or_else(damaged)?;
+                pos += 1; // the impact
+                next += 1;
+            }
+            if next > 0 && doc == want {
+                found.push((next - 1, want));
+            }
+        }
+        self.details(&list, &found)
+    }
+
+    /// The postings `found` (`(posting number, document)`, ascending) of `list`, with their
+    /// positions: each detail entry is reached through the skip table.
+    fn details(&self, list: &PostingsList<'_>, found: &[(usize, u32)]) -> Result<Vec<DocPosting>> {
         let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
         let mut out = Vec::with_capacity(found.len());
         // The detail block is read from `detail`, which is at posting `at`.
         let mut detail = Reader::new(list.detail, "postings");
         let mut at = 0usize;
-        for (i, doc) in found {
+        for &(i, doc) in found {
             let skip = i / SKIP_INTERVAL;
             if skip > at / SKIP_INTERVAL {
                 let entry = list
                     .skips
-                    .get((skip - 1) * 4..skip * 4)
+                    .get((skip - 1) * SKIP_ENTRY_LEN + 8..skip * SKIP_ENTRY_LEN)
                     .ok_or(Error::Truncated { what: "postings" })?;
                 let offset = u32::from_le_bytes([entry[0], entry[1], entry[2], entry[3]]);
                 let rest = list
@@ -966,7 +1036,7 @@ mod tests {
         let (docs, skips) = (at(list.docs), at(list.skips));
         assert_eq!(
             skips.len(),
-            3 * 4,
+            3 * SKIP_ENTRY_LEN,
             "postings 32, 64 and 96 are in the skip table"
         );
         (bytes, ordinal, docs, skips)
@@ -1031,16 +1101,34 @@ mod tests {
     #[test]
     fn a_damaged_skip_table_is_an_error_when_used() {
         let (mut bytes, ordinal, _, skips) = many_documents();
+        // The last entry (posting 96): its detail offset, then its document block offset.
         bytes[skips.end - 4..skips.end].copy_from_slice(&u32::MAX.to_le_bytes());
         reseal(&mut bytes);
-        let index = Index::from_bytes(bytes).unwrap();
+        let index = Index::from_bytes(bytes.clone()).unwrap();
         // Scoring does not read the skip table; positions past posting 96 do.
         assert_eq!(index.for_each_impact(ordinal, |_, _| ()).unwrap(), 100);
         assert_eq!(index.positions(ordinal, |d| d == 50).unwrap().len(), 1);
-        assert_eq!(
+        assert_eq!(index.positions_in(ordinal, &[50]).unwrap().len(), 1);
+        for err in [
             index.positions(ordinal, |d| d == 99).unwrap_err(),
+            index.positions_in(ordinal, &[50, 99]).unwrap_err(),
+        ] {
+            assert_eq!(err, Error::Truncated { what: "postings" });
+        }
+        bytes[skips.end - 8..skips.end - 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        reseal(&mut bytes);
+        let index = Index::from_bytes(bytes.clone()).unwrap();
+        assert_eq!(
+            index.positions_in(ordinal, &[99]).unwrap_err(),
             Error::Truncated { what: "postings" }
         );
+        // A document that does not exist, in the entry.
+        let (mut bytes, ordinal, _, skips) = many_documents();
+        bytes[skips.end - 12..skips.end - 8].copy_from_slice(&5000u32.to_le_bytes());
+        reseal(&mut bytes);
+        let index = Index::from_bytes(bytes).unwrap();
+        let err = index.positions_in(ordinal, &[5000]).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
     }
 
     #[test]

@@ -114,21 +114,16 @@ impl<'a> Highlighter<'a> {
         }
     }
 
-    /// Where the query's words occur in each of `docs`: each matched term's document
-    /// block is walked once for all of them, and the positions of those it has read.
+    /// Where the query's words occur in each of `docs`: each matched term's postings of
+    /// those documents are looked up through its skip table.
     pub fn locate(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
         let mut out: HashMap<u32, Located> =
             docs.iter().map(|&d| (d, Located::default())).collect();
-        let Some(&last) = docs.iter().max() else {
-            return Ok(out);
-        };
-        let mut wanted = fixedbitset::FixedBitSet::with_capacity(last as usize + 1);
-        docs.iter().for_each(|&d| wanted.insert(d as usize));
+        let mut sorted = docs.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
         for (&ordinal, words) in &self.words {
-            for posting in self
-                .index
-                .positions(ordinal, |d| wanted.contains(d as usize))?
-            {
+            for posting in self.index.positions_in(ordinal, &sorted)? {
                 let located = out.entry(posting.doc).or_default();
                 for f in posting.fields {
                     let list = located.fields.entry(f.field).or_default();
