@@ -314,14 +314,19 @@ fn positions_of_some_documents_equal_those_of_a_full_walk() {
                     .copied()
                     .filter(|d| all.iter().all(|p| p.doc != *d))
                     .collect();
-                let looked_up = index.positions_in(ordinal, &docs).unwrap();
+                let looked_up = index
+                    .positions_in(ordinal, &fahras::index::DocSet::new(&docs))
+                    .unwrap();
                 let expected: Vec<_> = all
                     .iter()
                     .filter(|p| docs.contains(&p.doc))
                     .cloned()
                     .collect();
                 assert_eq!(looked_up, expected);
-                assert!(index.positions_in(ordinal, &absent).unwrap().is_empty());
+                assert!(index
+                    .positions_in(ordinal, &fahras::index::DocSet::new(&absent))
+                    .unwrap()
+                    .is_empty());
                 checked += got.len();
             }
         }

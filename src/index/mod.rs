@@ -9,7 +9,7 @@ pub mod format;
 pub mod reader;
 
 pub use builder::IndexBuilder;
-pub use reader::{DocPosting, Facet, FacetEntry, FieldPosting, Index, StoredDocument};
+pub use reader::{DocPosting, DocSet, Facet, FacetEntry, FieldPosting, Index, StoredDocument};
 
 use crate::document::Document;
 

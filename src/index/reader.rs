@@ -21,6 +21,32 @@ pub struct FieldPosting {
     pub positions: Vec<u32>,
 }
 
+/// A set of documents to read postings of ([`Index::positions_in`]): in order, and as
+/// bits.
+#[derive(Debug, Clone)]
+pub struct DocSet {
+    docs: Vec<u32>,
+    bits: fixedbitset::FixedBitSet,
+}
+
+impl DocSet {
+    /// The set of `docs` (in any order, repeats allowed).
+    pub fn new(docs: &[u32]) -> Self {
+        let mut sorted = docs.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut bits =
+            fixedbitset::FixedBitSet::with_capacity(sorted.last().map_or(0, |&d| d as usize + 1));
+        sorted.iter().for_each(|&d| bits.insert(d as usize));
+        DocSet { docs: sorted, bits }
+    }
+
+    /// Is `doc` in the set?
+    pub fn contains(&self, doc: u32) -> bool {
+        self.bits.contains(doc as usize)
+    }
+}
+
 /// The parts of one postings list (see the format).
 #[derive(Debug, Clone, Copy)]
 struct PostingsList<'a> {
@@ -683,12 +709,12 @@ impl Index {
         self.details(&self.postings_list(ordinal)?, &found)
     }
 
-    /// The positions of a term in those of `docs` (ascending, no document twice) that have
-    /// it. Each document is looked up in the skip table and reached by decoding at most
+    /// The positions of a term in the documents of `set` that have it. Each document is looked up in the skip table and reached by decoding at most
     /// [`SKIP_INTERVAL`]` − 1` deltas from its skip entry on (or from where the previous
     /// one was found): the highlights of the ten shown results of a word in thousands of
     /// documents read a few hundred postings, not thousands.
-    pub fn positions_in(&self, ordinal: u64, docs: &[u32]) -> Result<Vec<DocPosting>> {
+    pub fn positions_in(&self, ordinal: u64, set: &DocSet) -> Result<Vec<DocPosting>> {
+        let docs = set.docs.as_slice();
         let list = self.postings_list(ordinal)?;
         let entries = list.skips.len() / SKIP_ENTRY_LEN;
         let skip = |s: usize, field: usize| {
@@ -701,13 +727,26 @@ impl Index {
         // The next posting to decode, where its delta is, and the document of the one
         // before it.
         let (mut next, mut pos, mut doc) = (0usize, 0usize, 0u32);
-        // A list that has at most a skip interval of postings per wanted document is walked
-        // through: the jumps would save little more than they cost.
-        let jump = list.doc_freq > docs.len() * SKIP_INTERVAL;
+        if list.doc_freq <= docs.len() * SKIP_INTERVAL {
+            // A list of at most a skip interval of postings per document asked for (most of
+            // a query's expansions) is walked through, merged with the documents: the jumps
+            // would save little more than they cost.
+            let mut i = 0;
+            self.for_each_impact(ordinal, |doc, _| {
+                if set.contains(doc) {
+                    found.push((i, doc));
+                }
+                i += 1;
+            })?;
+            return self.details(&list, &found);
+        }
         for &want in docs {
+            if next == list.doc_freq && doc < want {
+                break; // the list ends before the documents still asked for
+            }
             // The skip entries of postings at or before `want`: jump to the last one unless
             // the walk is already past it.
-            let (mut s, mut end) = (0, if jump { entries } else { 0 });
+            let (mut s, mut end) = (0, entries);
             while s < end {
                 let mid = (s + end) / 2;
                 if skip(mid, 0) <= want {
@@ -1108,10 +1147,18 @@ mod tests {
         // Scoring does not read the skip table; positions past posting 96 do.
         assert_eq!(index.for_each_impact(ordinal, |_, _| ()).unwrap(), 100);
         assert_eq!(index.positions(ordinal, |d| d == 50).unwrap().len(), 1);
-        assert_eq!(index.positions_in(ordinal, &[50]).unwrap().len(), 1);
+        assert_eq!(
+            index
+                .positions_in(ordinal, &DocSet::new(&[50]))
+                .unwrap()
+                .len(),
+            1
+        );
         for err in [
             index.positions(ordinal, |d| d == 99).unwrap_err(),
-            index.positions_in(ordinal, &[50, 99]).unwrap_err(),
+            index
+                .positions_in(ordinal, &DocSet::new(&[50, 99]))
+                .unwrap_err(),
         ] {
             assert_eq!(err, Error::Truncated { what: "postings" });
         }
@@ -1119,7 +1166,9 @@ mod tests {
         reseal(&mut bytes);
         let index = Index::from_bytes(bytes.clone()).unwrap();
         assert_eq!(
-            index.positions_in(ordinal, &[99]).unwrap_err(),
+            index
+                .positions_in(ordinal, &DocSet::new(&[99]))
+                .unwrap_err(),
             Error::Truncated { what: "postings" }
         );
         // A document that does not exist, in the entry.
@@ -1127,7 +1176,9 @@ mod tests {
         bytes[skips.end - 12..skips.end - 8].copy_from_slice(&5000u32.to_le_bytes());
         reseal(&mut bytes);
         let index = Index::from_bytes(bytes).unwrap();
-        let err = index.positions_in(ordinal, &[5000]).unwrap_err();
+        let err = index
+            .positions_in(ordinal, &DocSet::new(&[5000]))
+            .unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
     }
 

@@ -119,11 +119,9 @@ impl<'a> Highlighter<'a> {
     pub fn locate(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
         let mut out: HashMap<u32, Located> =
             docs.iter().map(|&d| (d, Located::default())).collect();
-        let mut sorted = docs.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
+        let set = crate::index::DocSet::new(docs);
         for (&ordinal, words) in &self.words {
-            for posting in self.index.positions_in(ordinal, &sorted)? {
+            for posting in self.index.positions_in(ordinal, &set)? {
                 let located = out.entry(posting.doc).or_default();
                 for f in posting.fields {
                     let list = located.fields.entry(f.field).or_default();
