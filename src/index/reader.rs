@@ -709,10 +709,12 @@ impl Index {
         self.details(&self.postings_list(ordinal)?, &found)
     }
 
-    /// The positions of a term in the documents of `set` that have it. Each document is looked up in the skip table and reached by decoding at most
-    /// [`SKIP_INTERVAL`]` − 1` deltas from its skip entry on (or from where the previous
-    /// one was found): the highlights of the ten shown results of a word in thousands of
-    /// documents read a few hundred postings, not thousands.
+    /// The positions of a term in the documents of `set` that have it. In a list of more
+    /// than [`SKIP_INTERVAL`] postings per document of the set, each document is looked up
+    /// in the skip table and reached by decoding at most [`SKIP_INTERVAL`]` − 1` deltas from
+    /// its skip entry on (or from where the previous one was found): the highlights of the
+    /// ten shown results of a word in thousands of documents read a few hundred postings,
+    /// not thousands. A shorter list is walked through, as [`Index::positions`] does.
     pub fn positions_in(&self, ordinal: u64, set: &DocSet) -> Result<Vec<DocPosting>> {
         let docs = set.docs.as_slice();
         let list = self.postings_list(ordinal)?;
@@ -723,10 +725,6 @@ impl Index {
             u32::from_le_bytes([b[0], b[1], b[2], b[3]])
         };
         let mut found: Vec<(usize, u32)> = Vec::with_capacity(docs.len());
-        let damaged = || corrupt("a postings list names a document that does not exist");
-        // The next posting to decode, where its delta is, and the document of the one
-        // before it.
-        let (mut next, mut pos, mut doc) = (0usize, 0usize, 0u32);
         if list.doc_freq <= docs.len() * SKIP_INTERVAL {
             // A list of at most a skip interval of postings per document asked for (most of
             // a query's expansions) is walked through, merged with the documents: the jumps
@@ -740,6 +738,10 @@ impl Index {
             })?;
             return self.details(&list, &found);
         }
+        let damaged = || corrupt("a postings list names a document that does not exist");
+        // The next posting to decode, where its delta is, and the document of the one
+        // before it.
+        let (mut next, mut pos, mut doc) = (0usize, 0usize, 0u32);
         for &want in docs {
             if next == list.doc_freq && doc < want {
                 break; // the list ends before the documents still asked for
