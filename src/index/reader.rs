@@ -718,6 +718,12 @@ impl Index {
     pub fn positions_in(&self, ordinal: u64, set: &DocSet) -> Result<Vec<DocPosting>> {
         let docs = set.docs.as_slice();
         let list = self.postings_list(ordinal)?;
+        if list.doc_freq <= docs.len() * SKIP_INTERVAL {
+            // A list of at most a skip interval of postings per document asked for (most of
+            // a query's expansions) is walked through: the jumps would save little more than
+            // they cost.
+            return self.positions(ordinal, |d| set.contains(d));
+        }
         let entries = list.skips.len() / SKIP_ENTRY_LEN;
         let skip = |s: usize, field: usize| {
             let at = s * SKIP_ENTRY_LEN + field * 4;
@@ -725,19 +731,6 @@ impl Index {
             u32::from_le_bytes([b[0], b[1], b[2], b[3]])
         };
         let mut found: Vec<(usize, u32)> = Vec::with_capacity(docs.len());
-        if list.doc_freq <= docs.len() * SKIP_INTERVAL {
-            // A list of at most a skip interval of postings per document asked for (most of
-            // a query's expansions) is walked through, merged with the documents: the jumps
-            // would save little more than they cost.
-            let mut i = 0;
-            self.for_each_impact(ordinal, |doc, _| {
-                if set.contains(doc) {
-                    found.push((i, doc));
-                }
-                i += 1;
-            })?;
-            return self.details(&list, &found);
-        }
         let damaged = || corrupt("a postings list names a document that does not exist");
         // The next posting to decode, where its delta is, and the document of the one
         // before it.

@@ -90,9 +90,9 @@ impl WordMatcher {
             })
             .collect();
         // A listed Arabic form finds the name's other forms (الأمريكيين: الأميركي).
-        let own_key = analyzer.variant_key(term);
+        let variant = analyzer.variant_key(term);
         for key in analyzer.alias_spelling_keys(term) {
-            if Some(&key) != own_key.as_ref() && !alias_keys.contains(&key) {
+            if Some(&key) != variant.as_ref() && !alias_keys.contains(&key) {
                 alias_keys.push(key);
             }
         }
@@ -107,7 +107,7 @@ impl WordMatcher {
                 .filter(|b| b.chars().count() >= MIN_PREFIX_CHARS)
                 .unwrap_or(term)
                 .to_owned(),
-            variant: analyzer.variant_key(term),
+            variant,
             // The article alone (ال, وال, لل…) is not expanded: every word could follow.
             prefix: prefix
                 && term.chars().count() >= MIN_PREFIX_CHARS

@@ -52,6 +52,8 @@ impl std::error::Error for AliasError {}
 struct Entity {
     latin: Vec<String>,
     arabic: Vec<String>,
+    /// The variant keys of its Arabic spellings (each once).
+    keys: Vec<String>,
 }
 
 /// A list of cross-script aliases, looked up by normalized term.
@@ -127,9 +129,13 @@ impl Aliases {
                     "the Arabic spelling \"{spelling}\" has no Arabic letter"
                 )));
             }
-            parsed.push(Entity { latin, arabic });
+            parsed.push(Entity {
+                latin,
+                arabic,
+                keys: Vec::new(),
+            });
         }
-        for entity in parsed {
+        for mut entity in parsed {
             let id = self.entities.len();
             for name in &entity.latin {
                 push_unique(self.by_latin.entry(name.clone()).or_default(), id);
@@ -139,7 +145,8 @@ impl Aliases {
                 let base = super::stem::strip_article_clusters(&joined);
                 push_unique(self.by_arabic.entry(base.to_owned()).or_default(), id);
                 if let Some(key) = variant::skeleton(base) {
-                    push_unique(self.by_key.entry(key).or_default(), id);
+                    push_unique(self.by_key.entry(key.clone()).or_default(), id);
+                    push_unique(&mut entity.keys, key);
                 }
             }
             self.entities.push(entity);
@@ -187,11 +194,8 @@ impl Aliases {
     pub fn spelling_keys(&self, term: &str) -> Vec<String> {
         let mut keys = Vec::new();
         for id in self.arabic_entities(term) {
-            for spelling in &self.entities[id].arabic {
-                let joined: String = spelling.split(' ').collect();
-                if let Some(key) = variant::skeleton(super::stem::strip_article_clusters(&joined)) {
-                    push_unique(&mut keys, key);
-                }
+            for key in &self.entities[id].keys {
+                push_unique(&mut keys, key.clone());
             }
         }
         keys
