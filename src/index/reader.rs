@@ -709,20 +709,71 @@ impl Index {
         self.details(&self.postings_list(ordinal)?, &found)
     }
 
-    /// The positions of a term in the documents of `set` that have it. In a list of more
-    /// than [`SKIP_INTERVAL`] postings per document of the set, each document is looked up
-    /// in the skip table and reached by decoding at most [`SKIP_INTERVAL`]` − 1` deltas from
-    /// its skip entry on (or from where the previous one was found): the highlights of the
-    /// ten shown results of a word in thousands of documents read a few hundred postings,
-    /// not thousands. A shorter list is walked through, as [`Index::positions`] does.
+    /// The positions of a term in the documents of `set` that have it, as postings. See
+    /// [`Index::for_each_position_in`] for how the list is read.
     pub fn positions_in(&self, ordinal: u64, set: &DocSet) -> Result<Vec<DocPosting>> {
-        let docs = set.docs.as_slice();
         let list = self.postings_list(ordinal)?;
+        let found = self.find_in(&list, ordinal, set)?;
+        self.details(&list, &found)
+    }
+
+    /// Calls `visit(document, field, position)` for every position of a term in the
+    /// documents of `set` that have it, in order of document, field and position, without
+    /// building a posting for each. In a list of more than [`SKIP_INTERVAL`] postings per
+    /// document of the set, each document is looked up in the skip table and reached by
+    /// decoding at most [`SKIP_INTERVAL`]` − 1` deltas from its skip entry on (or from where
+    /// the previous one was found): the highlights of the ten shown results of a word in
+    /// thousands of documents read a few hundred postings, not thousands. A shorter list is
+    /// walked through, as [`Index::positions`] does.
+    pub fn for_each_position_in(
+        &self,
+        ordinal: u64,
+        set: &DocSet,
+        mut visit: impl FnMut(u32, u8, u32),
+    ) -> Result<()> {
+        let list = self.postings_list(ordinal)?;
+        let found = self.find_in(&list, ordinal, set)?;
+        self.for_each_detail(&list, &found, |doc, fields, block| {
+            let mut p = Reader::new(block, "postings");
+            for &(field, tf) in fields {
+                if tf as usize > block.len() {
+                    return Err(Error::Truncated { what: "postings" });
+                }
+                let mut position = 0u32;
+                for _ in 0..tf {
+                    position = position
+                        .checked_add(p.varint_u32()?)
+                        .ok_or_else(|| corrupt("a position overflows"))?;
+                    visit(doc, field, position);
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// `(posting number, document)` of the documents of `set` in `list` (the term
+    /// `ordinal`'s), ascending: looked up through the skip table or walked (see
+    /// [`Index::for_each_position_in`]).
+    fn find_in(
+        &self,
+        list: &PostingsList<'_>,
+        ordinal: u64,
+        set: &DocSet,
+    ) -> Result<Vec<(usize, u32)>> {
+        let docs = set.docs.as_slice();
         if list.doc_freq <= docs.len() * SKIP_INTERVAL {
             // A list of at most a skip interval of postings per document asked for (most of
             // a query's expansions) is walked through: the jumps would save little more than
             // they cost.
-            return self.positions(ordinal, |d| set.contains(d));
+            let mut found: Vec<(usize, u32)> = Vec::new();
+            let mut i = 0usize;
+            self.for_each_impact(ordinal, |doc, _| {
+                if set.contains(doc) {
+                    found.push((i, doc));
+                }
+                i += 1;
+            })?;
+            return Ok(found);
         }
         let entries = list.skips.len() / SKIP_ENTRY_LEN;
         let skip = |s: usize, field: usize| {
@@ -777,14 +828,33 @@ impl Index {
                 found.push((next - 1, want));
             }
         }
-        self.details(&list, &found)
+        Ok(found)
     }
 
     /// The postings `found` (`(posting number, document)`, ascending) of `list`, with their
-    /// positions: each detail entry is reached through the skip table.
+    /// positions.
     fn details(&self, list: &PostingsList<'_>, found: &[(usize, u32)]) -> Result<Vec<DocPosting>> {
-        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
         let mut out = Vec::with_capacity(found.len());
+        self.for_each_detail(list, found, |doc, fields, block| {
+            out.push(DocPosting {
+                doc,
+                fields: decode_positions(block, fields)?,
+            });
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `visit(document, (field, term frequency)s, encoded positions)` for the
+    /// postings `found` (`(posting number, document)`, ascending) of `list`: each detail
+    /// entry is reached through the skip table.
+    fn for_each_detail(
+        &self,
+        list: &PostingsList<'_>,
+        found: &[(usize, u32)],
+        mut visit: impl FnMut(u32, &[(u8, u32)], &[u8]) -> Result<()>,
+    ) -> Result<()> {
+        let mut fields: Vec<(u8, u32)> = Vec::with_capacity(4);
         // The detail block is read from `detail`, which is at posting `at`.
         let mut detail = Reader::new(list.detail, "postings");
         let mut at = 0usize;
@@ -811,12 +881,9 @@ impl Index {
             let mut entry = detail_entry(&mut detail)?;
             at += 1;
             self.read_fields(&mut entry, &mut fields)?;
-            out.push(DocPosting {
-                doc,
-                fields: decode_positions(entry.rest(), &fields)?,
-            });
+            visit(doc, &fields, entry.rest())?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The whole postings list of a term, positions included.

@@ -121,15 +121,11 @@ impl<'a> Highlighter<'a> {
             docs.iter().map(|&d| (d, Located::default())).collect();
         let set = crate::index::DocSet::new(docs);
         for (&ordinal, words) in &self.words {
-            for posting in self.index.positions_in(ordinal, &set)? {
-                let located = out.entry(posting.doc).or_default();
-                for f in posting.fields {
-                    let list = located.fields.entry(f.field).or_default();
-                    for &p in &f.positions {
-                        list.extend(words.iter().map(|&w| (p, w)));
-                    }
-                }
-            }
+            self.index
+                .for_each_position_in(ordinal, &set, |doc, field, p| {
+                    let list = out.entry(doc).or_default().fields.entry(field).or_default();
+                    list.extend(words.iter().map(|&w| (p, w)));
+                })?;
         }
         for located in out.values_mut() {
             located.fields.values_mut().for_each(|v| v.sort_unstable());
