@@ -227,6 +227,26 @@ fn a_quoted_phrase_needs_the_words_in_order() {
 }
 
 #[test]
+fn a_name_written_as_two_words_is_the_same_name_in_quotes() {
+    for name in ["فيس بوك", "آي مسج", "واتس آب"] {
+        let quoted = ids(&search(&format!("\"{name}\"")));
+        assert!(!quoted.is_empty(), "{name}");
+        assert_eq!(quoted, ids(&search(name)), "{name}");
+    }
+    // The phrase goes on after the name, written as two words or as one.
+    assert_eq!(
+        ids(&search("\"فيس بوك وتويتر\"")),
+        containing(&["فيس بوك وتويتر", "فيسبوك وتويتر"])
+    );
+    assert_eq!(containing(&["فيسبوك وتويتر"]).len(), 1);
+    assert_eq!(
+        ids(&search("\"آبل آي مسج\"")),
+        containing(&["آبل «iMessage"])
+    );
+    assert!(search("\"آي مسج آبل\"").hits.is_empty());
+}
+
+#[test]
 fn a_minus_excludes_articles() {
     let all = ids(&search("داعش"));
     let without = ids(&search("داعش -رايوت"));

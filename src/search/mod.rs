@@ -150,6 +150,10 @@ struct Alternative {
     words: Vec<WordMatcher>,
     /// Per word, the index terms it matches with their tier weight (filled by `evaluate`).
     expansions: Vec<Vec<(u64, f32)>>,
+    /// Per word of a phrase, for a name written as two words and matched as one
+    /// ([`WordMatcher::pair`]), the second word's term: where the name was found as the
+    /// two words, the phrase goes on after the second.
+    seconds: Vec<Option<String>>,
     field: Option<u8>,
 }
 
@@ -160,6 +164,9 @@ struct Clause {
     /// Must a document match it? (Stop-word clauses are optional beside other words.)
     required: bool,
 }
+
+/// Where a term occurs: `(document, field, position)`.
+type Occurrence = (u32, u8, u32);
 
 /// How many of the best documents get a proximity boost.
 pub const PROXIMITY_CANDIDATES: usize = 100;
@@ -529,15 +536,13 @@ impl Searcher {
         let mut i = 0;
         while i + 1 < clauses.len() {
             if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
-                let key = self.analyzer.joined_variant_key(&a.term, &b.term);
-                let pair = crate::index::builder::pair_term(&a.term, &b.term);
-                if key.is_some() || !self.analyzer.alias_expansions(&pair).is_empty() {
-                    let word = WordMatcher::pair(&self.analyzer, &a.term, &b.term, key);
+                if let Some(word) = self.pair_word(a, b) {
                     let field = clauses[i].alternatives[0].field;
                     clauses[i] = Clause {
                         alternatives: vec![Alternative {
                             words: vec![word],
                             expansions: Vec::new(),
+                            seconds: vec![None],
                             field,
                         }],
                         required: true,
@@ -554,14 +559,39 @@ impl Searcher {
         clauses
     }
 
+    /// Two adjacent words that write one name (فيس بوك, آي مسج: their joined form has a
+    /// variant key, or the pair is a listed spelling) as one word for the name.
+    fn pair_word(&self, a: &WordMatcher, b: &WordMatcher) -> Option<WordMatcher> {
+        let key = self.analyzer.joined_variant_key(&a.term, &b.term);
+        let pair = crate::index::builder::pair_term(&a.term, &b.term);
+        (key.is_some() || !self.analyzer.alias_expansions(&pair).is_empty())
+            .then(|| WordMatcher::pair(&self.analyzer, &a.term, &b.term, key))
+    }
+
     fn alternative(&self, atom: &Atom, prefix: bool) -> Alternative {
         let tokens = self.analyzer.analyze(&atom.text);
         let n = tokens.len();
-        let words = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| WordMatcher::new(&self.analyzer, &t.term, prefix && i + 1 == n))
-            .collect();
+        let mut words: Vec<WordMatcher> = Vec::with_capacity(n);
+        let mut seconds: Vec<Option<String>> = Vec::with_capacity(n);
+        for (i, t) in tokens.iter().enumerate() {
+            let typing = prefix && i + 1 == n;
+            let word = WordMatcher::new(&self.analyzer, &t.term, typing);
+            // In a phrase too, a name written as two words is matched as the name.
+            let pair = match (words.last(), seconds.last()) {
+                (Some(last), Some(None)) if !typing => self.pair_word(last, &word),
+                _ => None,
+            };
+            match pair {
+                Some(pair) => {
+                    *words.last_mut().expect("a last word") = pair;
+                    *seconds.last_mut().expect("a last word") = Some(word.term);
+                }
+                None => {
+                    words.push(word);
+                    seconds.push(None);
+                }
+            }
+        }
         let field = atom
             .field
             .as_ref()
@@ -575,6 +605,7 @@ impl Searcher {
         Alternative {
             words,
             expansions: Vec::new(),
+            seconds,
             field,
         }
     }
@@ -686,26 +717,62 @@ impl Searcher {
         if !rest.is_empty() && !docs.is_empty() {
             // A phrase: some position of the first word followed by each next word.
             let set = DocSet::new(&docs);
-            let per_word: Vec<Vec<(u32, u8, u32)>> = alt
+            let per_word: Vec<Vec<Occurrence>> = alt
                 .expansions
                 .iter()
                 .map(|e| self.positions_of(e, &set, alt.field))
                 .collect::<Result<_>>()?;
-            // The `(field, position)`s of word `w` in `doc`.
-            let of = |w: usize, doc: u32| {
-                let list = &per_word[w];
+            // For a name matched as one word: where its second word is.
+            let seconds: Vec<Option<Vec<Occurrence>>> = alt
+                .seconds
+                .iter()
+                .map(|second| {
+                    let Some(term) = second else {
+                        return Ok(None);
+                    };
+                    let ordinal = self.index.term_ordinal(term);
+                    let expansion: Vec<(u64, f32)> =
+                        ordinal.map(|o| (o, 0.0)).into_iter().collect();
+                    self.positions_of(&expansion, &set, alt.field).map(Some)
+                })
+                .collect::<Result<_>>()?;
+            // The `(document, field, position)`s of `doc` in a sorted list.
+            fn of(list: &[Occurrence], doc: u32) -> &[Occurrence] {
                 let start = list.partition_point(|p| p.0 < doc);
                 let end = start + list[start..].partition_point(|p| p.0 == doc);
                 &list[start..end]
+            }
+            // Where the phrase goes on after word `w` found at `(field, p)`: after the
+            // second word of a name found as two words, else after the word.
+            let end = |w: usize, doc: u32, field: u8, p: u32| match &seconds[w] {
+                Some(second) if of(second, doc).binary_search(&(doc, field, p + 1)).is_ok() => {
+                    p + 2
+                }
+                _ => p + 1,
             };
+            // Where the words found so far end, and the next word's list of them.
+            let (mut ends, mut next) = (Vec::<Occurrence>::new(), Vec::<Occurrence>::new());
             docs.retain(|&doc| {
-                of(0, doc).iter().any(|&(_, field, p)| {
-                    (1..per_word.len()).all(|w| {
-                        of(w, doc)
-                            .binary_search(&(doc, field, p + w as u32))
-                            .is_ok()
-                    })
-                })
+                ends.clear();
+                ends.extend(
+                    of(&per_word[0], doc)
+                        .iter()
+                        .map(|&(d, f, p)| (d, f, end(0, d, f, p))),
+                );
+                for (w, list) in per_word.iter().enumerate().skip(1) {
+                    ends.sort_unstable();
+                    next.clear();
+                    for &(d, f, p) in of(list, doc) {
+                        if ends.binary_search(&(d, f, p)).is_ok() {
+                            next.push((d, f, end(w, d, f, p)));
+                        }
+                    }
+                    std::mem::swap(&mut ends, &mut next);
+                    if ends.is_empty() {
+                        return false;
+                    }
+                }
+                !ends.is_empty()
             });
         }
         Ok((docs, scores))
@@ -717,8 +784,8 @@ impl Searcher {
         expansion: &[(u64, f32)],
         set: &DocSet,
         field: Option<u8>,
-    ) -> Result<Vec<(u32, u8, u32)>> {
-        let mut out: Vec<(u32, u8, u32)> = Vec::new();
+    ) -> Result<Vec<Occurrence>> {
+        let mut out: Vec<Occurrence> = Vec::new();
         for &(ordinal, _) in expansion {
             self.index.for_each_position_in(ordinal, set, |doc, f, p| {
                 if field.is_none_or(|only| only == f) {
