@@ -22,7 +22,7 @@
 //! tags = 1.5
 //!
 //! [search]
-//! facets = ["section", "tag", "year"]       # checked now, applied by a later release
+//! facets = ["section", "tag", "year"]       # the facets to build (default: all)
 //! stop_words = "stop-words.txt"             # a file (one word per line) or a list
 //! taxonomy = "taxonomy.toml"                # entities added to data/taxonomy.toml's
 //! aliases = "aliases.tsv"                   # the format of data/aliases.tsv, added to it
@@ -347,7 +347,8 @@ impl Config {
     pub fn index_builder(&self) -> Result<IndexBuilder, String> {
         let builder = IndexBuilder::with_fields(self.field_specs())
             .with_analysis(self.analysis_settings()?)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())?
+            .with_facets(&self.search.facets);
         let Some(path) = &self.search.taxonomy else {
             return Ok(builder.with_default_extractors());
         };
@@ -371,15 +372,6 @@ impl Config {
             aliases,
             stop_words: self.search.stop_words.clone(),
         })
-    }
-
-    /// The settings that were read and checked but that this release does not apply yet.
-    pub fn pending(&self) -> Vec<&'static str> {
-        let mut pending = Vec::new();
-        if !self.search.facets.is_empty() {
-            pending.push("[search] facets");
-        }
-        pending
     }
 }
 
@@ -449,7 +441,6 @@ mod tests {
             .find(|f| f.name == "title")
             .unwrap();
         assert_eq!(title.weight, 4.0);
-        assert_eq!(config.pending(), vec!["[search] facets"]);
         assert_eq!(
             config.analysis_settings().unwrap().stop_words,
             config.search.stop_words

@@ -586,24 +586,19 @@ fn reads_fahras_toml_from_the_current_folder() {
     std::fs::create_dir_all(scratch.path().join("content")).unwrap();
     std::fs::write(
         scratch.path().join("content/export.jsonl"),
-        "{\"slug\": \"s-1\", \"headline\": \"قافلة طبية تصل إلى القرى\", \"story\": \"وصلت القافلة صباحاً.\", \"when\": \"2024-02-03\"}\n",
+        "{\"slug\": \"s-1\", \"headline\": \"قافلة طبية تصل إلى القرى\", \"story\": \"وصلت القافلة صباحاً، ونشرت صورها على تيليجرام.\", \"when\": \"2024-02-03\", \"section\": \"صحة\", \"author\": \"سارة علي\"}\n",
     )
     .unwrap();
     std::fs::write(
         scratch.path().join("fahras.toml"),
         "[build]\ninputs = [\"content\"]\nout = \"public/search\"\nassets = \"assets\"\nbase_url = \"/search/\"\n\
          [fields]\nid = \"slug\"\ntitle = \"headline\"\nbody = \"story\"\ndate = \"when\"\n\
-         [weights]\ntitle = 5.0\n[search]\nfacets = [\"section\"]\n",
+         [weights]\ntitle = 5.0\n[search]\nfacets = [\"section\", \"year\"]\n",
     )
     .unwrap();
     let run = scratch.run(&["build"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("src=\"/search/index."), "{run:?}");
-    assert!(
-        run.stderr
-            .contains("note: [search] facets in fahras.toml checked but not applied"),
-        "{run:?}"
-    );
     let search = scratch.run(&["search", "public/search", "القافلة"]);
     assert!(
         search.stdout.contains("s-1  قافلة طبية تصل إلى القرى"),
@@ -614,6 +609,17 @@ fn reads_fahras_toml_from_the_current_folder() {
         inspect.stdout.contains("field title     weight 5.0"),
         "{inspect:?}"
     );
+    // Only the facets `[search] facets` names: not the author, the month or the platform
+    // (تيليجرام) the article has.
+    let facets: Vec<&str> = inspect
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("facet "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(facets, ["section", "year"], "{inspect:?}");
+    let without = scratch.run(&["search", "public/search", "القافلة", "--facet", "platform"]);
+    assert_ne!(without.code, 0, "{without:?}");
 }
 
 #[test]

@@ -49,6 +49,8 @@ pub struct IndexBuilder {
     record_offsets: Vec<u32>,
     /// facet → value → (labels, documents in ascending order).
     facets: BTreeMap<String, BTreeMap<String, FacetEntry>>,
+    /// The facets to build, if not all ([`IndexBuilder::with_facets`]).
+    facet_names: Option<Vec<String>>,
     /// Per document: the sort key and the dates it is about (packed `yyyymmdd`).
     dates: Vec<(u32, Vec<u32>)>,
     /// term → postings, documents in ascending order.
@@ -82,6 +84,7 @@ impl IndexBuilder {
             records: Vec::new(),
             record_offsets: Vec::new(),
             facets: BTreeMap::new(),
+            facet_names: None,
             dates: Vec::new(),
             postings: BTreeMap::new(),
             norms: Vec::new(),
@@ -97,6 +100,15 @@ impl IndexBuilder {
         })?;
         self.analysis = settings;
         Ok(self)
+    }
+
+    /// Builds only the facets `names` (all when it is empty): the others are left out of
+    /// the index, so a reader cannot filter or count by them and the widget does not show
+    /// them. The dates of the documents are kept whatever the facets (date ranges and the
+    /// sort by date use them).
+    pub fn with_facets(mut self, names: &[String]) -> Self {
+        self.facet_names = (!names.is_empty()).then(|| names.to_vec());
+        self
     }
 
     /// The analyzer documents are indexed with.
@@ -232,7 +244,15 @@ impl IndexBuilder {
         values.extend(dates.iter().flat_map(|&d| date_values(d)));
         values.sort();
         values.dedup_by(|a, b| a.facet == b.facet && a.value == b.value);
-        for v in values.into_iter().filter(|v| !v.value.is_empty()) {
+        let wanted = |facet: &str| {
+            self.facet_names
+                .as_ref()
+                .is_none_or(|names| names.iter().any(|n| n == facet))
+        };
+        for v in values
+            .into_iter()
+            .filter(|v| !v.value.is_empty() && wanted(&v.facet))
+        {
             let entry = self
                 .facets
                 .entry(v.facet)

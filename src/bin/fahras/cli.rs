@@ -211,20 +211,6 @@ fn build(args: BuildArgs) -> Result<(), Failure> {
         output::check_replaceable(&out).map_err(failed)?;
     }
     let files = discover(&inputs).map_err(usage)?;
-    if !args.quiet {
-        let pending = config.pending();
-        if !pending.is_empty() {
-            eprintln!(
-                "fahras: note: {} in {} checked but not applied by this release",
-                pending.join(", "),
-                config
-                    .path
-                    .as_ref()
-                    .map_or_else(|| "fahras.toml".into(), |p| p.display().to_string())
-            );
-        }
-    }
-
     let bar = progress_bar(files.len() as u64, args.quiet);
     let builder = config.index_builder().map_err(usage)?;
     let built = build_index(&files, &config.ingest_options(), builder, |p| {
