@@ -239,6 +239,11 @@ fn a_name_written_as_two_words_is_the_same_name_in_quotes() {
         containing(&["فيس بوك وتويتر", "فيسبوك وتويتر"])
     );
     assert_eq!(containing(&["فيسبوك وتويتر"]).len(), 1);
+    // And the name typed as one word goes on after the article's two.
+    assert_eq!(
+        ids(&search("\"فيسبوك وتويتر\"")),
+        containing(&["فيس بوك وتويتر", "فيسبوك وتويتر"])
+    );
     assert_eq!(
         ids(&search("\"آبل آي مسج\"")),
         containing(&["آبل «iMessage"])

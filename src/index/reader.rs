@@ -525,6 +525,30 @@ impl Index {
         self.terms.get(term)
     }
 
+    /// The term with this ordinal. Ordinals are the terms' ranks in dictionary order, so
+    /// the outputs along the dictionary's paths only grow: at each state the term goes on by
+    /// the last transition whose output does not pass the ordinal. `None` if no term has it.
+    pub fn term_of(&self, ordinal: u64) -> Option<String> {
+        let fst = self.terms.as_fst();
+        let mut node = fst.root();
+        let mut output = 0u64;
+        let mut term = Vec::new();
+        // A term is never longer than the dictionary is big: a bound for a corrupt file.
+        for _ in 0..=fst.size() {
+            if node.is_final() && output + node.final_output().value() == ordinal {
+                return String::from_utf8(term).ok();
+            }
+            let next = node
+                .transitions()
+                .take_while(|t| output + t.out.value() <= ordinal)
+                .last()?;
+            output += next.out.value();
+            term.push(next.inp);
+            node = fst.node(next.addr);
+        }
+        None
+    }
+
     /// The ordinals of every term with this stem.
     pub fn terms_with_stem(&self, stem: &str) -> Result<Vec<u64>> {
         self.expansion(self.stems.get(stem))
@@ -1097,6 +1121,7 @@ fn offset_table(
 mod tests {
     use super::*;
     use crate::index::one_document_index;
+    use fst::Streamer;
 
     /// Recomputes the sections' and the header's checksums after a test changed a section.
     fn reseal(bytes: &mut [u8]) {
@@ -1141,6 +1166,27 @@ mod tests {
             "postings 32, 64 and 96 are in the skip table"
         );
         (bytes, ordinal, docs, skips)
+    }
+
+    #[test]
+    fn every_ordinal_reads_back_as_its_term() {
+        let small = one_document_index(
+            "تنظيم داعش على فيس بوك",
+            vec!["نص عن التيليجرام وتويتر وiMessage و2019 وفيسبوك".into()],
+        );
+        for (bytes, least) in [(small, 10), (many_documents().0, 100)] {
+            let index = Index::from_bytes(bytes).unwrap();
+            let mut stream = index.terms().stream();
+            let mut count = 0;
+            while let Some((term, ordinal)) = stream.next() {
+                let term = std::str::from_utf8(term).unwrap();
+                assert_eq!(index.term_of(ordinal).as_deref(), Some(term), "{ordinal}");
+                count += 1;
+            }
+            assert!(count > least, "{count} terms");
+            assert_eq!(index.term_of(count as u64), None);
+            assert!(index.term_of(u64::MAX).is_none());
+        }
     }
 
     #[test]

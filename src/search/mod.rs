@@ -294,7 +294,8 @@ impl Searcher {
             &self.analyzer,
             alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
             alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
-        );
+        )
+        .with_phrases(phrases(&clauses));
         // Only the hits shown are put in order: the best `offset + limit` are selected
         // (linear time), then sorted. The positions of the query's words in the candidates
         // are read in one walk of the matched terms' postings, for the proximity boost and
@@ -736,6 +737,31 @@ impl Searcher {
                     self.positions_of(&expansion, &set, alt.field).map(Some)
                 })
                 .collect::<Result<_>>()?;
+            // For a word that matched a term of two words (فيسبوك → فيس بوك, داعش → الدولة
+            // الإسلامية): where that term is.
+            let two_word_terms: Vec<Option<Vec<Occurrence>>> = alt
+                .words
+                .iter()
+                .zip(&alt.expansions)
+                .map(|(word, expansion)| {
+                    if !word.may_match_pairs() {
+                        return Ok(None);
+                    }
+                    let pairs: Vec<(u64, f32)> = expansion
+                        .iter()
+                        .copied()
+                        // (Only variant keys and aliases lead to a term of two words.)
+                        .filter(|&(o, weight)| {
+                            weight == matcher::tier::VARIANT
+                                && self.index.term_of(o).is_some_and(|t| t.contains(' '))
+                        })
+                        .collect();
+                    if pairs.is_empty() {
+                        return Ok(None);
+                    }
+                    self.positions_of(&pairs, &set, alt.field).map(Some)
+                })
+                .collect::<Result<_>>()?;
             // The `(document, field, position)`s of `doc` in a sorted list.
             fn of(list: &[Occurrence], doc: u32) -> &[Occurrence] {
                 let start = list.partition_point(|p| p.0 < doc);
@@ -744,11 +770,18 @@ impl Searcher {
             }
             // Where the phrase goes on after word `w` found at `(field, p)`: after the
             // second word of a name found as two words, else after the word.
-            let end = |w: usize, doc: u32, field: u8, p: u32| match &seconds[w] {
-                Some(second) if of(second, doc).binary_search(&(doc, field, p + 1)).is_ok() => {
+            let found = |list: &Option<Vec<Occurrence>>, doc: u32, at: (u8, u32)| {
+                list.as_ref()
+                    .is_some_and(|l| of(l, doc).binary_search(&(doc, at.0, at.1)).is_ok())
+            };
+            let end = |w: usize, doc: u32, field: u8, p: u32| {
+                if found(&seconds[w], doc, (field, p + 1))
+                    || found(&two_word_terms[w], doc, (field, p))
+                {
                     p + 2
+                } else {
+                    p + 1
                 }
-                _ => p + 1,
             };
             // Where the words found so far end, and the next word's list of them.
             let (mut ends, mut next) = (Vec::<Occurrence>::new(), Vec::<Occurrence>::new());
@@ -877,6 +910,24 @@ impl Searcher {
             snippet,
         })
     }
+}
+
+/// The phrases among the clauses, numbered as the highlighter numbers the words.
+fn phrases(clauses: &[Clause]) -> Vec<snippet::Phrase> {
+    let mut phrases = Vec::new();
+    let mut flat = 0;
+    for alt in clauses.iter().flat_map(|c| c.alternatives.iter()) {
+        if alt.expansions.len() > 1 && alt.seconds.len() == alt.expansions.len() {
+            phrases.push(snippet::Phrase {
+                first: flat,
+                two_words: (alt.seconds.iter().zip(&alt.words))
+                    .map(|(second, word)| second.is_some() || word.may_match_pairs())
+                    .collect(),
+            });
+        }
+        flat += alt.expansions.len();
+    }
+    phrases
 }
 
 /// The words the proximity boost looks at: the required single-word clauses, as their
