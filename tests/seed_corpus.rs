@@ -623,3 +623,66 @@ fn american_and_european_find_every_article_however_it_spells_them() {
         }
     }
 }
+
+// Found by hand in the widget (2 December): typing gave results that were not there.
+
+#[test]
+fn a_year_no_article_has_finds_nothing_not_the_years_next_to_it() {
+    assert!(containing(&["2019", "٢٠١٩"]).is_empty());
+    assert!(!containing(&["2015"]).is_empty());
+    for year in ["2019", "٢٠١٩"] {
+        let results = search(year);
+        assert_eq!(results.total, 0, "{year}: {:?}", ids(&results));
+        assert_eq!(results.suggestion, None);
+    }
+    assert_eq!(ids(&search("2015")), containing(&["2015"]));
+}
+
+#[test]
+fn a_typo_in_the_word_being_typed_keeps_its_first_letter() {
+    // «ريوت» (Riot) is one edit from «يوت», a prefix of يوتيوب (YouTube).
+    let found = ids(&search("ريوت"));
+    assert!(!found.is_empty());
+    assert!(
+        found.is_subset(&containing(&["رايوت", "ريوت"])),
+        "{found:?}"
+    );
+    for hit in &search("ريوت").hits {
+        assert!(
+            marked(hit).iter().all(|m| !m.contains("يوتيوب")),
+            "{:?}",
+            marked(hit)
+        );
+    }
+}
+
+#[test]
+fn two_letters_of_a_name_do_not_match_a_stop_word_through_its_stem() {
+    // «تي» is the stem of the stop word «التي», in every article.
+    let results = search("تي");
+    assert!(results.total > 0);
+    for hit in &results.hits {
+        let marks = marked(hit);
+        assert!(
+            marks
+                .iter()
+                .all(|m| !["التي", "التى"].contains(&m.as_str())),
+            "{}: {marks:?}",
+            hit.title
+        );
+    }
+    // The stop word itself is still found as written.
+    assert!(search("التي").total > 0);
+}
+
+#[test]
+fn a_typo_in_the_last_word_gets_a_suggestion_without_a_space_after_it() {
+    assert!(containing(&["تويتتر"]).is_empty());
+    assert_eq!(search("تويتتر").suggestion.as_deref(), Some("تويتر"));
+    assert_eq!(
+        search("داعش تويتتر").suggestion.as_deref(),
+        Some("داعش تويتر")
+    );
+    // A word still being typed right is no typo.
+    assert_eq!(search("تويت").suggestion, None);
+}

@@ -372,6 +372,9 @@ impl IndexBuilder {
                 .expect("BTreeMap keys are sorted and unique");
             let key = match term.split_once(' ') {
                 Some((first, second)) => self.analyzer.joined_variant_key(first, second),
+                // A stop word is found as written, not through its stem or a variant:
+                // «تي» typed for تيليجرام must not match التي everywhere.
+                None if self.analyzer.is_stop_word(term) => None,
                 None => {
                     by_stem
                         .entry(self.analyzer.stem(term).to_owned())

@@ -51,24 +51,48 @@ fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {
     }
 }
 
+/// A dictionary term close to a query word ([`similar_terms`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Similar {
+    /// The term.
+    pub term: String,
+    /// Its ordinal in the dictionary.
+    pub ordinal: u64,
+    /// Edits from the word (to a prefix of the term, for a prefix search).
+    pub distance: u8,
+    /// Edits from the word to the whole term, if within the allowed distance (what a
+    /// suggestion needs); the same as `distance` for a whole-word search.
+    pub whole: Option<u8>,
+}
+
 /// Terms of `terms` within the allowed distance of `word` (as a prefix of the term when
-/// `prefix`), closest first: `(term, ordinal, distance)`. Exact matches are left out.
-pub fn similar_terms(
-    terms: &fst::Map<Vec<u8>>,
-    word: &str,
-    prefix: bool,
-) -> Vec<(String, u64, u8)> {
+/// `prefix`), closest first. Exact matches are left out. For a prefix, the term's first
+/// letter is the word's: with a whole letter free, «ريوت» (Riot) found «يوتيوب» through
+/// «يوت» while the reader was typing.
+pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec<Similar> {
     let distance = max_distance(word.chars().count());
-    if distance == 0 {
+    let Some(first) = word.chars().next().filter(|_| distance > 0) else {
         return Vec::new();
-    }
-    let b = builder(distance);
-    let dfa = if prefix {
-        b.build_prefix_dfa(word)
-    } else {
-        b.build_dfa(word)
     };
-    let mut stream = terms.search(Automaton(&dfa)).into_stream();
+    let b = builder(distance);
+    let whole_dfa = b.build_dfa(word);
+    let prefix_dfa = prefix.then(|| b.build_prefix_dfa(word));
+    let dfa = prefix_dfa.as_ref().unwrap_or(&whole_dfa);
+    let distance_of = |dfa: &DFA, key: &[u8]| {
+        let state = key
+            .iter()
+            .fold(dfa.initial_state(), |s, &b| dfa.transition(s, b));
+        dfa.distance(state)
+    };
+    let mut stream = if prefix {
+        let mut start = [0u8; 4];
+        let start = first.encode_utf8(&mut start).as_bytes().to_vec();
+        let mut end = start.clone();
+        *end.last_mut().expect("a letter has bytes") += 1; // the next letter's first key
+        terms.search(Automaton(dfa)).ge(start).lt(end).into_stream()
+    } else {
+        terms.search(Automaton(dfa)).into_stream()
+    };
     let mut found = Vec::new();
     while let Some((key, ordinal)) = stream.next() {
         let Ok(term) = std::str::from_utf8(key) else {
@@ -77,23 +101,27 @@ pub fn similar_terms(
         if term == word {
             continue;
         }
-        let mut state = dfa.initial_state();
-        for &byte in key {
-            state = dfa.transition(state, byte);
-        }
-        let d = match dfa.distance(state) {
-            Distance::Exact(d) => d,
-            Distance::AtLeast(d) => d,
+        let d = match distance_of(dfa, key) {
+            Distance::Exact(d) | Distance::AtLeast(d) => d,
         };
         if d == 0 {
             continue; // an exact prefix: the prefix tier has it
         }
-        found.push((term.to_owned(), ordinal, d));
+        let whole = match distance_of(&whole_dfa, key) {
+            Distance::Exact(w) => Some(w),
+            Distance::AtLeast(_) => None,
+        };
+        found.push(Similar {
+            term: term.to_owned(),
+            ordinal,
+            distance: d,
+            whole,
+        });
         if found.len() >= 4 * MAX_FUZZY_EXPANSIONS {
             break;
         }
     }
-    found.sort_by_key(|(_, _, d)| *d);
+    found.sort_by_key(|s| s.distance);
     found.truncate(MAX_FUZZY_EXPANSIONS);
     found
 }
@@ -114,12 +142,12 @@ mod tests {
         let d = dictionary(&["تيليجرام", "داعش", "يوروبول", "الارهابي"]);
         let found: Vec<String> = similar_terms(&d, "يوروبل", false)
             .into_iter()
-            .map(|t| t.0)
+            .map(|t| t.term)
             .collect();
         assert_eq!(found, ["يوروبول"]);
         let found: Vec<String> = similar_terms(&d, "تيليجرم", false)
             .into_iter()
-            .map(|t| t.0)
+            .map(|t| t.term)
             .collect();
         assert_eq!(found, ["تيليجرام"]);
     }
@@ -128,8 +156,8 @@ mod tests {
     fn a_transposition_is_one_edit_and_long_words_allow_two() {
         let d = dictionary(&["الارهابي", "يوروبول"]);
         assert_eq!(similar_terms(&d, "يورويول", false).len(), 1);
-        assert_eq!(similar_terms(&d, "الاهرابي", false)[0].2, 1);
-        assert_eq!(similar_terms(&d, "الاهرابا", false)[0].0, "الارهابي");
+        assert_eq!(similar_terms(&d, "الاهرابي", false)[0].distance, 1);
+        assert_eq!(similar_terms(&d, "الاهرابا", false)[0].term, "الارهابي");
     }
 
     #[test]
@@ -144,6 +172,26 @@ mod tests {
     #[test]
     fn a_prefix_automaton_tolerates_a_typo_in_the_typed_part() {
         let d = dictionary(&["تيليجرام"]);
-        assert_eq!(similar_terms(&d, "تيلبج", true)[0].0, "تيليجرام");
+        let found = &similar_terms(&d, "تيلبج", true)[0];
+        assert_eq!(found.term, "تيليجرام");
+        assert_eq!(found.whole, None, "far from the whole word");
+    }
+
+    #[test]
+    fn a_prefix_keeps_its_first_letter() {
+        // «ريوت» is one edit from «يوت», a prefix of يوتيوب: no match while typing.
+        let d = dictionary(&["يوتيوب", "رايوت", "ريوتر"]);
+        let found: Vec<String> = similar_terms(&d, "ريوت", true)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(found, ["رايوت"]);
+        // A whole word may still differ in its first letter.
+        assert_eq!(similar_terms(&d, "بايوت", false)[0].term, "رايوت");
+        // The last Arabic letter of a range (ي) and a Latin one: the range ends right.
+        let d = dictionary(&["يوتيوب", "zzzz", "يوتيوب2"]);
+        assert_eq!(similar_terms(&d, "يوتيو", true).len(), 0);
+        assert_eq!(similar_terms(&d, "يوتبوب", true)[0].term, "يوتيوب");
+        assert_eq!(similar_terms(&d, "zzzy", true)[0].term, "zzzz");
     }
 }

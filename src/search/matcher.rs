@@ -112,7 +112,8 @@ impl WordMatcher {
             prefix: prefix
                 && term.chars().count() >= MIN_PREFIX_CHARS
                 && stem::letters_after_article(term) > 0,
-            fuzzy: true,
+            // A number one digit off is another number (2019 is not 2015).
+            fuzzy: !term.bytes().any(|b| b.is_ascii_digit()),
             closest: None,
             found_directly: false,
             is_stop: analyzer.is_stop_word(term),
@@ -224,8 +225,12 @@ impl WordMatcher {
         // Typo tolerance only for a word the index does not have in any form: a word that
         // matches directly is taken as meant (its typo neighbours would only add noise).
         if self.fuzzy && !self.found_directly {
-            for (term, ordinal, distance) in
-                fuzzy::similar_terms(index.terms(), &self.term, self.prefix)
+            for fuzzy::Similar {
+                term,
+                ordinal,
+                distance,
+                whole,
+            } in fuzzy::similar_terms(index.terms(), &self.term, self.prefix)
             {
                 let weight = if distance <= 1 {
                     tier::FUZZY_1
@@ -234,13 +239,18 @@ impl WordMatcher {
                 };
                 if !found.iter().any(|(o, _)| *o == ordinal) {
                     add(&mut found, ordinal, weight);
+                    // A suggestion replaces the word: it must be close as a whole word,
+                    // also for the word being typed (a reader who stops at «تويتتر»).
+                    let Some(whole) = whole else {
+                        continue;
+                    };
                     let df = index.doc_frequency(ordinal)?;
                     let better = self
                         .closest
                         .as_ref()
-                        .is_none_or(|(_, d, f)| (distance, usize::MAX - df) < (*d, usize::MAX - f));
-                    if better && !self.prefix {
-                        self.closest = Some((term, distance, df));
+                        .is_none_or(|(_, d, f)| (whole, usize::MAX - df) < (*d, usize::MAX - f));
+                    if better {
+                        self.closest = Some((term, whole, df));
                     }
                 }
             }
