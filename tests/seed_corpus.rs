@@ -686,3 +686,14 @@ fn a_typo_in_the_last_word_gets_a_suggestion_without_a_space_after_it() {
     // A word still being typed right is no typo.
     assert_eq!(search("تويت").suggestion, None);
 }
+
+#[test]
+fn a_name_being_typed_keeps_its_other_spellings() {
+    // Typing تيليجرام, «تيليج» found only the articles writing تيليجرام: تليجرام and
+    // تيلجرام dropped out and came back on the last letter.
+    let whole = ids(&search("تيليجرام"));
+    assert!(whole.len() > containing(&["تيليج"]).len());
+    for typed in ["تيليج", "تيليجر", "تيليجرا"] {
+        assert_eq!(ids(&search(typed)), whole, "{typed}");
+    }
+}

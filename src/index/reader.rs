@@ -559,6 +559,24 @@ impl Index {
         self.expansion(self.variants.get(key))
     }
 
+    /// The ordinals of every term whose variant key begins with `prefix`, from the first
+    /// `max_keys` such keys (in dictionary order): a name still being typed meets its other
+    /// spellings («تيليج» the key of تليجرام).
+    pub fn terms_with_variant_key_prefix(&self, prefix: &str, max_keys: usize) -> Result<Vec<u64>> {
+        use fst::{IntoStreamer, Streamer};
+        let mut out = Vec::new();
+        let mut stream = self.variants.range().ge(prefix).into_stream();
+        let mut keys = 0;
+        while let Some((key, offset)) = stream.next() {
+            if !key.starts_with(prefix.as_bytes()) || keys >= max_keys {
+                break;
+            }
+            keys += 1;
+            out.extend(self.expansion(Some(offset))?);
+        }
+        Ok(out)
+    }
+
     /// The [`COMPLETIONS`](super::format::COMPLETIONS) terms `prefix` begins that are in the
     /// most documents (stop words left out), ascending, when it begins more than that many;
     /// `None` when it begins fewer (a scan of the dictionary finds them all).

@@ -44,6 +44,13 @@ pub const SHORT_PREFIX_CHARS: usize = 2;
 /// begins at most [`MAX_PREFIX_EXPANSIONS`] terms but for stop words): a guard.
 pub const MAX_PREFIX_SCAN: usize = 1024;
 
+/// The word being typed meets the names whose variant key begins with its skeleton when
+/// the skeleton has this many consonants (with fewer, «بين» would meet البنتاغون).
+pub const MIN_PREFIX_KEY_CHARS: usize = 3;
+
+/// The most variant keys the word being typed expands to.
+pub const MAX_PREFIX_KEYS: usize = 8;
+
 /// Shortest prefix (in characters) that is expanded.
 pub const MIN_PREFIX_CHARS: usize = 2;
 
@@ -65,6 +72,9 @@ pub struct WordMatcher {
     aliases: Vec<String>,
     alias_keys: Vec<String>,
     prefix: bool,
+    /// For the word being typed, the consonant skeleton of what is typed so far: the
+    /// names whose variant key it begins are matched as prefixes (تيليج → تليجرام).
+    prefix_key: Option<String>,
     fuzzy: bool,
     /// The closest dictionary term by edit distance (filled by `expand`), for suggestions.
     closest: Option<(String, u8, usize)>,
@@ -112,6 +122,10 @@ impl WordMatcher {
             prefix: prefix
                 && term.chars().count() >= MIN_PREFIX_CHARS
                 && stem::letters_after_article(term) > 0,
+            prefix_key: Some(term)
+                .filter(|_| prefix)
+                .and_then(|t| analyzer.spelling_key(t))
+                .filter(|k| k.chars().count() >= MIN_PREFIX_KEY_CHARS),
             // A number one digit off is another number (2019 is not 2015).
             fuzzy: !term.bytes().any(|b| b.is_ascii_digit()),
             closest: None,
@@ -130,6 +144,7 @@ impl WordMatcher {
             false,
         );
         word.variant = key;
+        word.prefix_key = None;
         word.related.clear();
         word.fuzzy = false;
         word.is_stop = false;
@@ -143,6 +158,7 @@ impl WordMatcher {
         self.aliases.clear();
         self.alias_keys.clear();
         self.prefix = false;
+        self.prefix_key = None;
         self.fuzzy = false;
     }
 
@@ -253,6 +269,13 @@ impl WordMatcher {
                         self.closest = Some((term, whole, df));
                     }
                 }
+            }
+        }
+        // After the typos: a word met only through its skeleton («تويتتر», the key of
+        // تويتر) still gets its "did you mean".
+        if let Some(key) = &self.prefix_key {
+            for o in index.terms_with_variant_key_prefix(key, MAX_PREFIX_KEYS)? {
+                add(&mut found, o, tier::PREFIX);
             }
         }
         Ok(found)
