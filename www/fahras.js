@@ -127,6 +127,7 @@ const STRINGS = {
     suggestion: 'هل تقصد:',
     empty: (q) => `لا توجد نتائج لـ «${q}»`,
     emptyHint: 'جرّب كلمة أخرى أو تهجئة مختلفة.',
+    keepTyping: 'واصل الكتابة: حرف واحد لا يكفي للبحث.',
     more: 'عرض المزيد',
     retry: 'أعد المحاولة',
     emptyFiltered: 'لا توجد مقالات تطابق عوامل التصفية المختارة.',
@@ -198,6 +199,7 @@ const STRINGS = {
     suggestion: 'Did you mean:',
     empty: (q) => `No results for “${q}”`,
     emptyHint: 'Try another word or a different spelling.',
+    keepTyping: 'Keep typing: one letter is not enough to search.',
     more: 'Show more',
     retry: 'Try again',
     emptyFiltered: 'No articles match the chosen filters.',
@@ -361,6 +363,21 @@ export function formatPublished(value, lang = 'ar') {
       : { dateStyle: 'long', timeZone: 'UTC' }),
   );
   return f.format(parsed.date);
+}
+
+/** The most characters the input takes from the keyboard (a pasted article is no query). */
+const MAX_QUERY_CHARS = 512;
+
+/** The most characters of a query echoed back ("no results for …"). */
+const ECHO_CHARS = 60;
+
+/** A query as echoed back: a long one is cut, at a word when one ends near the cut. */
+function echoed(query) {
+  const chars = Array.from(query);
+  if (chars.length <= ECHO_CHARS) return query;
+  const cut = chars.slice(0, ECHO_CHARS).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > ECHO_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 function formatNumber(n, lang) {
@@ -1715,6 +1732,7 @@ export class FahrasSearch extends ElementBase {
   #facetTotals = {}; // its `facetTotals`: how many values each facet has (it lists FACET_LIMIT at most)
   #monthsWanted = true; // ask for the months with the next search (the last years counted spanned at most MONTHS_MAX_YEARS)
   #labels = new Map(); // `${facet}|${value}` → {labelAr, labelEn}, for chosen values that lost their count
+  #labelsRead = new Set(); // facets whose every label was read (#fetchLabels)
   #years = null; // {min, max}: every year the timeline has seen (for the date selects)
   #facetsOpen = false; // narrow widgets: is the "Filters" disclosure open?
   #expanded = new Set(); // facets showing all their values
@@ -2110,6 +2128,7 @@ export class FahrasSearch extends ElementBase {
       autocapitalize: 'off',
       spellcheck: 'false',
       enterkeyhint: 'search',
+      maxlength: String(MAX_QUERY_CHARS),
     });
     const label = h('label', { class: 'label', part: 'label', for: `${id}-input`, id: `${id}-label` });
     const field = h('div', { class: 'field', part: 'field' }, input, searchIcon());
@@ -2856,7 +2875,9 @@ export class FahrasSearch extends ElementBase {
     ui.root.setAttribute('data-state', state);
     ui.listbox.setAttribute('aria-busy', String(state === 'loading'));
 
-    // Status line = the polite live region.
+    // Status line = the polite live region. One letter that finds nothing is a word being
+    // typed, not a failed search.
+    const tooShort = state === 'empty' && Array.from(query).length === 1 && !this.#hasFilters();
     const status = [];
     if (state === 'loading') {
       status.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), s.loading);
@@ -2867,7 +2888,7 @@ export class FahrasSearch extends ElementBase {
       status.push(text);
       if (results.partial) status.push(h('span', { class: 'partial', part: 'partial' }, s.partial));
     } else if (state === 'empty') {
-      status.push(query ? s.empty(query) : s.emptyFiltered);
+      status.push(tooShort ? s.keepTyping : query ? s.empty(echoed(query)) : s.emptyFiltered);
     } else if (state === 'idle' && !query) {
       const docs = this.info?.documents;
       if (docs) status.push(s.idle(formatNumber(docs, this.#locale)));
@@ -2880,9 +2901,9 @@ export class FahrasSearch extends ElementBase {
     ui.suggestion.textContent = suggestion || '';
 
     // Empty state.
-    ui.empty.hidden = state !== 'empty';
+    ui.empty.hidden = state !== 'empty' || tooShort;
     if (state === 'empty') {
-      ui.emptyTitle.textContent = query ? s.empty(query) : s.emptyFiltered;
+      ui.emptyTitle.textContent = query ? s.empty(echoed(query)) : s.emptyFiltered;
       ui.emptyHint.textContent = this.#hasFilters() ? s.emptyFilteredHint : s.emptyHint;
     }
 
@@ -3017,6 +3038,33 @@ export class FahrasSearch extends ElementBase {
     results.facetTotals = { ...results.facetTotals, month: more.facetTotals?.month ?? facets.month.length };
   }
 
+  /**
+   * Reads the labels of every value of `facets` (once per facet): a browse of the whole
+   * archive with no filter, on a channel of its own, then draws the chips again.
+   */
+  async #fetchLabels(facets) {
+    const engine = this.#engine;
+    const names = [...new Set(facets)].filter((f) => !this.#labelsRead.has(f) && this.info?.facets?.includes(f));
+    if (!engine || !names.length) return;
+    names.forEach((f) => this.#labelsRead.add(f));
+    let results;
+    try {
+      results = await engine.search('', { limit: 1, facets: names }, `${this.#uid}:labels`);
+    } catch {
+      return; // the ids stay: a help, not the search
+    }
+    let found = false;
+    for (const [facet, entries] of Object.entries(results?.facets ?? {})) {
+      for (const e of Array.isArray(entries) ? entries : []) {
+        if (e && (e.labelAr || e.labelEn)) {
+          this.#labels.set(`${facet}|${e.value}`, { labelAr: e.labelAr, labelEn: e.labelEn });
+          found = true;
+        }
+      }
+    }
+    if (found) this.#renderFacets();
+  }
+
   /** How many values of each facet to ask for: FACET_TOP, or FACET_LIMIT while one is expanded. */
   #facetLimit() {
     return this.#expanded.size ? FACET_LIMIT : FACET_TOP;
@@ -3117,6 +3165,10 @@ export class FahrasSearch extends ElementBase {
     for (const [facet, values] of this.#exclude) {
       for (const value of values) items.push({ kind: 'x', facet, value, text: s.not(this.#labelOf(facet, value)) });
     }
+    // A value chosen before any count named it (a link with `q.x.platform=twitter`: an
+    // excluded value is never counted) shows its id until its facet's labels are read.
+    const unnamed = items.filter((i) => i.facet && !this.#labels.has(`${i.facet}|${i.value}`)).map((i) => i.facet);
+    if (unnamed.length) this.#fetchLabels(unnamed);
     const range = this.#appliedRange();
     if (range.from || range.to) {
       const from = range.from && formatPeriod(range.from, locale);

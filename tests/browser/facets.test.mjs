@@ -501,4 +501,16 @@ describe('facets in the demo', { skip }, () => {
     assert.deepEqual(worker.errors, []);
     await worker.context.close();
   });
+
+  test('an excluded value from a shared link shows its label, not its id', async () => {
+    if (skip) return;
+    // An excluded value is never counted, so no count brings its label.
+    const { context, page, host, errors } = await open('/?q=%D8%AF%D8%A7%D8%B9%D8%B4&q.x.platform=twitter');
+    await facetsShown(host);
+    await until(async () => (await host.locator('[part="filter-chip"]').allTextContents()).join() === 'ليس تويتر', 'the chip «ليس تويتر»');
+    assert.equal(await host.locator('[part="filter-chip"]').getAttribute('aria-label'), 'إزالة عامل التصفية: ليس تويتر');
+    assert.deepEqual(errors, []);
+    await snapshot(page, 'facets-excluded-from-link.png');
+    await context.close();
+  });
 });

@@ -89,4 +89,36 @@ describe('the query language in the widget', () => {
     assert.deepEqual((await host.locator('[role="option"] [part="title"]').allTextContents()).sort(), titlesWith('بروكنجز'));
     await context.close();
   });
+
+  // Found by hand (2 December): what a reader saw while typing.
+  test('a typo in the last word is suggested without a space after it', async () => {
+    const { context, host, input } = await open();
+    assert.deepEqual(titlesWith('تويتتر'), []);
+    await search(host, input, 'تويتتر');
+    await input.press('Enter');
+    const button = host.locator('button[part="suggestion"]');
+    await button.waitFor();
+    assert.equal((await button.textContent()).trim(), 'تويتر');
+    await context.close();
+  });
+
+  test('one letter asks to keep typing; a pasted page is not echoed whole', async () => {
+    const { context, host, input } = await open();
+    const status = host.locator('[part="status"]');
+    await search(host, input, 'ت');
+    assert.equal(await host.evaluate((el) => el.state), 'empty');
+    assert.match(await status.textContent(), /واصل الكتابة/);
+    assert.equal(await host.locator('[part="empty"]').isVisible(), false, 'no "no results" box for one letter');
+    // 10 KB of one letter pasted: the input keeps 512, nothing is found, and the message
+    // quotes only the start.
+    await input.fill('ا'.repeat(10240));
+    await until(() => host.evaluate((el) => el.state === 'empty' && el.results?.query?.length === 512), 'the long query searched');
+    const said = await status.textContent();
+    assert.ok(said.length < 120, `status of ${said.length} characters`);
+    assert.ok(said.includes('…'), said);
+    const box = await host.locator('[part="empty"]').boundingBox();
+    assert.ok(box && box.height < 200, `the empty box is ${box?.height} px tall`);
+    assert.equal(await input.getAttribute('maxlength'), '512');
+    await context.close();
+  });
 });
