@@ -905,6 +905,9 @@ const CSS = String.raw`
 }
 :host([theme='dark']) {${DARK_VARS}
 }
+/* A forced palette may not be the page's: the widget paints its own surface, so that its
+   text (the label, the status) stays readable on a page of the other scheme. */
+:host([theme='dark']) .root, :host([theme='light']) .root { background: var(--fahras-bg, var(--_bg)); }
 
 /* The wrapper resets everything a hostile page could make the host inherit
    (the page's own "* { … }" rules reach the host element, not the shadow tree).
@@ -3051,7 +3054,11 @@ export class FahrasSearch extends ElementBase {
     try {
       results = await engine.search('', { limit: 1, facets: names }, `${this.#uid}:labels`);
     } catch {
-      return; // the ids stay: a help, not the search
+      results = null; // the ids stay: a help, not the search
+    }
+    if (!results) {
+      names.forEach((f) => this.#labelsRead.delete(f)); // failed or superseded: ask again later
+      return;
     }
     let found = false;
     for (const [facet, entries] of Object.entries(results?.facets ?? {})) {
@@ -3167,7 +3174,10 @@ export class FahrasSearch extends ElementBase {
     }
     // A value chosen before any count named it (a link with `q.x.platform=twitter`: an
     // excluded value is never counted) shows its id until its facet's labels are read.
-    const unnamed = items.filter((i) => i.facet && !this.#labels.has(`${i.facet}|${i.value}`)).map((i) => i.facet);
+    // (Years and months have no labels: they are written as dates.)
+    const unnamed = items
+      .filter((i) => i.facet && i.facet !== 'year' && i.facet !== 'month' && !this.#labels.has(`${i.facet}|${i.value}`))
+      .map((i) => i.facet);
     if (unnamed.length) this.#fetchLabels(unnamed);
     const range = this.#appliedRange();
     if (range.from || range.to) {

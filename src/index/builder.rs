@@ -373,8 +373,8 @@ impl IndexBuilder {
             let key = match term.split_once(' ') {
                 Some((first, second)) => self.analyzer.joined_variant_key(first, second),
                 // A stop word is found as written, not through its stem or a variant:
-                // «تي» typed for تيليجرام must not match التي everywhere.
-                None if self.analyzer.is_stop_word(term) => None,
+                // «تي» typed for تيليجرام must not match التي (or للتي) everywhere.
+                None if self.analyzer.is_stop_word_with_clitics(term) => None,
                 None => {
                     by_stem
                         .entry(self.analyzer.stem(term).to_owned())

@@ -72,8 +72,9 @@ pub struct WordMatcher {
     aliases: Vec<String>,
     alias_keys: Vec<String>,
     prefix: bool,
-    /// For the word being typed, the consonant skeleton of what is typed so far: the
-    /// names whose variant key it begins are matched as prefixes (تيليج → تليجرام).
+    /// For the word being typed, the consonant skeleton of what is typed so far: when the
+    /// index has no such word, the names whose variant key it begins are matched as
+    /// prefixes (تيليج → تليجرام).
     prefix_key: Option<String>,
     fuzzy: bool,
     /// The closest dictionary term by edit distance (filled by `expand`), for suggestions.
@@ -154,7 +155,11 @@ impl WordMatcher {
     /// Restricts the word to its exact and stem tiers (for exclusions, which must not
     /// remove documents for a loose resemblance).
     pub fn strict(&mut self) {
-        self.variant = None;
+        // A name written as two words keeps the key of its joined spelling: it is the name
+        // (-"فيس بوك" must exclude «الفيس بوك» and فيسبوك), not a resemblance.
+        if !self.term.contains(' ') {
+            self.variant = None;
+        }
         self.aliases.clear();
         self.alias_keys.clear();
         self.prefix = false;
@@ -182,6 +187,8 @@ impl WordMatcher {
                 add(&mut found, o, tier::STEM);
             }
         }
+        // Is it a word the index has (as written or by its stem), not only a beginning?
+        let a_word = !found.is_empty();
         for key in self.variant.iter().chain(&self.alias_keys) {
             for o in index.terms_with_variant_key(key)? {
                 add(&mut found, o, tier::VARIANT);
@@ -272,8 +279,9 @@ impl WordMatcher {
             }
         }
         // After the typos: a word met only through its skeleton («تويتتر», the key of
-        // تويتر) still gets its "did you mean".
-        if let Some(key) = &self.prefix_key {
+        // تويتر) still gets its "did you mean". Only for a word the index does not have:
+        // «التوتر» (tension) has the skeleton of تويتر, «أمور» begins America's.
+        if let Some(key) = self.prefix_key.as_ref().filter(|_| !a_word) {
             for o in index.terms_with_variant_key_prefix(key, MAX_PREFIX_KEYS)? {
                 add(&mut found, o, tier::PREFIX);
             }

@@ -295,7 +295,7 @@ impl Searcher {
             alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
             alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
         )
-        .with_phrases(phrases(&clauses));
+        .with_phrases(phrases(&self.index, &clauses));
         // Only the hits shown are put in order: the best `offset + limit` are selected
         // (linear time), then sorted. The positions of the query's words in the candidates
         // are read in one walk of the matched terms' postings, for the proximity boost and
@@ -565,8 +565,11 @@ impl Searcher {
     fn pair_word(&self, a: &WordMatcher, b: &WordMatcher) -> Option<WordMatcher> {
         let key = self.analyzer.joined_variant_key(&a.term, &b.term);
         let pair = crate::index::builder::pair_term(&a.term, &b.term);
-        (key.is_some() || !self.analyzer.alias_expansions(&pair).is_empty())
-            .then(|| WordMatcher::pair(&self.analyzer, &a.term, &b.term, key))
+        // A Latin pair the index does not keep (`islamic state`) stays two words: as one,
+        // it would match only its aliases, not the articles that write it.
+        let listed = !self.analyzer.alias_expansions(&pair).is_empty()
+            && (!pair.is_ascii() || self.index.term_ordinal(&pair).is_some());
+        (key.is_some() || listed).then(|| WordMatcher::pair(&self.analyzer, &a.term, &b.term, key))
     }
 
     fn alternative(&self, atom: &Atom, prefix: bool) -> Alternative {
@@ -913,15 +916,21 @@ impl Searcher {
 }
 
 /// The phrases among the clauses, numbered as the highlighter numbers the words.
-fn phrases(clauses: &[Clause]) -> Vec<snippet::Phrase> {
+fn phrases(index: &Index, clauses: &[Clause]) -> Vec<snippet::Phrase> {
+    // (Only variant keys and aliases lead to a term of two words.)
+    let has_two_word_term = |expansion: &[(u64, f32)]| {
+        expansion.iter().any(|&(o, weight)| {
+            weight == matcher::tier::VARIANT && index.term_of(o).is_some_and(|t| t.contains(' '))
+        })
+    };
     let mut phrases = Vec::new();
     let mut flat = 0;
     for alt in clauses.iter().flat_map(|c| c.alternatives.iter()) {
         if alt.expansions.len() > 1 && alt.seconds.len() == alt.expansions.len() {
             phrases.push(snippet::Phrase {
                 first: flat,
-                two_words: (alt.seconds.iter().zip(&alt.words))
-                    .map(|(second, word)| second.is_some() || word.may_match_pairs())
+                two_words: (alt.seconds.iter().zip(&alt.expansions))
+                    .map(|(second, expansion)| second.is_some() || has_two_word_term(expansion))
                     .collect(),
             });
         }
@@ -1423,5 +1432,91 @@ mod tests {
         assert_eq!(smallest_window(&mut items, 2), Some(2));
         let mut apart = vec![(0, 1, 0), (2, 7, 1)];
         assert_eq!(smallest_window(&mut apart, 2), None);
+    }
+
+    /// A searcher over documents with these bodies (ids `d0`, `d1`…).
+    fn searcher_of(bodies: &[&str]) -> Searcher {
+        let mut builder = crate::IndexBuilder::new();
+        for (i, body) in bodies.iter().enumerate() {
+            let doc = crate::Document {
+                id: format!("d{i}"),
+                title: format!("خبر {i}"),
+                body: vec![body.to_string()],
+                ..crate::Document::default()
+            };
+            builder.add(doc).unwrap();
+        }
+        Searcher::new(Index::from_bytes(builder.finish()).unwrap())
+    }
+
+    fn found(searcher: &Searcher, query: &str) -> Vec<String> {
+        let mut ids: Vec<String> = (searcher
+            .search(query, &SearchOptions::default())
+            .unwrap()
+            .hits)
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn a_word_the_index_has_is_not_read_as_the_beginning_of_a_name() {
+        // «توتر» (tension) has the consonants of تويتر; «تيليج» is no word, only a beginning.
+        let searcher = searcher_of(&["ساد توتر في المدينة", "نشر على تويتر", "قناة على تليجرام"]);
+        assert_eq!(found(&searcher, "توتر"), ["d0"]);
+        assert_eq!(found(&searcher, "تيليج"), ["d2"]);
+    }
+
+    #[test]
+    fn a_latin_name_of_two_words_in_quotes_finds_the_articles_that_write_it() {
+        let searcher = searcher_of(&[
+            "the Islamic State group said",
+            "تنظيم الدولة الإسلامية",
+            "state of islamic art",
+        ]);
+        assert_eq!(found(&searcher, "\"islamic state\""), ["d0"]);
+        assert_eq!(found(&searcher, "islamic state"), ["d0", "d2"]);
+    }
+
+    #[test]
+    fn excluding_a_name_written_as_two_words_excludes_its_every_spelling() {
+        let searcher = searcher_of(&["داعش على الفيس بوك", "داعش على فيسبوك", "داعش على تويتر"]);
+        assert_eq!(found(&searcher, "داعش -\"فيس بوك\""), ["d2"]);
+    }
+
+    #[test]
+    fn a_phrase_is_highlighted_only_where_its_words_are_in_a_row() {
+        // تيليجرام has a variant key (it may match a name written as two words), yet a word
+        // between the two is no occurrence of the phrase.
+        let searcher = searcher_of(&["تيليجرام أو تويتر ثم تيليجرام تويتر"]);
+        let hit = &searcher
+            .search("\"تيليجرام تويتر\"", &SearchOptions::default())
+            .unwrap()
+            .hits[0];
+        let units: Vec<u16> = hit.snippet.text.encode_utf16().collect();
+        let marks: Vec<String> = (hit.snippet.highlights.iter())
+            .map(|[a, b]| String::from_utf16(&units[*a as usize..*b as usize]).unwrap())
+            .collect();
+        assert_eq!(marks, ["تيليجرام", "تويتر"], "{}", hit.snippet.text);
+        assert!(
+            hit.snippet.highlights[0][0] > 10,
+            "the second pair: {:?}",
+            hit.snippet.highlights
+        );
+    }
+
+    #[test]
+    fn a_phrase_of_a_repeated_name_is_highlighted_in_linear_time() {
+        // A phrase of 40 copies of a name (which may be written as two words: the index has
+        // «الدولة الإسلامية») and a last word that follows only the end of a run of 400: a
+        // search that tried both steps from every word would not end.
+        let body = format!("الدولة الإسلامية {}تيليجرام", "داعش ".repeat(400));
+        let searcher = searcher_of(&[&body]);
+        let query = format!("\"{}تيليجرام\"", "داعش ".repeat(40));
+        let results = searcher.search(&query, &SearchOptions::default()).unwrap();
+        assert_eq!(results.total, 1);
+        assert!(!results.hits[0].snippet.highlights.is_empty());
     }
 }

@@ -283,42 +283,53 @@ pub struct Phrase {
 }
 
 /// Drops from a field's sorted `(position, word)`s the words of `phrases` that are not
-/// part of an occurrence of their phrase.
+/// part of an occurrence of their phrase. Linear in the matches: a forward pass keeps the
+/// positions each word can be reached at from the phrase's start, a backward pass those
+/// from which the phrase can still end.
 fn keep_phrase_occurrences(list: &mut Vec<(u32, usize)>, phrases: &[Phrase]) {
-    // Does the phrase go on from word `i` at position `p`? Pushes the positions of the
-    // occurrence onto `chain` when it does.
-    fn goes_on(
-        list: &[(u32, usize)],
-        phrase: &Phrase,
-        i: usize,
-        p: u32,
-        chain: &mut Vec<(u32, usize)>,
-    ) -> bool {
-        if list.binary_search(&(p, phrase.first + i)).is_err() {
-            return false;
-        }
-        chain.push((p, phrase.first + i));
-        if i + 1 == phrase.two_words.len() {
-            return true;
-        }
-        let skips: &[u32] = if phrase.two_words[i] { &[1, 2] } else { &[1] };
-        if skips
-            .iter()
-            .any(|&d| goes_on(list, phrase, i + 1, p + d, chain))
-        {
-            return true;
-        }
-        chain.pop();
-        false
-    }
     let mut keep: Vec<(u32, usize)> = Vec::new();
-    let mut chain = Vec::new();
     for phrase in phrases {
-        for &(p, w) in list.iter() {
-            chain.clear();
-            if w == phrase.first && goes_on(list, phrase, 0, p, &mut chain) {
-                keep.extend_from_slice(&chain);
+        let k = phrase.two_words.len();
+        let at = |i: usize| -> Vec<u32> {
+            list.iter()
+                .filter(|m| m.1 == phrase.first + i)
+                .map(|m| m.0)
+                .collect()
+        };
+        // The steps from word i to word i + 1: 1, or 2 after a name written as two words.
+        let steps = |i: usize| {
+            if phrase.two_words[i] {
+                &[1u32, 2][..]
+            } else {
+                &[1][..]
             }
+        };
+        let mut reached: Vec<Vec<u32>> = vec![at(0)];
+        for i in 1..k {
+            let before = &reached[i - 1];
+            let here: Vec<u32> = at(i)
+                .into_iter()
+                .filter(|&q| {
+                    steps(i - 1).iter().any(|&d| {
+                        q.checked_sub(d)
+                            .is_some_and(|p| before.binary_search(&p).is_ok())
+                    })
+                })
+                .collect();
+            reached.push(here);
+        }
+        for i in (0..k.saturating_sub(1)).rev() {
+            let (now, after) = reached.split_at_mut(i + 1);
+            let next = &after[0];
+            now[i].retain(|&p| {
+                steps(i).iter().any(|&d| {
+                    p.checked_add(d)
+                        .is_some_and(|q| next.binary_search(&q).is_ok())
+                })
+            });
+        }
+        for (i, positions) in reached.iter().enumerate() {
+            keep.extend(positions.iter().map(|&p| (p, phrase.first + i)));
         }
     }
     keep.sort_unstable();

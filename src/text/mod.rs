@@ -221,7 +221,11 @@ impl Analyzer {
 
     /// The variant key of two adjacent normalized terms read as one word (فيس + بوك has the
     /// key of فيسبوك), for names the alias list knows; `None` for other pairs.
+    /// A stop word is never a name's second half: «تيليجرام أو» is Telegram, then "or".
     pub fn joined_variant_key(&self, first: &str, second: &str) -> Option<String> {
+        if self.is_stop_word(second) {
+            return None;
+        }
         variant::joined_variant_key_with(&self.aliases, first, second)
     }
 
@@ -268,6 +272,22 @@ impl Analyzer {
     /// Is this normalized term a stop word?
     pub fn is_stop_word(&self, term: &str) -> bool {
         self.stop_words.contains(term)
+    }
+
+    /// Is this normalized term a stop word, or one with the article and a proclitic before
+    /// it (للتي, فالتي, وبالذي: the stop word التي, الذي)?
+    pub fn is_stop_word_with_clitics(&self, term: &str) -> bool {
+        if self.is_stop_word(term) {
+            return true;
+        }
+        const BEFORE_THE_ARTICLE: [&str; 8] =
+            ["وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "فكال"];
+        const JOINED_WITH_LI: [&str; 3] = ["لل", "ولل", "فلل"];
+        BEFORE_THE_ARTICLE
+            .iter()
+            .chain(&JOINED_WITH_LI)
+            .filter_map(|p| term.strip_prefix(p))
+            .any(|rest| rest.chars().count() >= 2 && self.is_stop_word(&format!("ال{rest}")))
     }
 }
 
