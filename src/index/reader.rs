@@ -535,14 +535,15 @@ impl Index {
         let mut term = Vec::new();
         // A term is never longer than the dictionary is big: a bound for a corrupt file.
         for _ in 0..=fst.size() {
-            if node.is_final() && output + node.final_output().value() == ordinal {
+            // (Saturating: a corrupt file's outputs must not wrap around to a match.)
+            if node.is_final() && output.saturating_add(node.final_output().value()) == ordinal {
                 return String::from_utf8(term).ok();
             }
             let next = node
                 .transitions()
-                .take_while(|t| output + t.out.value() <= ordinal)
+                .take_while(|t| output.saturating_add(t.out.value()) <= ordinal)
                 .last()?;
-            output += next.out.value();
+            output = output.saturating_add(next.out.value());
             term.push(next.inp);
             node = fst.node(next.addr);
         }

@@ -154,6 +154,9 @@ struct Alternative {
     /// ([`WordMatcher::pair`]), the second word's term: where the name was found as the
     /// two words, the phrase goes on after the second.
     seconds: Vec<Option<String>>,
+    /// Per word of a phrase, did it match a term of two words (filled by `evaluate`, for
+    /// the highlights: there too the phrase may go on one position further)?
+    two_word_terms: Vec<bool>,
     field: Option<u8>,
 }
 
@@ -295,7 +298,7 @@ impl Searcher {
             alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
             alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
         )
-        .with_phrases(phrases(&self.index, &clauses));
+        .with_phrases(phrases(&clauses));
         // Only the hits shown are put in order: the best `offset + limit` are selected
         // (linear time), then sorted. The positions of the query's words in the candidates
         // are read in one walk of the matched terms' postings, for the proximity boost and
@@ -544,6 +547,7 @@ impl Searcher {
                             words: vec![word],
                             expansions: Vec::new(),
                             seconds: vec![None],
+                            two_word_terms: Vec::new(),
                             field,
                         }],
                         required: true,
@@ -610,6 +614,7 @@ impl Searcher {
             words,
             expansions: Vec::new(),
             seconds,
+            two_word_terms: Vec::new(),
             field,
         }
     }
@@ -765,6 +770,7 @@ impl Searcher {
                     self.positions_of(&pairs, &set, alt.field).map(Some)
                 })
                 .collect::<Result<_>>()?;
+            alt.two_word_terms = two_word_terms.iter().map(Option::is_some).collect();
             // The `(document, field, position)`s of `doc` in a sorted list.
             fn of(list: &[Occurrence], doc: u32) -> &[Occurrence] {
                 let start = list.partition_point(|p| p.0 < doc);
@@ -916,21 +922,15 @@ impl Searcher {
 }
 
 /// The phrases among the clauses, numbered as the highlighter numbers the words.
-fn phrases(index: &Index, clauses: &[Clause]) -> Vec<snippet::Phrase> {
-    // (Only variant keys and aliases lead to a term of two words.)
-    let has_two_word_term = |expansion: &[(u64, f32)]| {
-        expansion.iter().any(|&(o, weight)| {
-            weight == matcher::tier::VARIANT && index.term_of(o).is_some_and(|t| t.contains(' '))
-        })
-    };
+fn phrases(clauses: &[Clause]) -> Vec<snippet::Phrase> {
     let mut phrases = Vec::new();
     let mut flat = 0;
     for alt in clauses.iter().flat_map(|c| c.alternatives.iter()) {
         if alt.expansions.len() > 1 && alt.seconds.len() == alt.expansions.len() {
             phrases.push(snippet::Phrase {
                 first: flat,
-                two_words: (alt.seconds.iter().zip(&alt.expansions))
-                    .map(|(second, expansion)| second.is_some() || has_two_word_term(expansion))
+                two_words: (0..alt.seconds.len())
+                    .map(|w| alt.seconds[w].is_some() || alt.two_word_terms.get(w) == Some(&true))
                     .collect(),
             });
         }
