@@ -697,3 +697,19 @@ fn a_name_being_typed_keeps_its_other_spellings() {
         assert_eq!(ids(&search(typed)), whole, "{typed}");
     }
 }
+
+#[test]
+fn three_consonants_of_a_name_begin_it() {
+    // «تلغ» begins تلغرام (another spelling of Telegram): no article has a word beginning
+    // with it, and three letters are too few for a spelling key of a whole word.
+    assert!(containing(&["تلغ"]).is_empty());
+    let telegram = ids(&search("تيليجرام"));
+    for typed in ["تلغ", "وتلغ", "داعش تلغ"] {
+        let found = ids(&search(typed));
+        assert!(!found.is_empty(), "{typed}");
+        assert!(found.is_subset(&telegram), "{typed}: {found:?}");
+    }
+    assert_eq!(ids(&search("تلغ")), telegram);
+    // Typed and done, it is not a name's beginning.
+    assert!(search("تلغ ").hits.is_empty());
+}

@@ -75,7 +75,7 @@ pub struct WordMatcher {
     /// For the word being typed, the consonant skeleton of what is typed so far: when the
     /// index has no such word, the names whose variant key it begins are matched as
     /// prefixes (تيليج → تليجرام).
-    prefix_key: Option<String>,
+    prefix_keys: Vec<String>,
     fuzzy: bool,
     /// The closest dictionary term by edit distance (filled by `expand`), for suggestions.
     closest: Option<(String, u8, usize)>,
@@ -123,10 +123,13 @@ impl WordMatcher {
             prefix: prefix
                 && term.chars().count() >= MIN_PREFIX_CHARS
                 && stem::letters_after_article(term) > 0,
-            prefix_key: Some(term)
-                .filter(|_| prefix)
-                .and_then(|t| analyzer.spelling_key(t))
-                .filter(|k| k.chars().count() >= MIN_PREFIX_KEY_CHARS),
+            prefix_keys: if prefix {
+                let mut keys = analyzer.typed_prefix_keys(term);
+                keys.retain(|k| k.chars().count() >= MIN_PREFIX_KEY_CHARS);
+                keys
+            } else {
+                Vec::new()
+            },
             // A number one digit off is another number (2019 is not 2015).
             fuzzy: !term.bytes().any(|b| b.is_ascii_digit()),
             closest: None,
@@ -145,7 +148,7 @@ impl WordMatcher {
             false,
         );
         word.variant = key;
-        word.prefix_key = None;
+        word.prefix_keys.clear();
         word.related.clear();
         word.fuzzy = false;
         word.is_stop = false;
@@ -163,7 +166,7 @@ impl WordMatcher {
         self.aliases.clear();
         self.alias_keys.clear();
         self.prefix = false;
-        self.prefix_key = None;
+        self.prefix_keys.clear();
         self.fuzzy = false;
     }
 
@@ -281,7 +284,7 @@ impl WordMatcher {
         // After the typos: a word met only through its skeleton («تويتتر», the key of
         // تويتر) still gets its "did you mean". Only for a word the index does not have:
         // «التوتر» (tension) has the skeleton of تويتر, «أمور» begins America's.
-        if let Some(key) = self.prefix_key.as_ref().filter(|_| !a_word) {
+        for key in self.prefix_keys.iter().filter(|_| !a_word) {
             for o in index.terms_with_variant_key_prefix(key, MAX_PREFIX_KEYS)? {
                 add(&mut found, o, tier::PREFIX);
             }

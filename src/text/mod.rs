@@ -213,6 +213,12 @@ impl Analyzer {
         variant::spelling_key(term)
     }
 
+    /// The skeletons a word still being typed may begin a name's key with (see
+    /// [`variant::typed_prefix_keys`]).
+    pub fn typed_prefix_keys(&self, term: &str) -> Vec<String> {
+        variant::typed_prefix_keys(term)
+    }
+
     /// Does this normalized term look like a foreign name or loanword, and so get a variant
     /// key? (Its key is a listed alias's key, or its shape is rare in native words.)
     pub fn looks_foreign(&self, term: &str) -> bool {

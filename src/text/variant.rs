@@ -132,6 +132,25 @@ pub fn spelling_key(term: &str) -> Option<String> {
     }
 }
 
+/// The skeletons a word still being typed may begin a name's variant key with: its
+/// [`spelling_key`], and for a base of three letters (with or without a conjunction و) its
+/// skeleton when all three letters show in it: a reader who has typed «تلغ» has typed the
+/// first three consonants of تلغرام (key تلكرم). Three letters are too few for a
+/// [`spelling_key`], which also names whole words.
+pub fn typed_prefix_keys(term: &str) -> Vec<String> {
+    let mut keys: Vec<String> = spelling_key(term).into_iter().collect();
+    let base = strip_article_clusters(term);
+    for b in [Some(base), base.strip_prefix('و')].into_iter().flatten() {
+        if b.chars().count() == 3 && b.chars().all(is_arabic_letter) {
+            let key = raw_skeleton(b);
+            if key.chars().count() == 3 && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+}
+
 /// Does this normalized term look like a foreign name or loanword (see the module
 /// documentation)? Judged with the default alias list.
 pub fn looks_foreign(term: &str) -> bool {
@@ -316,5 +335,16 @@ mod tests {
         assert_eq!(key("2017"), None);
         assert_eq!(key("telegram"), None);
         assert_eq!(key("تام"), None);
+    }
+
+    #[test]
+    fn a_typed_prefix_of_three_consonants_is_a_key_prefix() {
+        assert_eq!(typed_prefix_keys("تلغ"), ["تلك"]);
+        assert_eq!(typed_prefix_keys("وتلغ"), ["وتلك", "تلك"]);
+        // Its vowels leave two letters: too few to begin anything.
+        assert!(typed_prefix_keys("تيل").is_empty());
+        assert!(typed_prefix_keys("تل").is_empty());
+        // Four letters and more: the spelling key.
+        assert_eq!(typed_prefix_keys("تيليج"), [spelling_key("تيليج").unwrap()]);
     }
 }
