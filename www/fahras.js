@@ -365,8 +365,14 @@ export function formatPublished(value, lang = 'ar') {
   return f.format(parsed.date);
 }
 
-/** The most characters the input takes from the keyboard (a pasted article is no query). */
+/** The most characters the input takes from the keyboard (a pasted article is no query); a
+ * query set by script or read from the URL is cut to as many (the engine reads 1024). */
 const MAX_QUERY_CHARS = 512;
+
+/** `q` cut to MAX_QUERY_CHARS characters (never inside a surrogate pair). */
+function clampQuery(q) {
+  return q.length <= MAX_QUERY_CHARS ? q : Array.from(q).slice(0, MAX_QUERY_CHARS).join('');
+}
 
 /** The most characters of a query echoed back ("no results for …"). */
 const ECHO_CHARS = 60;
@@ -1898,7 +1904,7 @@ export class FahrasSearch extends ElementBase {
     return this.#ui ? this.#ui.input.value : this.#query;
   }
   set query(value) {
-    const q = value == null ? '' : String(value);
+    const q = clampQuery(value == null ? '' : String(value));
     this.#query = q;
     if (!this.#ui) return; // applied in connectedCallback
     this.#ui.input.value = q;
@@ -2555,7 +2561,7 @@ export class FahrasSearch extends ElementBase {
     if (!url.present && !navigated) return false;
     const input = this.#ui.input;
     const next = {
-      query: url.query ?? (navigated ? '' : input.value),
+      query: clampQuery(url.query ?? (navigated ? '' : input.value)),
       sort: url.sort ?? 'relevance',
       from: url.dateFrom ?? '',
       to: url.dateTo ?? '',

@@ -119,6 +119,11 @@ describe('the query language in the widget', () => {
     const box = await host.locator('[part="empty"]').boundingBox();
     assert.ok(box && box.height < 200, `the empty box is ${box?.height} px tall`);
     assert.equal(await input.getAttribute('maxlength'), '512');
+    // Set by script (or read from the URL), a pasted text is cut as typing would cut it, and
+    // its start is still searched.
+    await host.evaluate((el) => { el.query = 'داعش '.repeat(20000); });
+    await until(() => host.evaluate((el) => el.state === 'results' && el.results?.query?.length === 512), 'the long query searched');
+    assert.equal(await host.evaluate((el) => el.query.length), 512);
     await context.close();
   });
 });
