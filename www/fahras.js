@@ -874,8 +874,7 @@ const DARK_VARS = `
     --_mark-bg: #7a5d00;
     --_mark-fg: #fff6d6;
     --_border: #3b3f47;
-    --_active-bg: #1f3a30;
-    --_hover-bg: #23262c;
+    --_active-mix: 16%;
     --_error: #ff8a8f;
     --_error-bg: #3a1517;
     --_focus: #8ab4f8;
@@ -893,8 +892,11 @@ const CSS = String.raw`
   --_mark-bg: #ffe58a;
   --_mark-fg: inherit;
   --_border: #c9ccd3;
-  --_active-bg: #e8f3ee;
-  --_hover-bg: #f4f6f8;
+  /* Mixed from the colours in effect, so that a page's own --fahras-bg / --fahras-fg (or a
+     forced theme under them) never leave a dark hover on a light background. */
+  --_active-mix: 10%;
+  --_active-bg: color-mix(in srgb, var(--fahras-accent, var(--_accent)) var(--_active-mix), var(--fahras-bg, var(--_bg)));
+  --_hover-bg: color-mix(in srgb, var(--fahras-fg, var(--_fg)) 6%, var(--fahras-bg, var(--_bg)));
   --_error: #a4161a;
   --_error-bg: #fdeced;
   --_focus: #1a73e8;
@@ -2331,6 +2333,9 @@ export class FahrasSearch extends ElementBase {
     if (this.#engineUrl !== null) releaseEngine(this.#engineUrl, this.#engineWorker);
     this.#engineUrl = null;
     this.#engine = null;
+    // Labels are the index's: another index reads its own.
+    this.#labels.clear();
+    this.#labelsRead.clear();
     this.#enginePromise = Promise.resolve(null);
   }
 
@@ -3062,6 +3067,7 @@ export class FahrasSearch extends ElementBase {
     } catch {
       results = null; // the ids stay: a help, not the search
     }
+    if (engine !== this.#engine) return; // another index meanwhile: its labels are not these
     if (!results) {
       names.forEach((f) => this.#labelsRead.delete(f)); // failed or superseded: ask again later
       return;
@@ -3286,6 +3292,9 @@ export class FahrasSearch extends ElementBase {
     const years = valid(counts.year, /^\d{4}$/).sort((a, b) => (a.value < b.value ? -1 : 1));
     const months = valid(counts.month, /^\d{4}-\d{2}$/).sort((a, b) => (a.value < b.value ? -1 : 1));
     this.#renderDateRange(s, locale);
+    // No dated article: no chart, and no heading over nothing (the date range stays, to be
+    // widened).
+    ui.timelineTitle.hidden = !years.length;
     if (!years.length) {
       ui.chart.hidden = true;
       ui.timelineTable.replaceChildren();

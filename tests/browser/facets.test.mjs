@@ -235,8 +235,13 @@ describe('facets in the demo', { skip }, () => {
       assert.equal(await chip.getAttribute('aria-pressed'), 'true', `${value} still shown, pressed`);
       assert.equal(await chip.locator('[part="facet-count"]').textContent(), '٠');
     }
+    // No article, so no chart, and no timeline heading over nothing; the date range stays.
+    const timelineTitle = host.locator('[part="timeline"] > .facet-title');
+    assert.equal(await timelineTitle.isVisible(), false, 'no timeline heading');
+    assert.equal(await host.locator('[part="timeline"] select').first().isVisible(), true, 'the date range');
     await host.locator(`[part="facet-value"][data-facet="person"][data-value="${person}"]`).click();
     await resultsFor(host, TAMTAM, 'the person unchosen');
+    assert.equal(await timelineTitle.isVisible(), true, 'the timeline heading is back');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -666,6 +666,50 @@ describe('accessibility', { skip }, () => {
   });
 });
 
+/** sRGB channels (0–1) of a computed colour: `rgb(…)`, `rgba(…)` or `color(srgb …)`. */
+function channels(css) {
+  const srgb = css.match(/^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)/);
+  if (srgb) return srgb.slice(1, 4).map(Number);
+  const rgb = css.match(/^rgba?\((\d+), (\d+), (\d+)/);
+  assert.ok(rgb, `a colour: ${css}`);
+  return rgb.slice(1, 4).map((v) => Number(v) / 255);
+}
+
+/** WCAG contrast ratio of two computed colours. */
+function contrast(a, b) {
+  const lum = (css) => {
+    const [r, g, bl] = channels(css).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('colours', { skip }, () => {
+  test('a hovered and an active result stay readable under a forced theme and the page\'s own colours', async () => {
+    // The demo page sets --fahras-bg and --fahras-fg to its light palette; theme="dark" under
+    // them once left a dark hover behind dark text. Also the page in the OS's dark scheme.
+    for (const [theme, colorScheme] of [['dark', 'light'], ['light', 'dark'], [null, 'dark'], [null, 'light']]) {
+      const { context, page } = await open('/', { colorScheme });
+      const host = page.locator('fahras-search');
+      if (theme) await host.evaluate((el, t) => el.setAttribute('theme', t), theme);
+      const input = host.locator('input');
+      await input.click();
+      await input.pressSequentially('داعش');
+      await settled(host, 'داعش');
+      const options = host.locator('[role="option"]');
+      await page.keyboard.press('ArrowDown');
+      await options.nth(1).hover();
+      const colours = (option) => option.evaluate((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]);
+      for (const [what, [bg, fg]] of [['active', await colours(options.nth(0))], ['hovered', await colours(options.nth(1))]]) {
+        const ratio = contrast(bg, fg);
+        assert.ok(ratio >= 4.5, `theme=${theme}, ${colorScheme} page, ${what} result: ${fg} on ${bg} is ${ratio.toFixed(2)}:1`);
+      }
+      await context.close();
+    }
+  });
+});
+
 describe('element API', { skip }, () => {
   test('define() under another tag names the events after it; facets, mode, url-sync, worker mirror their attributes', async () => {
     const { context, page, errors } = await open('/t/rtl.html');
