@@ -83,9 +83,15 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
         return Vec::new();
     };
     let b = builder(distance);
-    let whole_dfa = b.build_dfa(word);
-    let prefix_dfa = prefix.then(|| b.build_prefix_dfa(word));
-    let dfa = prefix_dfa.as_ref().unwrap_or(&whole_dfa);
+    // One automaton: for a prefix search, the distance to the whole term (≤ 4 × 32 terms) is
+    // counted directly instead of by a second automaton.
+    let dfa = if prefix {
+        b.build_prefix_dfa(word)
+    } else {
+        b.build_dfa(word)
+    };
+    let dfa = &dfa;
+    let word_chars: Vec<char> = word.chars().collect();
     let distance_of = |dfa: &DFA, key: &[u8]| {
         let state = key
             .iter()
@@ -115,9 +121,11 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
         if d == 0 {
             continue; // an exact prefix: the prefix tier has it
         }
-        let whole = match distance_of(&whole_dfa, key) {
-            Distance::Exact(w) => Some(w),
-            Distance::AtLeast(_) => None,
+        let whole = if prefix {
+            let term_chars: Vec<char> = term.chars().collect();
+            edit_distance(&word_chars, &term_chars, distance)
+        } else {
+            Some(d)
         };
         found.push(Similar {
             term: term.to_owned(),
@@ -132,6 +140,37 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
     found.sort_by_key(|s| s.distance);
     found.truncate(MAX_FUZZY_EXPANSIONS);
     found
+}
+
+/// The edit distance of `a` and `b` (insertions, deletions, substitutions, and adjacent
+/// transpositions, each one edit: the automata's measure), if at most `max`.
+fn edit_distance(a: &[char], b: &[char], max: u8) -> Option<u8> {
+    let max = usize::from(max);
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the optimal string alignment table.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..=b.len() {
+            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut d = substitution.min(previous[j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+        }
+        if row.iter().all(|&d| d > max) {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut row);
+    }
+    let d = previous[b.len()];
+    (d <= max).then_some(d as u8)
 }
 
 #[cfg(test)]
@@ -175,6 +214,47 @@ mod tests {
         assert_eq!(similar_terms(&d, &format!("{long}ث"), false).len(), 0);
         let shorter = &long[..long.len() - "ت".len()];
         assert_eq!(similar_terms(&d, &format!("{shorter}ث"), true).len(), 1);
+    }
+
+    #[test]
+    fn the_direct_distance_is_the_automatons() {
+        // Every pair of short words over a small alphabet: the distance the whole-word
+        // automaton gives, and the direct count.
+        let letters = ['ا', 'ب', 'ت'];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        let mut checked = 0;
+        for max in [1u8, 2] {
+            for a in words.iter().filter(|w| w.chars().count() >= 2) {
+                let dfa = builder(max).build_dfa(a);
+                let a_chars: Vec<char> = a.chars().collect();
+                for b in &words {
+                    let state = b
+                        .bytes()
+                        .fold(dfa.initial_state(), |s, byte| dfa.transition(s, byte));
+                    let expected = match dfa.distance(state) {
+                        Distance::Exact(d) => Some(d),
+                        Distance::AtLeast(_) => None,
+                    };
+                    let b_chars: Vec<char> = b.chars().collect();
+                    assert_eq!(
+                        edit_distance(&a_chars, &b_chars, max),
+                        expected,
+                        "{a} {b} ≤ {max}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
