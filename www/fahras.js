@@ -139,6 +139,7 @@ const STRINGS = {
     remove: (label) => `إزالة عامل التصفية: ${label}`,
     not: (label) => `ليس ${label}`,
     showAll: (n) => `عرض الكل (${n})`,
+    showResults: (n) => `عرض النتائج (${n})`,
     showTop: (k, n) => `عرض الأكثر تكرارا (${k} من ${n})`,
     showFewer: 'عرض أقل',
     sort: 'الترتيب',
@@ -210,6 +211,7 @@ const STRINGS = {
     remove: (label) => `Remove filter: ${label}`,
     not: (label) => `not ${label}`,
     showAll: (n) => `Show all (${n})`,
+    showResults: (n) => `Show results (${n})`,
     showTop: (k, n) => `Show the top ${k} of ${n}`,
     showFewer: 'Show fewer',
     sort: 'Sort',
@@ -1130,14 +1132,23 @@ input:focus-visible {
   border: 1px solid var(--fahras-border, var(--_border));
   border-radius: var(--fahras-radius, 0.6rem);
 }
+.facets-done {
+  align-self: stretch;
+  font-weight: 600;
+  color: var(--fahras-accent-fg, var(--fahras-bg, var(--_bg)));
+  background: var(--fahras-accent, var(--_accent));
+  border-color: var(--fahras-accent, var(--_accent));
+}
+.facets-done:hover { background: var(--fahras-accent, var(--_accent)); text-decoration: underline; }
 @container fahras-panel (min-width: 40rem) {
-  .facets-toggle { display: none; }
+  .facets-toggle, .facets-done { display: none; }
   .facets-head:not(:has(> .active:not([hidden]))) { display: none; }
   .facets:not([data-open]) > .facets-body, .facets > .facets-body { display: flex; }
   .search[data-state='idle'] .facets-body { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); column-gap: 1.5em; }
 }
 .facets-body > * + * { padding-block-start: 0.8em; border-block-start: 1px solid var(--fahras-border, var(--_border)); }
 .search[data-state='idle'] .facets-body > * + * { padding-block-start: 0; border-block-start: 0; }
+.facets-body > .facets-done { padding-block: 0.5em; border: 1px solid var(--fahras-accent, var(--_accent)); }
 /* Nothing to order before a search. */
 .search[data-state='idle'] .sort-row { display: none; }
 
@@ -2201,6 +2212,8 @@ export class FahrasSearch extends ElementBase {
       rangeError,
     );
     const timeline = h('div', { class: 'timeline', part: 'timeline', role: 'group', 'aria-labelledby': `${id}-timeline-title` }, timelineTitle, chart, timelineTable, dateRange);
+    // Narrow widgets: the open panel ends with a way back to the results below it.
+    const facetsDone = h('button', { type: 'button', class: 'facets-done', part: 'facets-done', 'data-action': 'done', 'data-key': 'done' });
     const facetsBody = h('div', { class: 'facets-body', id: `${id}-facets-body` }, sortRow, timeline);
     const facets = h('div', { class: 'facets', part: 'facets', role: 'group', hidden: true }, facetsHead, facetsBody);
     const results = h('div', { class: 'results', part: 'results' }, suggest, error, empty, listbox, more);
@@ -2224,7 +2237,7 @@ export class FahrasSearch extends ElementBase {
     this.#ui = {
       root, search, label, input, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
       error, errorMessage, errorDetail, retry, more, facets, results, panel, close, trigger, triggerText, dialog,
-      facetsToggle, facetsToggleText, facetsBadge, active, activeList, clear, facetsBody, sortRow, sortSelect, sortLabel,
+      facetsToggle, facetsToggleText, facetsBadge, active, activeList, clear, facetsBody, facetsDone, sortRow, sortSelect, sortLabel,
       timeline, timelineTitle, chart, timelineTable, dateRange, dateLegend, fromSelect, toSelect, fromLabel, toLabel, rangeError,
     };
   }
@@ -3165,6 +3178,10 @@ export class FahrasSearch extends ElementBase {
       const fieldset = this.#renderGroup(facet, Array.isArray(counts[facet]) ? counts[facet] : [], s, locale);
       if (fieldset) sections.push(fieldset);
     }
+    if (state !== 'idle') {
+      ui.facetsDone.textContent = s.showResults(formatNumber(this.#results?.total ?? 0, locale));
+      sections.push(ui.facetsDone);
+    }
     syncChildren(ui.facetsBody, sections);
 
     // Keep the keyboard where it was when an element it was on was rebuilt or moved.
@@ -3468,6 +3485,12 @@ export class FahrasSearch extends ElementBase {
       case 'toggle':
         this.#facetsOpen = !this.#facetsOpen;
         this.#renderFacets();
+        return;
+      case 'done':
+        // Closed, with the keyboard on its button and the results right below it.
+        this.#facetsOpen = false;
+        this.#renderFacets();
+        this.#ui.facetsToggle.focus();
         return;
       case 'chip': {
         const list = [...(this.#filters.get(facet) ?? [])];

@@ -456,6 +456,16 @@ describe('facets in the demo', { skip }, () => {
     assert.ok(overflow <= 0, `no horizontal overflow (${overflow}px)`);
     await snapshot(narrow.page, 'facets-narrow-360-open.png', { fullPage: true });
     assertNoAxe(await axeViolations(narrow.page), '360 px, filters open');
+    // The open panel ends with a button back to the results, which names how many there are:
+    // it closes the panel and leaves the keyboard on the toggle, the results right below.
+    const done = nhost.locator('[part="facets-done"]');
+    assert.equal(await done.textContent(), `عرض النتائج (${String(TAMTAM.length).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d])})`);
+    await done.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await nhost.locator('.facets-body').isVisible(), false);
+    assert.equal(await nhost.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('part')), 'facets-toggle');
+    const [toggleBox, firstBox] = [await toggle.boundingBox(), await nhost.locator('[role="option"]').first().boundingBox()];
+    assert.ok(firstBox.y > toggleBox.y && firstBox.y < 800, `the first result (y ${firstBox.y}) is on screen below the toggle (y ${toggleBox.y})`);
     const mainResults = await nhost.evaluate((el) => el.results);
     assert.deepEqual(narrow.errors, []);
     await narrow.context.close();
@@ -466,6 +476,7 @@ describe('facets in the demo', { skip }, () => {
     await facetsShown(dark.host);
     const chipBg = await dark.host.locator('[part="facet-value"]').first().evaluate((e) => getComputedStyle(e).backgroundColor);
     assert.notEqual(chipBg, 'rgb(255, 255, 255)', 'dark palette');
+    assert.equal(await dark.host.locator('[part="facets-done"]').isVisible(), false, 'no "show results" beside the results');
     await snapshot(dark.page, 'facets-dark.png', { fullPage: true });
     assertNoAxe(await axeViolations(dark.page), 'dark');
     assert.deepEqual(dark.errors, []);
