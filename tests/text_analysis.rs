@@ -521,6 +521,27 @@ fn inflected_native_forms_of_an_alias_do_not_look_foreign() {
 }
 
 #[test]
+fn a_native_word_of_consonants_only_is_no_unlisted_spelling_of_a_name() {
+    // «أمرك» (your command) and «أمسك» (he held) have the skeletons of listed names
+    // (أمريكا…), but are written as Arabic writes its own words: nothing dropped.
+    let a = analyzer();
+    let america = a.variant_key(&normalize("أمريكا"));
+    assert!(america.is_some());
+    assert_eq!(a.variant_key(&normalize("أمرك")), None);
+    assert_eq!(a.variant_key(&normalize("أمسك")), None);
+    // Other spellings with their vowels still are (امريكا, اميركا, أمركا).
+    for spelling in ["اميركا", "أمركا", "الأمريكية"] {
+        assert!(a.variant_key(&normalize(spelling)).is_some(), "{spelling}");
+    }
+    // A name spelled without its vowels is listed, and keeps its key.
+    assert_eq!(
+        a.variant_key(&normalize("ترمب")),
+        a.variant_key(&normalize("ترامب"))
+    );
+    assert!(a.variant_key(&normalize("ترمب")).is_some());
+}
+
+#[test]
 fn latin_names_expand_to_arabic_spellings_and_back() {
     let a = analyzer();
     let telegram = a.alias_expansions("telegram");

@@ -241,8 +241,15 @@ impl Aliases {
     fn unlisted_spelling_key(&self, base: &str) -> Option<String> {
         let key = variant::skeleton(base)?;
         let long_enough = key.chars().count() >= 4;
-        (long_enough && self.by_key.contains_key(&key) && !has_invisible_suffix(base, &key))
-            .then_some(key)
+        // A word of consonants only (its skeleton is the word itself) is written the way
+        // Arabic writes its own words: «أمرك» (your command) has America's key, «أمسك»
+        // (he held) another name's. A name spelled without its vowels (ترمب) is listed.
+        let native_shape = key == base;
+        (long_enough
+            && !native_shape
+            && self.by_key.contains_key(&key)
+            && !has_invisible_suffix(base, &key))
+        .then_some(key)
     }
 
     /// Does the list name this normalized term (a Latin name, an Arabic spelling, or a
