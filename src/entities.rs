@@ -12,7 +12,9 @@
 //!    proclitics (و ف, ب ل ك, ال, لل: `وتيليغرام`, `بتويتر`, `للعراق`); the other words
 //!    must be as listed.
 //! 2. **Quoted names** (`quoted`): one-word names that are also common words (ناشر
-//!    "publisher", القاعدة "the base") count only between quotation marks (`«ناشر»`).
+//!    "publisher", القاعدة "the base") count only between quotation marks (`«ناشر»`), or
+//!    when joined by و to a name of the same facet right before or after them (`داعش
+//!    والقاعدة`, `القاعدة وداعش`).
 //! 3. **Adjectives** (`adjectives`: السوري، الروسية…) are reported with
 //!    [`MentionKind::Adjective`]. [`EntityMatcher::document_entities`] keeps an entity seen
 //!    only through adjectives when it has at least [`ADJECTIVE_ONLY_MIN`] of them: one
@@ -443,6 +445,9 @@ fn validate(entities: &[Entity], analyzer: &Analyzer) -> Result<()> {
 // ---------------------------------------------------------------------------------------
 // Matching.
 
+/// A mention found at a token: how many tokens it takes, its entity, its kind.
+type Found = (usize, u32, MentionKind);
+
 /// One spelling, keyed by its first term.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -462,6 +467,8 @@ pub struct EntityMatcher {
     /// Variant keys of the one-word names of loanword entities (`None`: shared by two
     /// entities, unused).
     variants: HashMap<String, Option<u32>>,
+    /// Each entity's facet.
+    facets: Vec<String>,
 }
 
 impl EntityMatcher {
@@ -529,7 +536,12 @@ impl EntityMatcher {
         for list in patterns.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        EntityMatcher { patterns, variants }
+        let facets = entities.iter().map(|e| e.facet.clone()).collect();
+        EntityMatcher {
+            patterns,
+            variants,
+            facets,
+        }
     }
 
     /// The entity mentions of `text`, in text order, without overlaps (at each word the
@@ -547,31 +559,33 @@ impl EntityMatcher {
         tokens: &[Token],
     ) -> Vec<EntityMention> {
         let mut out = Vec::new();
+        // The token after the last mention, and that mention's entity.
+        let mut last: Option<(usize, u32)> = None;
         let mut i = 0;
         while i < tokens.len() {
-            let mut best: Option<(usize, u32, MentionKind)> = None;
-            for candidate in clitic_forms(&tokens[i].term) {
-                let Some(list) = self.patterns.get(candidate.as_str()) else {
-                    continue;
-                };
-                for p in list {
-                    let len = 1 + p.rest.len();
-                    if best.is_some_and(|(l, _, _)| l >= len) {
-                        break;
-                    }
-                    let fits = tokens.get(i + 1..i + len).is_some_and(|next| {
-                        next.iter().zip(&p.rest).all(|(t, want)| t.term == *want)
-                    });
-                    if fits && (!p.quoted || is_quoted(text, tokens[i].start, tokens[i].end)) {
-                        best = Some((len, p.entity, p.kind));
-                        break;
-                    }
-                }
-            }
+            let (mut best, unquoted) = self.name_at(text, tokens, i);
             if best.is_none() {
                 best = self
                     .variant(analyzer, &tokens[i].term)
                     .map(|e| (1, e, MentionKind::Variant));
+            }
+            // A quoted name without its quotation marks still counts when it is joined by و
+            // to a name of the same facet: «تنظيمي داعش والقاعدة», «القاعدة وداعش».
+            if let (None, Some((len, entity))) = (best, unquoted) {
+                let after_same =
+                    |other: u32| self.facets[other as usize] == self.facets[entity as usize];
+                let joined_to_last = tokens[i].term.starts_with('و')
+                    && last.is_some_and(|(end, other)| end == i && after_same(other));
+                let joined_to_next = tokens.get(i + len).is_some_and(|next| {
+                    next.term.starts_with('و')
+                        && matches!(
+                            self.name_at(text, tokens, i + len).0,
+                            Some((_, other, MentionKind::Name)) if after_same(other)
+                        )
+                });
+                if joined_to_last || joined_to_next {
+                    best = Some((len, entity, MentionKind::Name));
+                }
             }
             match best {
                 Some((len, entity, kind)) => {
@@ -582,11 +596,47 @@ impl EntityMatcher {
                         kind,
                     });
                     i += len;
+                    last = Some((i, entity)).filter(|_| kind != MentionKind::Adjective);
                 }
                 None => i += 1,
             }
         }
         out
+    }
+
+    /// The longest listed name (or adjective) that begins at token `i`; and, when none
+    /// does, a quoted name that is there without its quotation marks: `(tokens, entity)`.
+    fn name_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+    ) -> (Option<Found>, Option<(usize, u32)>) {
+        let mut best: Option<Found> = None;
+        let mut unquoted = None;
+        for candidate in clitic_forms(&tokens[i].term) {
+            let Some(list) = self.patterns.get(candidate.as_str()) else {
+                continue;
+            };
+            for p in list {
+                let len = 1 + p.rest.len();
+                if best.is_some_and(|(l, _, _)| l >= len) {
+                    break;
+                }
+                let fits = tokens
+                    .get(i + 1..i + len)
+                    .is_some_and(|next| next.iter().zip(&p.rest).all(|(t, want)| t.term == *want));
+                if !fits {
+                    continue;
+                }
+                if !p.quoted || is_quoted(text, tokens[i].start, tokens[i].end) {
+                    best = Some((len, p.entity, p.kind));
+                    break;
+                }
+                unquoted.get_or_insert((len, p.entity));
+            }
+        }
+        (best, unquoted.filter(|_| best.is_none()))
     }
 
     /// The entity of a word through its variant key, under the gates of the module

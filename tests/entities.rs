@@ -178,7 +178,17 @@ fn scanned(doc: &Document) -> BTreeMap<String, u32> {
     for field in fields(doc) {
         let text = fold(field);
         let mut spans: Vec<(usize, usize, String, bool)> = Vec::new();
+        // Quoted names written without their quotation marks.
+        let mut bare: Vec<(usize, usize, String)> = Vec::new();
         for e in taxonomy().entities() {
+            for spelling in &e.quoted {
+                let quoted = occurrences(&text, spelling, true);
+                for (s, t) in occurrences(&text, spelling, false) {
+                    if !quoted.iter().any(|&(qs, _)| qs <= s && s <= qs + 1) {
+                        bare.push((s, t, e.key()));
+                    }
+                }
+            }
             let lists = [
                 (&e.names, false, false),
                 (&e.latin, false, false),
@@ -195,12 +205,42 @@ fn scanned(doc: &Document) -> BTreeMap<String, u32> {
         }
         // Leftmost first, longest first; keep the ones that do not overlap a kept one.
         spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut last_end = 0;
-        for (s, t, k, adjective) in spans {
-            if s < last_end {
+        let mut kept: Vec<(usize, usize, String, bool)> = Vec::new();
+        for span in spans {
+            if kept.last().is_some_and(|k| span.0 < k.1) {
                 continue;
             }
-            last_end = t;
+            kept.push(span);
+        }
+        // A bare quoted name joined by و to a name of the same facet right before or after
+        // it counts too (داعش والقاعدة, القاعدة وداعش).
+        let facet = |key: &str| key.split('.').next().unwrap_or_default().to_owned();
+        let between_only_spaces =
+            |a: usize, b: usize| a <= b && text[a..b].iter().all(|c| !is_letter(*c));
+        let mut joined = Vec::new();
+        for (s, t, k) in &bare {
+            if kept.iter().any(|span| span.0 < *t && *s < span.1) {
+                continue;
+            }
+            let names = || {
+                kept.iter()
+                    .filter(|span| !span.3 && facet(&span.2) == facet(k))
+            };
+            let after_last = text[*s] == 'و'
+                && names().any(|span| {
+                    between_only_spaces(span.1, *s)
+                        && !kept.iter().any(|o| span.1 <= o.0 && o.1 <= *s)
+                });
+            let before_next = names().any(|span| {
+                text[span.0] == 'و'
+                    && between_only_spaces(*t, span.0)
+                    && !kept.iter().any(|o| *t <= o.0 && o.1 <= span.0)
+            });
+            if after_last || before_next {
+                joined.push((*s, *t, k.clone(), false));
+            }
+        }
+        for (_, _, k, adjective) in kept.into_iter().chain(joined) {
             let c = counts.entry(k).or_default();
             if adjective {
                 c.1 += 1;
@@ -268,8 +308,9 @@ const READ: &[(&str, &[&str])] = &[
             "organisation.brookings",
             "organisation.new_york_times",
             // لندن; الولايات المتحدة; بلجيكا، اليونان، بولندا، البرتغال. Britain only as
-            // one adjective (العاصمة البريطانية): not a value. والقاعدة (al-Qaeda) is
-            // written unquoted and without تنظيم: القاعدة is too common a word to count.
+            // one adjective (العاصمة البريطانية): not a value. al-Qaeda is written unquoted
+            // and without تنظيم, but joined to ISIS («لتنظيمي داعش والقاعدة»).
+            "organisation.al_qaeda",
             "place.london",
             "place.usa",
             "place.belgium",
@@ -531,6 +572,22 @@ fn longer_names_win() {
     );
     assert_eq!(found("فيس بوك"), ["platform.facebook"]);
     assert_eq!(found("«فيس بوك «"), ["platform.facebook"]);
+}
+
+#[test]
+fn a_bare_quoted_name_joined_to_a_name_of_its_facet_counts() {
+    let isis = "organisation.isis";
+    let qaeda = "organisation.al_qaeda";
+    assert_eq!(found("لتنظيمي داعش والقاعدة"), [isis, qaeda]);
+    assert_eq!(found("القاعدة وداعش"), [qaeda, isis]);
+    assert_eq!(found("«القاعدة» وداعش"), [qaeda, isis]);
+    // Alone, after another facet's name, or not joined by و: the common word.
+    assert_eq!(found("القاعدة العسكرية"), Vec::<String>::new());
+    assert_eq!(found("تويتر والقاعدة"), ["platform.twitter"]);
+    assert_eq!(found("داعش القاعدة"), [isis]);
+    assert_eq!(found("القاعدة داعش"), [isis]);
+    // Joined to an adjective of its facet, no.
+    assert!(!found("الداعشي والقاعدة").contains(&qaeda.to_owned()));
 }
 
 #[test]
