@@ -54,3 +54,5 @@ say "www/pkg/fahras_bg.wasm: $raw bytes ($gz gzip), index embedded: $(stat -c %s
 js_gz=$(cat www/dist/fahras.js | gzip -9 | wc -c)
 glue_gz=$(cat www/dist/pkg/fahras.js | gzip -9 | wc -c)
 say "www/dist/: fahras.js $js_gz bytes gzip, pkg/fahras.js $glue_gz bytes gzip (minified)"
+# The demo's article pages (www/articles/), which its results open.
+node scripts/demo-articles.mjs

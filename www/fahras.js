@@ -26,6 +26,7 @@
 //   mode         'inline' (default) | 'dropdown' (results float below the input) | 'modal'
 //                (a button opens a dialog; also the keys / and Ctrl+K or ⌘K)
 //   worker       search in a module Worker (./fahras-worker.js) instead of the main thread
+//   hit-url      for results whose record has no url, a template: "articles/{id}.html"
 //   theme        'light' | 'dark' forces a palette (default: prefers-color-scheme)
 // Properties: query (get/set: setting it searches, loading the engine if needed), state
 //   ('idle' | 'loading' | 'results' | 'empty' | 'error'), results (last SearchResults), info
@@ -454,6 +455,17 @@ export function safeUrl(url, base = document.baseURI) {
   } catch {
     return null;
   }
+}
+
+/**
+ * The URL of a hit: its own `url`, or for a record without one the `hit-url` template with
+ * `{id}` replaced by the hit's id (URL-encoded): "articles/{id}.html". Through safeUrl.
+ */
+export function hitUrl(hit, template, base = document.baseURI) {
+  const own = hit?.url;
+  if (typeof own === 'string' && own.trim()) return safeUrl(own, base);
+  if (typeof template !== 'string' || !template.includes('{id}') || hit?.id == null) return null;
+  return safeUrl(template.replaceAll('{id}', encodeURIComponent(String(hit.id))), base);
 }
 
 /**
@@ -2746,7 +2758,7 @@ export class FahrasSearch extends ElementBase {
     if (this.#urlTimer) this.#writeUrl(); // the URL the reader comes back to holds the search
     const proceed = this.#dispatch('select', { hit, query: this.#ui.input.value }, true);
     if (!proceed) return;
-    const url = safeUrl(hit.url);
+    const url = hitUrl(hit, this.getAttribute('hit-url'));
     if (!url) return;
     if (event && (event.ctrlKey || event.metaKey || event.shiftKey || event.button === 1)) {
       window.open(url, '_blank', 'noopener');
@@ -2962,7 +2974,7 @@ export class FahrasSearch extends ElementBase {
     const id = `${this.#uid}-option-${index}`;
     const titleId = `${id}-title`;
     const detailsId = `${id}-details`;
-    const url = safeUrl(hit.url);
+    const url = hitUrl(hit, this.getAttribute('hit-url'));
     const title = h('span', { class: 'title', part: 'title', id: titleId });
     title.append(renderHighlighted(hit.title ?? '', hit.titleHighlights));
 

@@ -631,6 +631,39 @@ describe('error states', () => {
     await context.close();
   });
 
+  test('a seed result opens its article page (hit-url), and Back returns to the search', { skip: !USE_REAL && 'needs the real wasm' }, async () => {
+    const { context, page, host, input, errors } = await openDemo();
+    await typeQuery(input, 'جسر لندن');
+    await waitForSettled(host, 'جسر لندن');
+    const title = await optionsOf(host).first().locator('[part="title"]').textContent();
+    const doc = corpus.find((d) => d.title === title);
+    assert.ok(doc, `a seed titled ${title}`);
+    assert.equal(await optionsOf(host).first().evaluate((o) => o.classList.contains('has-url')), true);
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(`**/articles/${doc.id}.html`), page.keyboard.press('Enter')]);
+    assert.equal(await page.locator('h1').textContent(), doc.title);
+    const paragraphs = await page.locator('article > p:not(.deck):not(.article-meta)').allTextContents();
+    assert.deepEqual(paragraphs, doc.body, 'every paragraph, as text');
+    await page.goBack();
+    await waitForSettled(host, 'جسر لندن');
+    assert.equal(await input.inputValue(), 'جسر لندن', 'the search is restored from the URL');
+    // hitUrl: the record's own url wins; the id is encoded; only http(s) and relative URLs.
+    const urls = await page.evaluate(async () => {
+      const { hitUrl } = await import('./fahras.js');
+      const base = 'https://news.example/archive/';
+      return [
+        hitUrl({ id: 'a b/c', url: '' }, 'articles/{id}.html', base),
+        hitUrl({ id: 'x', url: '/own' }, 'articles/{id}.html', base),
+        hitUrl({ id: 'x' }, 'javascript:alert({id})', base),
+        hitUrl({ id: 'x' }, 'articles/x.html', base),
+        hitUrl({ id: 'x' }, null, base),
+      ];
+    });
+    assert.deepEqual(urls, ['https://news.example/archive/articles/a%20b%2Fc.html', 'https://news.example/own', null, null, null]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('src with a valid index loads it (mock index format)', async () => {
     const docs = [{ id: 'x', title: 'خبر عن القمر', body: ['القمر يضيء الليل.'], url: 'https://example.invalid/moon' }];
     const { context, page, host, input } = await openDemo({ mock: true });
