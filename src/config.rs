@@ -24,7 +24,8 @@
 //! [search]
 //! facets = ["section", "tag", "year"]       # the facets to build (default: all)
 //! stop_words = "stop-words.txt"             # a file (one word per line) or a list
-//! taxonomy = "taxonomy.toml"                # entities added to data/taxonomy.toml's
+//! taxonomy = "taxonomy.toml"                # entities added to data/taxonomy.toml's (or
+//!                                           # removed from them: `remove = true`)
 //! aliases = "aliases.tsv"                   # the format of data/aliases.tsv, added to it
 //! ```
 

@@ -149,6 +149,9 @@ pub struct EntityMention {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Taxonomy {
     entities: Vec<Entity>,
+    /// `facet.id` of the entities this taxonomy removes from the one it
+    /// [extends](Taxonomy::extend) (`remove = true` in a site's file).
+    removed: Vec<(String, String)>,
 }
 
 /// The TOML form of one entity (its facet and id are the table header).
@@ -156,7 +159,9 @@ pub struct Taxonomy {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntityTable {
+    #[serde(default)]
     ar: String,
+    #[serde(default)]
     en: String,
     #[serde(default)]
     names: Vec<String>,
@@ -168,6 +173,9 @@ struct EntityTable {
     adjectives: Vec<String>,
     #[serde(default)]
     loanword: bool,
+    /// In a site's taxonomy: drop this entity of the default one.
+    #[serde(default)]
+    remove: bool,
 }
 
 fn invalid(at: String, problem: String) -> Error {
@@ -197,10 +205,31 @@ impl Taxonomy {
                     ),
                 )
             })?;
-        let mut entities: Vec<Entity> = file
-            .into_iter()
-            .flat_map(|(facet, table)| {
-                table.into_iter().map(move |(id, e)| Entity {
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut removed: Vec<(String, String)> = Vec::new();
+        for (facet, table) in file {
+            for (id, e) in table {
+                if e.remove {
+                    let other = !(e.ar.is_empty()
+                        && e.en.is_empty()
+                        && e.names.is_empty()
+                        && e.latin.is_empty()
+                        && e.quoted.is_empty()
+                        && e.adjectives.is_empty()
+                        && !e.loanword);
+                    if other {
+                        let at = format!("taxonomy entity {facet}.{id}");
+                        return Err(invalid(
+                            locate_header(text, &at).unwrap_or(at),
+                            "has \"remove = true\" and other keys; an entity is either removed \
+                             (only \"remove = true\") or defined"
+                                .into(),
+                        ));
+                    }
+                    removed.push((facet.clone(), id));
+                    continue;
+                }
+                entities.push(Entity {
                     facet: facet.clone(),
                     id,
                     ar: e.ar,
@@ -210,19 +239,21 @@ impl Taxonomy {
                     quoted: e.quoted,
                     adjectives: e.adjectives,
                     loanword: e.loanword,
-                })
-            })
-            .collect();
+                });
+            }
+        }
         // File order (the TOML tables come back sorted by key): ids and facets follow the
         // file, and an error names the later of two clashing entities.
         entities.sort_by_key(|e| header_line(text, &e.key()).unwrap_or(usize::MAX));
-        Taxonomy::from_entities(entities).map_err(|e| match e {
+        let mut taxonomy = Taxonomy::from_entities(entities).map_err(|e| match e {
             Error::InvalidDocument { at, problem } => {
                 let located = locate_header(text, &at).unwrap_or(at);
                 invalid(located, problem)
             }
             other => other,
-        })
+        })?;
+        taxonomy.removed = removed;
+        Ok(taxonomy)
     }
 
     /// A taxonomy of these entities, checked: facets and ids are well-formed, each
@@ -245,15 +276,32 @@ impl Taxonomy {
             }
         }
         validate(&entities, &analyzer)?;
-        Ok(Taxonomy { entities })
+        Ok(Taxonomy {
+            entities,
+            removed: Vec::new(),
+        })
     }
 
     /// Adds a site's entities to this taxonomy: an entity with the `facet.id` of an
-    /// existing one replaces it (keeping its [`EntityId`]), the others are appended. Fails,
-    /// leaving `self` unchanged, when the result is invalid (a site spelling that another
-    /// entity already has). To use only the site's entities, use its taxonomy alone.
+    /// existing one replaces it (keeping its [`EntityId`]), the others are appended; the
+    /// entities it removes (`remove = true`) are dropped first (the ids after them move
+    /// down). Fails, leaving `self` unchanged, when the result is invalid (a site spelling
+    /// that another entity already has, an entity to remove that is not there). To use only
+    /// the site's entities, use its taxonomy alone.
     pub fn extend(&mut self, other: Taxonomy) -> Result<()> {
         let mut entities = self.entities.clone();
+        for (facet, id) in &other.removed {
+            let before = entities.len();
+            entities.retain(|x| !(x.facet == *facet && x.id == *id));
+            if entities.len() == before {
+                return Err(invalid(
+                    format!("taxonomy entity {facet}.{id}"),
+                    "has \"remove = true\", but the taxonomy it extends has no such entity; \
+                     check the facet and id (data/taxonomy.toml lists the defaults)"
+                        .into(),
+                ));
+            }
+        }
         for e in other.entities {
             match entities
                 .iter_mut()

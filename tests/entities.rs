@@ -854,6 +854,47 @@ fn a_site_extends_or_replaces_entities() {
 }
 
 #[test]
+fn a_site_removes_a_default_entity() {
+    let text = "نقلت هيئة الإذاعة البريطانية «بي بي سي» عن تيليجرام";
+    let mut t = taxonomy().clone();
+    assert!(t.lookup("organisation", "bbc").is_some());
+    let n = t.entities().len();
+    let site = Taxonomy::parse("[organisation.bbc]\nremove = true\n").unwrap();
+    t.extend(site).unwrap();
+    assert_eq!(t.entities().len(), n - 1);
+    assert_eq!(t.lookup("organisation", "bbc"), None);
+    let found: Vec<String> = t
+        .find(analyzer(), text)
+        .iter()
+        .map(|m| t.entity(m.entity).unwrap().key())
+        .collect();
+    // No longer the BBC's name, البريطانية is an adjective of Britain again.
+    assert_eq!(found, ["place.britain", "platform.telegram"]);
+    // Its spellings are free again: the site may give them to an entity of its own.
+    let mut again = t.clone();
+    let own = Taxonomy::parse(
+        "[organisation.bbc_arabic]\nar = \"بي بي سي عربي\"\nen = \"BBC Arabic\"\nnames = [\"بي بي سي\"]\n",
+    )
+    .unwrap();
+    again.extend(own).unwrap();
+    assert!(again.lookup("organisation", "bbc_arabic").is_some());
+
+    // Removing what is not there, or removing with a definition, is refused, clearly.
+    let before = t.clone();
+    let missing = Taxonomy::parse("[organisation.bbcc]\nremove = true\n").unwrap();
+    let e = t.extend(missing).unwrap_err().to_string();
+    assert!(
+        e.contains("organisation.bbcc") && e.contains("no such entity"),
+        "{e}"
+    );
+    assert_eq!(t, before);
+    let e = Taxonomy::parse("[organisation.bbc]\nremove = true\nar = \"x\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("line 1") && e.contains("remove = true"), "{e}");
+}
+
+#[test]
 fn ids_outside_the_taxonomy_are_none() {
     assert!(taxonomy().entity(EntityId(u32::MAX)).is_none());
     assert!(taxonomy().lookup("platform", "myspace").is_none());
