@@ -496,6 +496,14 @@ fn validate(entities: &[Entity], analyzer: &Analyzer) -> Result<()> {
 /// A mention found at a token: how many tokens it takes, its entity, its kind.
 type Found = (usize, u32, MentionKind);
 
+/// What [`EntityMatcher::name_at`] finds at a token.
+struct NameAt {
+    /// The name, and whether the conjunction و was taken off the token for it.
+    best: Option<(Found, bool)>,
+    /// A quoted name without its quotation marks: tokens, entity, after و.
+    unquoted: Option<(usize, u32, bool)>,
+}
+
 /// One spelling, keyed by its first term.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -607,32 +615,40 @@ impl EntityMatcher {
         tokens: &[Token],
     ) -> Vec<EntityMention> {
         let mut out = Vec::new();
-        // The token after the last mention, and that mention's entity.
+        // The token after the last name mentioned, and its entity.
         let mut last: Option<(usize, u32)> = None;
         let mut i = 0;
         while i < tokens.len() {
-            let (mut best, unquoted) = self.name_at(text, tokens, i);
+            let at = self.name_at(text, tokens, i);
+            let mut best = at.best.map(|(found, _)| found);
             if best.is_none() {
                 best = self
                     .variant(analyzer, &tokens[i].term)
                     .map(|e| (1, e, MentionKind::Variant));
             }
-            // A quoted name without its quotation marks still counts when it is joined by و
-            // to a name of the same facet: «تنظيمي داعش والقاعدة», «القاعدة وداعش».
-            if let (None, Some((len, entity))) = (best, unquoted) {
-                let after_same =
-                    |other: u32| self.facets[other as usize] == self.facets[entity as usize];
-                let joined_to_last = tokens[i].term.starts_with('و')
-                    && last.is_some_and(|(end, other)| end == i && after_same(other));
+            // A quoted name without its quotation marks still counts when the conjunction و
+            // joins it to a name of the same facet right before or after it, with nothing
+            // but spaces, commas or quotation marks between: «تنظيمي داعش والقاعدة»,
+            // «القاعدة وداعش». Not in a chain: a name joined so joins nothing further.
+            let mut joined = false;
+            if let (None, Some((len, entity, after_and))) = (best, at.unquoted) {
+                let same = |other: u32| self.facets[other as usize] == self.facets[entity as usize];
+                let joined_to_last = after_and
+                    && last.is_some_and(|(end, other)| {
+                        end == i
+                            && same(other)
+                            && only_joiners(text, tokens[i - 1].end, tokens[i].start)
+                    });
                 let joined_to_next = tokens.get(i + len).is_some_and(|next| {
-                    next.term.starts_with('و')
+                    only_joiners(text, tokens[i + len - 1].end, next.start)
                         && matches!(
-                            self.name_at(text, tokens, i + len).0,
-                            Some((_, other, MentionKind::Name)) if after_same(other)
+                            self.name_at(text, tokens, i + len).best,
+                            Some(((_, other, MentionKind::Name), true)) if same(other)
                         )
                 });
                 if joined_to_last || joined_to_next {
                     best = Some((len, entity, MentionKind::Name));
+                    joined = true;
                 }
             }
             match best {
@@ -644,7 +660,7 @@ impl EntityMatcher {
                         kind,
                     });
                     i += len;
-                    last = Some((i, entity)).filter(|_| kind != MentionKind::Adjective);
+                    last = Some((i, entity)).filter(|_| kind == MentionKind::Name && !joined);
                 }
                 None => i += 1,
             }
@@ -652,23 +668,20 @@ impl EntityMatcher {
         out
     }
 
-    /// The longest listed name (or adjective) that begins at token `i`; and, when none
-    /// does, a quoted name that is there without its quotation marks: `(tokens, entity)`.
-    fn name_at(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        i: usize,
-    ) -> (Option<Found>, Option<(usize, u32)>) {
-        let mut best: Option<Found> = None;
+    /// What begins at token `i`: the longest listed name (or adjective), and whether a
+    /// conjunction و was taken off the token for it; when none, a quoted name that is there
+    /// without its quotation marks (and the same flag).
+    fn name_at(&self, text: &str, tokens: &[Token], i: usize) -> NameAt {
+        let term = &tokens[i].term;
+        let mut best: Option<(Found, bool)> = None;
         let mut unquoted = None;
-        for candidate in clitic_forms(&tokens[i].term) {
+        for candidate in clitic_forms(term) {
             let Some(list) = self.patterns.get(candidate.as_str()) else {
                 continue;
             };
             for p in list {
                 let len = 1 + p.rest.len();
-                if best.is_some_and(|(l, _, _)| l >= len) {
+                if best.is_some_and(|((l, _, _), _)| l >= len) {
                     break;
                 }
                 let fits = tokens
@@ -677,14 +690,18 @@ impl EntityMatcher {
                 if !fits {
                     continue;
                 }
+                let after_and = after_conjunction(term, &candidate);
                 if !p.quoted || is_quoted(text, tokens[i].start, tokens[i].end) {
-                    best = Some((len, p.entity, p.kind));
+                    best = Some(((len, p.entity, p.kind), after_and));
                     break;
                 }
-                unquoted.get_or_insert((len, p.entity));
+                unquoted.get_or_insert((len, p.entity, after_and));
             }
         }
-        (best, unquoted.filter(|_| best.is_none()))
+        NameAt {
+            best,
+            unquoted: unquoted.filter(|_| best.is_none()),
+        }
     }
 
     /// The entity of a word through its variant key, under the gates of the module
@@ -745,6 +762,23 @@ fn is_quote(c: char) -> bool {
         c,
         '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‹' | '›' | '`' | '＂'
     )
+}
+
+/// Is the text between two words only what may stand between two names joined by و
+/// (spaces, commas, quotation marks: «داعش» والقاعدة), not a sentence's end?
+fn only_joiners(text: &str, end: usize, start: usize) -> bool {
+    text.get(end..start).is_some_and(|between| {
+        between
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '،') || is_quote(c))
+    })
+}
+
+/// Was `candidate` (a clitic form of `term`) reached by taking off a proclitic sequence that
+/// begins with the conjunction و? (وكالة أعماق begins with the letter, not the word.)
+fn after_conjunction(term: &str, candidate: &str) -> bool {
+    term.strip_prefix('و')
+        .is_some_and(|rest| clitic_forms(rest).iter().any(|f| f == candidate))
 }
 
 fn is_quoted(text: &str, start: usize, end: usize) -> bool {

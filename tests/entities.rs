@@ -112,6 +112,18 @@ const CLITICS: &[&str] = &[
 /// directly before the first word must be a clitic sequence (a name listed with ال is also
 /// found after لل: للعراق); words are separated by any non-letters.
 fn occurrences(text: &[char], spelling: &str, quoted: bool) -> Vec<(usize, usize)> {
+    occurrences_with_clitics(text, spelling, quoted)
+        .into_iter()
+        .map(|(s, _, t)| (s, t))
+        .collect()
+}
+
+/// [`occurrences`] with the clitic letters before each: (start, clitics, end).
+fn occurrences_with_clitics(
+    text: &[char],
+    spelling: &str,
+    quoted: bool,
+) -> Vec<(usize, String, usize)> {
     let words: Vec<Vec<char>> = fold(spelling)
         .split(|c| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -165,7 +177,7 @@ fn occurrences(text: &[char], spelling: &str, quoted: bool) -> Vec<(usize, usize
             end = q + w.len();
         }
         if all {
-            out.push((s, end));
+            out.push((s, prefix, end));
         }
     }
     out
@@ -177,15 +189,16 @@ fn scanned(doc: &Document) -> BTreeMap<String, u32> {
     let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for field in fields(doc) {
         let text = fold(field);
-        let mut spans: Vec<(usize, usize, String, bool)> = Vec::new();
+        // (start, end, facet.id, adjective, after the conjunction و)
+        let mut spans: Vec<(usize, usize, String, bool, bool)> = Vec::new();
         // Quoted names written without their quotation marks.
-        let mut bare: Vec<(usize, usize, String)> = Vec::new();
+        let mut bare: Vec<(usize, usize, String, bool)> = Vec::new();
         for e in taxonomy().entities() {
             for spelling in &e.quoted {
                 let quoted = occurrences(&text, spelling, true);
-                for (s, t) in occurrences(&text, spelling, false) {
+                for (s, clitics, t) in occurrences_with_clitics(&text, spelling, false) {
                     if !quoted.iter().any(|&(qs, _)| qs <= s && s <= qs + 1) {
-                        bare.push((s, t, e.key()));
+                        bare.push((s, t, e.key(), clitics.starts_with('و')));
                     }
                 }
             }
@@ -197,28 +210,33 @@ fn scanned(doc: &Document) -> BTreeMap<String, u32> {
             ];
             for (list, quoted, adjective) in lists {
                 for spelling in list {
-                    for (s, t) in occurrences(&text, spelling, quoted) {
-                        spans.push((s, t, e.key(), adjective));
+                    for (s, clitics, t) in occurrences_with_clitics(&text, spelling, quoted) {
+                        spans.push((s, t, e.key(), adjective, clitics.starts_with('و')));
                     }
                 }
             }
         }
         // Leftmost first, longest first; keep the ones that do not overlap a kept one.
         spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut kept: Vec<(usize, usize, String, bool)> = Vec::new();
+        let mut kept: Vec<(usize, usize, String, bool, bool)> = Vec::new();
         for span in spans {
             if kept.last().is_some_and(|k| span.0 < k.1) {
                 continue;
             }
             kept.push(span);
         }
-        // A bare quoted name joined by و to a name of the same facet right before or after
-        // it counts too (داعش والقاعدة, القاعدة وداعش).
+        // A bare quoted name joined by the conjunction و to a name of the same facet right
+        // before or after it counts too (داعش والقاعدة, القاعدة وداعش), when only spaces,
+        // commas and quotation marks stand between; not in a chain.
         let facet = |key: &str| key.split('.').next().unwrap_or_default().to_owned();
-        let between_only_spaces =
-            |a: usize, b: usize| a <= b && text[a..b].iter().all(|c| !is_letter(*c));
+        let joiners = |a: usize, b: usize| {
+            a <= b
+                && text[a..b]
+                    .iter()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '،') || QUOTES.contains(c))
+        };
         let mut joined = Vec::new();
-        for (s, t, k) in &bare {
+        for (s, t, k, after_and) in &bare {
             if kept.iter().any(|span| span.0 < *t && *s < span.1) {
                 continue;
             }
@@ -226,21 +244,13 @@ fn scanned(doc: &Document) -> BTreeMap<String, u32> {
                 kept.iter()
                     .filter(|span| !span.3 && facet(&span.2) == facet(k))
             };
-            let after_last = text[*s] == 'و'
-                && names().any(|span| {
-                    between_only_spaces(span.1, *s)
-                        && !kept.iter().any(|o| span.1 <= o.0 && o.1 <= *s)
-                });
-            let before_next = names().any(|span| {
-                text[span.0] == 'و'
-                    && between_only_spaces(*t, span.0)
-                    && !kept.iter().any(|o| *t <= o.0 && o.1 <= span.0)
-            });
+            let after_last = *after_and && names().any(|span| joiners(span.1, *s));
+            let before_next = names().any(|span| span.4 && joiners(*t, span.0));
             if after_last || before_next {
-                joined.push((*s, *t, k.clone(), false));
+                joined.push((*s, *t, k.clone(), false, false));
             }
         }
-        for (_, _, k, adjective) in kept.into_iter().chain(joined) {
+        for (_, _, k, adjective, _) in kept.into_iter().chain(joined) {
             let c = counts.entry(k).or_default();
             if adjective {
                 c.1 += 1;
@@ -588,6 +598,14 @@ fn a_bare_quoted_name_joined_to_a_name_of_its_facet_counts() {
     assert_eq!(found("القاعدة داعش"), [isis]);
     // Joined to an adjective of its facet, no.
     assert!(!found("الداعشي والقاعدة").contains(&qaeda.to_owned()));
+    // A comma or quotation marks may stand between; a sentence's end may not.
+    assert_eq!(found("«داعش» والقاعدة"), [isis, qaeda]);
+    assert_eq!(found("داعش، والقاعدة"), [isis, qaeda]);
+    assert_eq!(found("تراجع نفوذ داعش. والقاعدة الأساسية أن"), [isis]);
+    // The و must be the conjunction: وكالة أعماق begins with the letter.
+    assert_eq!(found("قال ناشر وكالة أعماق"), ["organisation.amaq"]);
+    // Not in a chain: a name joined so joins nothing further.
+    assert_eq!(found("داعش والقاعدة وناشر"), [isis, qaeda]);
 }
 
 #[test]

@@ -372,9 +372,12 @@ export function formatPublished(value, lang = 'ar') {
  * query set by script or read from the URL is cut to as many (the engine reads 1024). */
 const MAX_QUERY_CHARS = 512;
 
-/** `q` cut to MAX_QUERY_CHARS characters (never inside a surrogate pair). */
+/** `q` cut as the field's maxlength cuts it (MAX_QUERY_CHARS UTF-16 units), never inside a
+ * surrogate pair. */
 function clampQuery(q) {
-  return q.length <= MAX_QUERY_CHARS ? q : Array.from(q).slice(0, MAX_QUERY_CHARS).join('');
+  if (q.length <= MAX_QUERY_CHARS) return q;
+  const high = q.charCodeAt(MAX_QUERY_CHARS - 1);
+  return q.slice(0, high >= 0xd800 && high <= 0xdbff ? MAX_QUERY_CHARS - 1 : MAX_QUERY_CHARS);
 }
 
 /** The most characters of a query echoed back ("no results for …"). */
@@ -888,7 +891,9 @@ const DARK_VARS = `
     --_mark-bg: #7a5d00;
     --_mark-fg: #fff6d6;
     --_border: #3b3f47;
+    --_active-bg: #1f3a30;
     --_active-mix: 16%;
+    --_hover-bg: #23262c;
     --_error: #ff8a8f;
     --_error-bg: #3a1517;
     --_focus: #8ab4f8;
@@ -906,11 +911,9 @@ const CSS = String.raw`
   --_mark-bg: #ffe58a;
   --_mark-fg: inherit;
   --_border: #c9ccd3;
-  /* Mixed from the colours in effect, so that a page's own --fahras-bg / --fahras-fg (or a
-     forced theme under them) never leave a dark hover on a light background. */
+  --_active-bg: #e8f3ee;
   --_active-mix: 10%;
-  --_active-bg: color-mix(in srgb, var(--fahras-accent, var(--_accent)) var(--_active-mix), var(--fahras-bg, var(--_bg)));
-  --_hover-bg: color-mix(in srgb, var(--fahras-fg, var(--_fg)) 6%, var(--fahras-bg, var(--_bg)));
+  --_hover-bg: #f4f6f8;
   --_error: #a4161a;
   --_error-bg: #fdeced;
   --_focus: #1a73e8;
@@ -926,6 +929,17 @@ const CSS = String.raw`
   }
 }
 :host([theme='dark']) {${DARK_VARS}
+}
+/* Where color-mix() is supported (Chrome 111, Firefox 113, Safari 16.2), the hover and active
+   backgrounds are mixed from the colours in effect, so that a page's own --fahras-bg and
+   --fahras-fg (or a forced theme under them) never leave a dark hover behind dark text; older
+   browsers keep the palettes' own. (The selector's specificity equals the palettes'; it comes
+   after them.) */
+@supports (color: color-mix(in srgb, red, blue)) {
+  :host(:not([data-fahras-none])) {
+    --_active-bg: color-mix(in srgb, var(--fahras-accent, var(--_accent)) var(--_active-mix), var(--fahras-bg, var(--_bg)));
+    --_hover-bg: color-mix(in srgb, var(--fahras-fg, var(--_fg)) 6%, var(--fahras-bg, var(--_bg)));
+  }
 }
 /* A forced palette may not be the page's: the widget paints its own surface, so that its
    text (the label, the status) stays readable on a page of the other scheme. */
@@ -1728,7 +1742,7 @@ export class FahrasSearch extends ElementBase {
   }
 
   static get observedAttributes() {
-    return ['src', 'lang', 'dir', 'placeholder', 'limit', 'label', 'facets', 'url-sync', 'mode', 'worker'];
+    return ['src', 'lang', 'dir', 'placeholder', 'limit', 'label', 'facets', 'url-sync', 'mode', 'worker', 'hit-url'];
   }
 
   // --- private state -------------------------------------------------------
@@ -1886,6 +1900,15 @@ export class FahrasSearch extends ElementBase {
     this.#dateTo = isPeriod(value) ? value : '';
     this.#pendingRange = null;
     this.#filtersChanged();
+  }
+
+  /** The URL template for results whose record has no url (`hit-url`), or null. */
+  get hitUrl() {
+    return this.getAttribute('hit-url');
+  }
+  set hitUrl(value) {
+    if (value == null) this.removeAttribute('hit-url');
+    else this.setAttribute('hit-url', String(value));
   }
 
   /** The URL parameter holding the query (`url-sync`), or null when URL sync is off. */
@@ -2110,7 +2133,9 @@ export class FahrasSearch extends ElementBase {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.#ui) return;
     if (name === 'src' || name === 'worker') {
-      // Switch index or thread: drop the old engine; load the new one if we had started loading.
+      // Switch index or thread: drop the old engine (and what is still coming from it: a
+      // search, facet counts, labels); load the new one if we had started loading.
+      this.#seq++;
       this.#dropEngine();
       this.#loadError = null;
       this.#results = null;
@@ -2133,6 +2158,10 @@ export class FahrasSearch extends ElementBase {
     }
     if (name === 'url-sync') {
       if (this.#connected) this.#restoreFromUrl();
+      return;
+    }
+    if (name === 'hit-url') {
+      this.#render(); // the results' links
       return;
     }
     if (name === 'facets') {

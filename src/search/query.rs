@@ -56,7 +56,11 @@ impl ParsedQuery {
 /// Parses a query. Never fails.
 pub fn parse(query: &str) -> ParsedQuery {
     let mut parsed = ParsedQuery::default();
-    let chars: Vec<char> = query.chars().take(MAX_QUERY_CHARS).collect();
+    let query = match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &query[..cut],
+        None => query,
+    };
+    let chars: Vec<char> = query.chars().collect();
     let mut i = 0;
     let mut pending_or = false;
     let mut atoms = 0;

@@ -513,7 +513,7 @@ describe('security', () => {
             if (rule instanceof CSSStyleRule) {
               for (const selector of selectors(rule.selectorText)) out.push(`${context}${selector} { ${norm(rule.style.cssText)} }`);
               if (rule.cssRules.length) walk(rule.cssRules, `${context}${rule.selectorText} > `);
-            } else if (rule.cssRules) walk(rule.cssRules, `${context}${norm(rule.cssText.split('{')[0]).trim()} > `);
+            } else if (rule.cssRules) walk(rule.cssRules, `${context}${norm(rule.cssText.split('{')[0]).trim().replace(/,\s*/g, ',')} > `); // (an @supports condition keeps its text as written)
             else out.push(context + norm(rule.cssText));
           }
         };

@@ -693,6 +693,8 @@ describe('colours', { skip }, () => {
       const { context, page } = await open('/', { colorScheme });
       const host = page.locator('fahras-search');
       if (theme) await host.evaluate((el, t) => el.setAttribute('theme', t), theme);
+      // The demo sets --fahras-active-bg itself: unset, so the widget's own mix is what is seen.
+      await host.evaluate((el) => el.style.setProperty('--fahras-active-bg', 'initial'));
       const input = host.locator('input');
       await input.click();
       await input.pressSequentially('داعش');
