@@ -639,6 +639,11 @@ describe('error states', () => {
     const doc = corpus.find((d) => d.title === title);
     assert.ok(doc, `a seed titled ${title}`);
     assert.equal(await optionsOf(host).first().evaluate((o) => o.classList.contains('has-url')), true);
+    // The property mirrors the attribute, and the results follow it.
+    assert.equal(await host.evaluate((el) => el.hitUrl), 'articles/{id}.html');
+    await host.evaluate((el) => (el.hitUrl = null));
+    assert.equal(await optionsOf(host).first().evaluate((o) => o.classList.contains('has-url')), false);
+    await host.evaluate((el) => (el.hitUrl = 'articles/{id}.html'));
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL(`**/articles/${doc.id}.html`), page.keyboard.press('Enter')]);
     assert.equal(await page.locator('h1').textContent(), doc.title);

@@ -124,6 +124,12 @@ describe('the query language in the widget', () => {
     await host.evaluate((el) => { el.query = 'داعش '.repeat(20000); });
     await until(() => host.evaluate((el) => el.state === 'results' && el.results?.query?.length === 512), 'the long query searched');
     assert.equal(await host.evaluate((el) => el.query.length), 512);
+    // Cut in UTF-16 units, as the field's maxlength counts, and never inside a pair.
+    const cut = await host.evaluate((el) => {
+      el.query = `a${'😀'.repeat(300)}`;
+      return { length: el.query.length, last: el.query.codePointAt(el.query.length - 2) };
+    });
+    assert.deepEqual(cut, { length: 511, last: 0x1f600 });
     await context.close();
   });
 });
