@@ -155,6 +155,7 @@ const STRINGS = {
     timeline: 'الخط الزمني',
     timelineChart: (unit) => (unit === 'month' ? 'عدد المقالات في كل شهر' : 'عدد المقالات في كل سنة'),
     timelineTable: 'الخط الزمني في جدول',
+    timelineNote: 'تُعدّ المقالة في كل سنة نُشرت فيها أو تذكرها، فقد يزيد مجموع الأعمدة على عدد النتائج.',
     period: (unit) => (unit === 'month' ? 'الشهر' : 'السنة'),
     articlesHeader: 'المقالات',
     articles: {
@@ -227,6 +228,7 @@ const STRINGS = {
     timeline: 'Timeline',
     timelineChart: (unit) => (unit === 'month' ? 'Articles per month' : 'Articles per year'),
     timelineTable: 'The timeline as a table',
+    timelineNote: 'An article counts in every year it is dated or mentions, so the bars can add up to more than the results.',
     period: (unit) => (unit === 'month' ? 'Month' : 'Year'),
     articlesHeader: 'Articles',
     articles: {
@@ -909,7 +911,7 @@ const CSS = String.raw`
   --_muted: #5d6068;
   --_accent: #0b6e4f;
   --_mark-bg: #ffe58a;
-  --_mark-fg: inherit;
+  --_mark-fg: #1b1b1f;
   --_border: #c9ccd3;
   --_active-bg: #e8f3ee;
   --_active-mix: 10%;
@@ -1189,6 +1191,12 @@ legend, .facet-title {
   font-size: 0.9em;
   font-weight: 700;
   color: var(--fahras-fg, var(--_fg));
+}
+.timeline-note {
+  margin: 0.2em 0 0.4em;
+  font-size: 0.8em;
+  line-height: 1.4;
+  color: var(--fahras-muted, var(--_muted));
 }
 .field-label {
   display: flex;
@@ -1778,6 +1786,7 @@ export class FahrasSearch extends ElementBase {
   #pendingRange = null; // {from, to, invalid}: a reversed range chosen in the selects, not applied
   #facetCounts = null; // the `facets` of the last search (or of the archive, before typing)
   #facetTotals = {}; // its `facetTotals`: how many values each facet has (it lists FACET_LIMIT at most)
+  #facetArticles = 0; // how many articles the counts are over (the total of the search they came with)
   #monthsWanted = true; // ask for the months with the next search (the last years counted spanned at most MONTHS_MAX_YEARS)
   #labels = new Map(); // `${facet}|${value}` → {labelAr, labelEn}, for chosen values that lost their count
   #labelsRead = new Set(); // facets whose every label was read (#fetchLabels)
@@ -2234,6 +2243,7 @@ export class FahrasSearch extends ElementBase {
     const timelineTitle = h('p', { class: 'facet-title', id: `${id}-timeline-title` });
     const chart = h('div', { class: 'chart' });
     const timelineTable = h('table', { class: 'visually-hidden' });
+    const timelineNote = h('p', { class: 'timeline-note', part: 'timeline-note', id: `${id}-timeline-note`, hidden: true });
     const fromSelect = h('select', { id: `${id}-from`, class: 'date-from', part: 'date-from', 'data-key': 'from', 'aria-describedby': `${id}-range-error` });
     const toSelect = h('select', { id: `${id}-to`, class: 'date-to', part: 'date-to', 'data-key': 'to', 'aria-describedby': `${id}-range-error` });
     const fromLabel = h('span', {});
@@ -2252,7 +2262,7 @@ export class FahrasSearch extends ElementBase {
       ),
       rangeError,
     );
-    const timeline = h('div', { class: 'timeline', part: 'timeline', role: 'group', 'aria-labelledby': `${id}-timeline-title` }, timelineTitle, chart, timelineTable, dateRange);
+    const timeline = h('div', { class: 'timeline', part: 'timeline', role: 'group', 'aria-labelledby': `${id}-timeline-title` }, timelineTitle, chart, timelineNote, timelineTable, dateRange);
     // Narrow widgets: the open panel ends with a way back to the results below it.
     const facetsDone = h('button', { type: 'button', class: 'facets-done', part: 'facets-done', 'data-action': 'done', 'data-key': 'done' });
     const facetsBody = h('div', { class: 'facets-body', id: `${id}-facets-body` }, sortRow, timeline);
@@ -2279,7 +2289,7 @@ export class FahrasSearch extends ElementBase {
       root, search, label, input, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
       error, errorMessage, errorDetail, retry, more, facets, results, panel, close, trigger, triggerText, dialog,
       facetsToggle, facetsToggleText, facetsBadge, active, activeList, clear, facetsBody, facetsDone, sortRow, sortSelect, sortLabel,
-      timeline, timelineTitle, chart, timelineTable, dateRange, dateLegend, fromSelect, toSelect, fromLabel, toLabel, rangeError,
+      timeline, timelineTitle, chart, timelineNote, timelineTable, dateRange, dateLegend, fromSelect, toSelect, fromLabel, toLabel, rangeError,
     };
   }
 
@@ -2460,7 +2470,7 @@ export class FahrasSearch extends ElementBase {
     this.#hits = Array.isArray(results?.hits) ? results.hits.slice() : [];
     this.#active = -1;
     if (results?.facets && typeof results.facets === 'object') {
-      this.#setFacetCounts(results.facets, results.facetTotals);
+      this.#setFacetCounts(results.facets, results.facetTotals, results.total);
       // A facet expanded while the search ran: its values beyond FACET_TOP.
       if ((options.facetLimit ?? FACET_LIMIT) < this.#facetLimit()) this.#fetchExpanded();
     }
@@ -2562,7 +2572,7 @@ export class FahrasSearch extends ElementBase {
       return; // the panel is a help; the search itself reports errors
     }
     if (!results || seq !== this.#seq) return;
-    this.#setFacetCounts(results.facets ?? {}, results.facetTotals);
+    this.#setFacetCounts(results.facets ?? {}, results.facetTotals, results.total);
     if (options.facetLimit < this.#facetLimit()) this.#fetchExpanded();
     this.#renderFacets();
   }
@@ -3163,12 +3173,14 @@ export class FahrasSearch extends ElementBase {
       return; // the panel is a help; the search itself reports errors
     }
     if (!results || seq !== this.#seq || !this.#expanded.size) return;
-    this.#setFacetCounts({ ...this.#facetCounts, ...(results.facets ?? {}) }, { ...this.#facetTotals, ...(results.facetTotals ?? {}) });
+    this.#setFacetCounts({ ...this.#facetCounts, ...(results.facets ?? {}) }, { ...this.#facetTotals, ...(results.facetTotals ?? {}) }, this.#facetArticles);
     this.#renderFacets();
   }
 
-  #setFacetCounts(facets, totals) {
+  /** The counts of the panel; `articles`: how many articles they are over (the search's total). */
+  #setFacetCounts(facets, totals, articles) {
     this.#facetCounts = facets;
+    this.#facetArticles = Number(articles) || 0;
     this.#facetTotals = totals && typeof totals === 'object' ? totals : {};
     for (const [facet, entries] of Object.entries(facets)) {
       if (!Array.isArray(entries)) continue;
@@ -3353,6 +3365,8 @@ export class FahrasSearch extends ElementBase {
     // No dated article: no chart, and no heading over nothing (the date range stays, to be
     // widened).
     ui.timelineTitle.hidden = !years.length;
+    ui.timelineNote.textContent = s.timelineNote;
+    ui.timelineNote.hidden = true;
     if (!years.length) {
       ui.chart.hidden = true;
       ui.timelineTable.replaceChildren();
@@ -3456,6 +3470,11 @@ export class FahrasSearch extends ElementBase {
         bar.g.classList.add('empty-slot');
       }
     }
+    // An article counts in each period it is about (its date, the dates its text mentions):
+    // say so where the bars of the chosen range add up to more than the articles that match.
+    let inRange = 0;
+    for (const bar of this.#bars) if (bar.g.hasAttribute('data-in-range')) inRange += countOf.get(bar.period) ?? 0;
+    ui.timelineNote.hidden = !(inRange > this.#facetArticles);
     stop ??= pressedBar ?? this.#bars.find((b) => b.g.hasAttribute('data-action'))?.g;
     for (const bar of this.#bars) if (bar.g.hasAttribute('data-action')) bar.g.setAttribute('tabindex', bar.g === stop ? '0' : '-1');
 

@@ -217,6 +217,13 @@ describe('facets in the demo', { skip }, () => {
     assert.deepEqual(last.filters, { platform: ['tamtam'] });
     assert.equal(last.total, TAMTAM.length);
     assert.ok(Array.isArray(last.facets.year));
+    // An article counts in each year it is about: where the bars add up to more than the
+    // articles, a note under the chart says so (and not otherwise).
+    const barSum = last.facets.year.reduce((sum, e) => sum + e.count, 0);
+    assert.ok(barSum > last.total, `the TamTam articles are about several years each (${barSum} > ${last.total})`);
+    const note = host.locator('[part="timeline-note"]');
+    assert.equal(await note.isVisible(), true, 'the note under the timeline');
+    assert.match(await note.textContent(), /في كل سنة نُشرت فيها أو تذكرها/);
     // url-sync: the filter is in the URL.
     await until(() => page.evaluate(() => location.search === '?q.f.platform=tamtam'), 'q.f.platform=tamtam in the URL');
 
@@ -238,6 +245,7 @@ describe('facets in the demo', { skip }, () => {
     // No article, so no chart, and no timeline heading over nothing; the date range stays.
     const timelineTitle = host.locator('[part="timeline"] > .facet-title');
     assert.equal(await timelineTitle.isVisible(), false, 'no timeline heading');
+    assert.equal(await host.locator('[part="timeline-note"]').isVisible(), false, 'no note over no chart');
     assert.equal(await host.locator('[part="timeline"] select').first().isVisible(), true, 'the date range');
     await host.locator(`[part="facet-value"][data-facet="person"][data-value="${person}"]`).click();
     await resultsFor(host, TAMTAM, 'the person unchosen');
@@ -410,6 +418,8 @@ describe('facets in the demo', { skip }, () => {
     assert.equal(await bar2018.getAttribute('aria-pressed'), 'true');
     assert.deepEqual([await from.inputValue(), await to.inputValue()], ['2018', '2018']);
     assert.ok(await host.locator('[part="timeline"] svg[data-range]').count(), 'the other bars are dimmed');
+    // The one bar in range counts exactly the articles listed: no note about counting twice.
+    assert.equal(await host.locator('[part="timeline-note"]').isVisible(), false, 'no note for one year');
     await bar2018.click();
     await until(() => host.evaluate((el) => el.state === 'idle' && !el.dateFrom), 'the bar let go');
     assert.equal(await bar2018.getAttribute('aria-pressed'), 'false');

@@ -485,7 +485,9 @@ describe('URL state', { skip }, () => {
     assert.ok((await host.locator('[part="option"]').count()) >= 1);
     const historyLength = await page.evaluate(() => history.length);
 
-    await input.fill('');
+    // Select the old query and type over it, as a reader does: the field is never empty,
+    // so our parameter keeps its place among the page's own.
+    await input.selectText();
     await input.pressSequentially('تيليجرام');
     await settled(host, 'تيليجرام');
     const expected = `/?utm_source=news&x=a%20b&q=${encodeURIComponent('تيليجرام')}&flag#tips-title`;
@@ -707,9 +709,57 @@ describe('colours', { skip }, () => {
         const ratio = contrast(bg, fg);
         assert.ok(ratio >= 4.5, `theme=${theme}, ${colorScheme} page, ${what} result: ${fg} on ${bg} is ${ratio.toFixed(2)}:1`);
       }
+      // The highlighted words too: a forced light palette on a dark page once left the page's
+      // light text on the pale yellow mark.
+      const marks = host.locator('[part="mark"]');
+      assert.ok((await marks.count()) >= 1, 'some words are highlighted');
+      const [markBg, markFg] = await marks.first().evaluate((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]);
+      const markRatio = contrast(markBg, markFg);
+      assert.ok(markRatio >= 4.5, `theme=${theme}, ${colorScheme} page, highlight: ${markFg} on ${markBg} is ${markRatio.toFixed(2)}:1`);
       await context.close();
     }
   });
+});
+
+describe('index switch', { skip }, () => {
+  for (const worker of [false, true]) {
+    test(`a new src mid-search drops the old index's results${worker ? ' (worker)' : ''}`, async () => {
+      const { context, page, errors } = await open('/');
+      const host = page.locator('fahras-search');
+      if (worker) await host.evaluate((el) => (el.worker = true));
+      const input = host.locator('input');
+      await input.click();
+      await input.pressSequentially('داعش');
+      await settled(host, 'داعش');
+      assert.ok((await host.locator('[role="option"]').count()) >= 1, 'the seeds match');
+      // The same query again; as it reaches the engine, the page points the widget at another
+      // index. The seeds' answer is still coming: it must never be shown or announced.
+      const seen = await host.evaluate(async (el) => {
+        const events = [];
+        el.addEventListener('fahras-search-results', (e) => events.push(e.detail.hits.map((h) => h.id)));
+        let switched = false;
+        el.addEventListener('fahras-search-query', () => {
+          if (switched) return;
+          switched = true;
+          el.src = '/__hostile__/hostile.fahras';
+        });
+        el.query = 'خبيث داعش OR نص';
+        const deadline = Date.now() + 8000;
+        while (!events.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        await new Promise((r) => setTimeout(r, 300)); // anything late from the old index
+        return { events, state: el.state, options: [...el.shadowRoot.querySelectorAll('[role="option"]')].length };
+      });
+      assert.ok(seen.events.length >= 1, 'the new index answered');
+      for (const ids of seen.events) {
+        assert.ok(ids.length >= 1 && ids.every((id) => id.startsWith('hostile-')), `only the new index's records: ${JSON.stringify(seen.events)}`);
+      }
+      assert.equal(seen.state, 'results');
+      assert.equal(seen.options, seen.events.at(-1).length);
+      assert.equal(await host.locator('[part="error"]').isVisible(), false, 'no error from the dropped engine');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 });
 
 describe('element API', { skip }, () => {
