@@ -19,16 +19,37 @@ export function escapeHtml(value) {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
-/** "2018-12-20T11:34" → "٢٠ ديسمبر ٢٠١٨" (the date as stated, no time zone applied). */
+/**
+ * "2018-12-20T11:34" → "٢٠ ديسمبر ٢٠١٨" (the date as stated, no time zone applied), in
+ * Arabic-Indic digits as the widget writes them (plain "ar" gives Western digits in current ICU).
+ */
 function formatDate(published) {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
   if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('ar-u-nu-arab', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * The archive page's masthead and footer (www/index.html), for the article pages to share:
+ * its links ("./…") made relative to articles/, its aria-current dropped. Read once.
+ */
+let cachedChrome = null;
+export function siteChrome(indexHtml = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8')) {
+  const part = (re, what) => {
+    const m = re.exec(indexHtml);
+    if (!m) throw new Error(`www/index.html: no ${what} to share with the article pages`);
+    // The archive's own "you are here" does not hold on an article.
+    return m[0].replace(/\b(href|src)="\.\//g, '$1="../').replace(/ aria-current="page"/g, '');
+  };
+  return {
+    header: part(/ *<header class="masthead">[\s\S]*?<\/header>/, '<header class="masthead">'),
+    footer: part(/ *<footer class="footer">[\s\S]*?<\/footer>/, '<footer class="footer">'),
+  };
 }
 
 /** The page of one corpus record. */
-export function articlePage(doc) {
+export function articlePage(doc, chrome = (cachedChrome ??= siteChrome())) {
   const e = escapeHtml;
   const date = formatDate(doc.published);
   const meta = [
@@ -46,24 +67,16 @@ export function articlePage(doc) {
   <title>${e(doc.title)} — جريدة الفنار</title>
   <link rel="stylesheet" href="../demo.css">
   <link rel="icon" href="../favicon.svg" type="image/svg+xml">
+  <script type="module" src="../article.js"></script>
 </head>
 <body>
-  <header class="masthead">
-    <div class="masthead-inner">
-      <p class="dateline">طبعة إلكترونية · العدد ٤٬٢١٧</p>
-      <a class="logo" href="../" aria-label="جريدة الفنار — الصفحة الرئيسية">
-        <span class="logo-mark" aria-hidden="true">◆</span>
-        <span class="logo-name">الفنار</span>
-      </a>
-      <p class="tagline">جريدة مستقلة · منذ ١٩٨٧</p>
-    </div>
-  </header>
+${chrome.header}
 
   <main class="page">
     <nav class="crumbs" aria-label="مسار التصفح">
       <ol>
         <li><a href="../">الرئيسية</a></li>
-        <li><a href="../">الأرشيف</a></li>
+        <li><a href="../" data-back>الأرشيف</a></li>
         <li aria-current="page">${e(doc.title)}</li>
       </ol>
     </nav>
@@ -73,12 +86,10 @@ export function articlePage(doc) {
 ${doc.subtitle ? `      <p class="deck">${e(doc.subtitle)}</p>\n` : ''}${meta.length ? `      <p class="article-meta">${meta.join(' · ')}</p>\n` : ''}${body}
     </article>
 
-    <p class="back"><a href="../">العودة إلى البحث في الأرشيف</a></p>
+    <p class="back"><a href="../" data-back>العودة إلى البحث في الأرشيف</a></p>
   </main>
 
-  <footer class="footer">
-    <p>© جريدة الفنار. موقع تجريبي لعرض أداة البحث «فهرس».</p>
-  </footer>
+${chrome.footer}
 </body>
 </html>
 `;

@@ -649,9 +649,21 @@ describe('error states', () => {
     assert.equal(await page.locator('h1').textContent(), doc.title);
     const paragraphs = await page.locator('article > p:not(.deck):not(.article-meta)').allTextContents();
     assert.deepEqual(paragraphs, doc.body, 'every paragraph, as text');
+    if (doc.published) {
+      assert.match(await page.locator('time').textContent(), /^[٠-٩]+ \S+ [٠-٩]{4}$/, 'the date in Arabic-Indic digits, as in the widget');
+    } else {
+      assert.equal(await page.locator('time').count(), 0, 'no date where the record has none');
+    }
     await page.goBack();
     await waitForSettled(host, 'جسر لندن');
     assert.equal(await input.inputValue(), 'جسر لندن', 'the search is restored from the URL');
+    // The page's own link back to the archive returns to the search too (the referrer's URL).
+    await Promise.all([page.waitForURL(`**/articles/${doc.id}.html`), optionsOf(host).first().click()]);
+    const back = page.locator('.back a');
+    await until(async () => /[?&]q=/.test(await back.evaluate((a) => a.href)), 'the back link carries the search');
+    await Promise.all([page.waitForURL((u) => !u.pathname.includes('/articles/')), back.click()]);
+    await waitForSettled(host, 'جسر لندن');
+    assert.equal(await input.inputValue(), 'جسر لندن', 'the back link restores the search');
     // hitUrl: the record's own url wins; the id is encoded; only http(s) and relative URLs.
     const urls = await page.evaluate(async () => {
       const { hitUrl } = await import('./fahras.js');

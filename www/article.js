@@ -1,0 +1,14 @@
+// The demo's article pages (scripts/demo-articles.mjs writes them): the links back to the
+// archive return to the search the reader came from. The widget keeps its search in the
+// archive's URL (url-sync), and a same-origin referrer carries that URL, query and filters
+// included; without one (a shared link, a new tab) the links keep their plain "../".
+const home = new URL('../', window.location.href);
+let from = null;
+try {
+  from = document.referrer ? new URL(document.referrer) : null;
+} catch {
+  from = null;
+}
+if (from && from.origin === home.origin && from.pathname === home.pathname) {
+  for (const link of document.querySelectorAll('a[data-back]')) link.href = from.href;
+}
