@@ -13,8 +13,8 @@
 //!    must be as listed.
 //! 2. **Quoted names** (`quoted`): one-word names that are also common words (ناشر
 //!    "publisher", القاعدة "the base") count only between quotation marks (`«ناشر»`), or
-//!    when joined by و to a name of the same facet right before or after them (`داعش
-//!    والقاعدة`, `القاعدة وداعش`).
+//!    when joined by و to a name of the same facet and `group` right before or after them
+//!    (`داعش والقاعدة`, `القاعدة وداعش`; not `نيويورك تايمز وناشر الكتاب`).
 //! 3. **Adjectives** (`adjectives`: السوري، الروسية…) are reported with
 //!    [`MentionKind::Adjective`]. [`EntityMatcher::document_entities`] keeps an entity seen
 //!    only through adjectives when it has at least [`ADJECTIVE_ONLY_MIN`] of them: one
@@ -112,6 +112,12 @@ pub struct Entity {
     /// A foreign name: unlisted spellings with the variant key of a one-word name count.
     #[serde(default)]
     pub loanword: bool,
+    /// A kind of thing within the facet (`jihadist` among organisations that are also
+    /// newspapers and agencies): a quoted name joined by و counts only beside a name of the
+    /// same facet and the same group (none: the facet's unnamed group). Lower-case ASCII
+    /// letters, digits and `_`.
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 impl Entity {
@@ -173,6 +179,8 @@ struct EntityTable {
     adjectives: Vec<String>,
     #[serde(default)]
     loanword: bool,
+    #[serde(default)]
+    group: Option<String>,
     /// In a site's taxonomy: drop this entity of the default one.
     #[serde(default)]
     remove: bool,
@@ -216,7 +224,8 @@ impl Taxonomy {
                         && e.latin.is_empty()
                         && e.quoted.is_empty()
                         && e.adjectives.is_empty()
-                        && !e.loanword);
+                        && !e.loanword
+                        && e.group.is_none());
                     if other {
                         let at = format!("taxonomy entity {facet}.{id}");
                         return Err(invalid(
@@ -239,6 +248,7 @@ impl Taxonomy {
                     quoted: e.quoted,
                     adjectives: e.adjectives,
                     loanword: e.loanword,
+                    group: e.group,
                 });
             }
         }
@@ -422,6 +432,12 @@ fn validate(entities: &[Entity], analyzer: &Analyzer) -> Result<()> {
                 e.facet
             ));
         }
+        if let Some(group) = e.group.as_deref().filter(|g| !is_facet_name(g)) {
+            return fail(format!(
+                "the group {group:?} is not a group name; use lower-case ASCII letters, digits \
+                 and _ (jihadist, media)"
+            ));
+        }
         if !is_entity_id(&e.id) {
             return fail(format!(
                 "the id {:?} is not an entity id; use lower-case ASCII letters, digits, _ and - \
@@ -523,8 +539,8 @@ pub struct EntityMatcher {
     /// Variant keys of the one-word names of loanword entities (`None`: shared by two
     /// entities, unused).
     variants: HashMap<String, Option<u32>>,
-    /// Each entity's facet.
-    facets: Vec<String>,
+    /// Each entity's facet and group: a quoted name joins by و only a name of the same.
+    kinds: Vec<(String, Option<String>)>,
 }
 
 impl EntityMatcher {
@@ -592,11 +608,14 @@ impl EntityMatcher {
         for list in patterns.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        let facets = entities.iter().map(|e| e.facet.clone()).collect();
+        let kinds = entities
+            .iter()
+            .map(|e| (e.facet.clone(), e.group.clone()))
+            .collect();
         EntityMatcher {
             patterns,
             variants,
-            facets,
+            kinds,
         }
     }
 
@@ -627,12 +646,14 @@ impl EntityMatcher {
                     .map(|e| (1, e, MentionKind::Variant));
             }
             // A quoted name without its quotation marks still counts when the conjunction و
-            // joins it to a name of the same facet right before or after it, with nothing
-            // but spaces, commas or quotation marks between: «تنظيمي داعش والقاعدة»,
-            // «القاعدة وداعش». Not in a chain: a name joined so joins nothing further.
+            // joins it to a name of the same facet and group right before or after it, with
+            // nothing but spaces, commas or quotation marks between: «تنظيمي داعش
+            // والقاعدة», «القاعدة وداعش» (but not «نيويورك تايمز وناشر الكتاب»: a
+            // newspaper is not of ناشر's group). Not in a chain: a name joined so joins
+            // nothing further.
             let mut joined = false;
             if let (None, Some((len, entity, after_and))) = (best, at.unquoted) {
-                let same = |other: u32| self.facets[other as usize] == self.facets[entity as usize];
+                let same = |other: u32| self.kinds[other as usize] == self.kinds[entity as usize];
                 let joined_to_last = after_and
                     && last.is_some_and(|(end, other)| {
                         end == i

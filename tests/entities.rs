@@ -225,10 +225,16 @@ fn scanned(doc: &Document) -> BTreeMap<String, u32> {
             }
             kept.push(span);
         }
-        // A bare quoted name joined by the conjunction و to a name of the same facet right
-        // before or after it counts too (داعش والقاعدة, القاعدة وداعش), when only spaces,
-        // commas and quotation marks stand between; not in a chain.
-        let facet = |key: &str| key.split('.').next().unwrap_or_default().to_owned();
+        // A bare quoted name joined by the conjunction و to a name of the same facet and
+        // group right before or after it counts too (داعش والقاعدة, القاعدة وداعش), when
+        // only spaces, commas and quotation marks stand between; not in a chain.
+        let kind = |key: &str| {
+            let e = taxonomy().entities().iter().find(|e| e.key() == key);
+            (
+                key.split('.').next().unwrap_or_default().to_owned(),
+                e.and_then(|e| e.group.clone()),
+            )
+        };
         let joiners = |a: usize, b: usize| {
             a <= b
                 && text[a..b]
@@ -242,7 +248,7 @@ fn scanned(doc: &Document) -> BTreeMap<String, u32> {
             }
             let names = || {
                 kept.iter()
-                    .filter(|span| !span.3 && facet(&span.2) == facet(k))
+                    .filter(|span| !span.3 && kind(&span.2) == kind(k))
             };
             let after_last = *after_and && names().any(|span| joiners(span.1, *s));
             let before_next = names().any(|span| span.4 && joiners(*t, span.0));
@@ -585,7 +591,7 @@ fn longer_names_win() {
 }
 
 #[test]
-fn a_bare_quoted_name_joined_to_a_name_of_its_facet_counts() {
+fn a_bare_quoted_name_joined_to_a_name_of_its_facet_and_group_counts() {
     let isis = "organisation.isis";
     let qaeda = "organisation.al_qaeda";
     assert_eq!(found("لتنظيمي داعش والقاعدة"), [isis, qaeda]);
@@ -606,6 +612,25 @@ fn a_bare_quoted_name_joined_to_a_name_of_its_facet_counts() {
     assert_eq!(found("قال ناشر وكالة أعماق"), ["organisation.amaq"]);
     // Not in a chain: a name joined so joins nothing further.
     assert_eq!(found("داعش والقاعدة وناشر"), [isis, qaeda]);
+    // The same facet but another group: a newspaper and a publisher, not Nashir.
+    let nyt = "organisation.new_york_times";
+    assert_eq!(found("نيويورك تايمز وناشر الكتاب"), [nyt]);
+    assert_eq!(found("ناشر الكتاب ونيويورك تايمز"), [nyt]);
+    assert_eq!(found("داعش وناشر"), [isis, "organisation.nashir"]);
+}
+
+#[test]
+fn a_group_is_checked_and_a_removal_has_no_group() {
+    let bad =
+        "[organisation.x]\nar = \"س\"\nen = \"X\"\nnames = [\"سين\"]\ngroup = \"Jihadist!\"\n";
+    let err = Taxonomy::parse(bad).unwrap_err().to_string();
+    assert!(
+        err.contains("not a group name") && err.contains("line 1"),
+        "{err}"
+    );
+    let removal = "[organisation.bbc]\nremove = true\ngroup = \"media\"\n";
+    let err = Taxonomy::parse(removal).unwrap_err().to_string();
+    assert!(err.contains("remove = true"), "{err}");
 }
 
 #[test]
