@@ -3211,8 +3211,15 @@ export class FahrasSearch extends ElementBase {
     const region = ui.facets;
     const active = this.shadowRoot.activeElement;
     const focusKey = active && region.contains(active) ? active.getAttribute('data-key') : null;
-    region.hidden = !(spec && counts && (state === 'idle' || state === 'results' || state === 'empty'));
-    if (region.hidden) return;
+    // No article and nothing chosen: nothing to filter, so no panel (its sort and date range
+    // would only hide the empty state's advice on a narrow widget). With filters chosen, the
+    // panel stays: they are what to undo.
+    const nothingToFilter = state === 'empty' && !this.#filterCount();
+    region.hidden = !(spec && counts && (state === 'idle' || state === 'results' || state === 'empty')) || nothingToFilter;
+    if (region.hidden) {
+      if (focusKey !== null || (active && region.contains(active))) this.#ui.input.focus();
+      return;
+    }
     const s = this.#strings;
     const locale = this.#locale;
 

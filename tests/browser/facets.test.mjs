@@ -477,6 +477,23 @@ describe('facets in the demo', { skip }, () => {
     const [toggleBox, firstBox] = [await toggle.boundingBox(), await nhost.locator('[role="option"]').first().boundingBox()];
     assert.ok(firstBox.y > toggleBox.y && firstBox.y < 800, `the first result (y ${firstBox.y}) is on screen below the toggle (y ${toggleBox.y})`);
     const mainResults = await nhost.evaluate((el) => el.results);
+    // A query nothing matches, with the filter chosen: the panel stays (the filter is what to
+    // undo). Without it there is nothing to filter: no Filters button, the empty state's
+    // advice right under the input, and the keyboard back in the input.
+    await nhost.evaluate((el) => (el.query = 'زززققق'));
+    await until(() => nhost.evaluate((el) => el.state === 'empty'), 'no match');
+    assert.equal(await toggle.isVisible(), true, 'the panel stays while a filter is chosen');
+    await nhost.locator('[part="filter-chip"]').click();
+    await until(() => nhost.evaluate((el) => el.state === 'empty' && !Object.keys(el.filters).length), 'the filter removed');
+    assert.equal(await nhost.locator('[part="facets"]').isVisible(), false, 'no panel over nothing to filter');
+    assert.equal(await nhost.evaluate((el) => el.shadowRoot.activeElement?.tagName), 'INPUT', 'focus back in the input, not lost');
+    const [inputBox, emptyBox] = [await nhost.locator('input').boundingBox(), await nhost.locator('[part="empty"]').boundingBox()];
+    assert.ok(emptyBox.y > inputBox.y && emptyBox.y - (inputBox.y + inputBox.height) < 80, `the empty state right under the input (${emptyBox.y} after ${inputBox.y + inputBox.height})`);
+    await snapshot(narrow.page, 'facets-narrow-360-empty.png');
+    // Something matches again: the panel is back.
+    await nhost.evaluate((el) => (el.query = 'داعش'));
+    await until(() => nhost.evaluate((el) => el.state === 'results'), 'results again');
+    assert.equal(await toggle.isVisible(), true, 'the Filters button is back');
     assert.deepEqual(narrow.errors, []);
     await narrow.context.close();
 
