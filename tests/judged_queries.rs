@@ -39,6 +39,10 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     ("بطرسبورج ", S004, &[]),
     ("حملة تيليجرام على حسابات داعش ", S002, &[]),
     ("Europol ", S004, &[S001, S002, S003]),
+    // An entity's Latin name finds the article that names it in Arabic only.
+    ("BBC ", S000, &[]),
+    ("Theresa May ", S004, &[]),
+    ("هيئة الإذاعة البريطانية ", S000, &[]),
     // Typos (one or two letters off) and as-you-type prefixes.
     ("بروكنجر ", S001, &[]),
     ("وينرايط ", S001, &[]),

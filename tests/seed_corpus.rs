@@ -713,3 +713,43 @@ fn three_consonants_of_a_name_begin_it() {
     // Typed and done, it is not a name's beginning.
     assert!(search("تلغ ").hits.is_empty());
 }
+
+#[test]
+fn a_latin_name_of_an_entity_finds_the_articles_that_name_it_in_arabic() {
+    // The articles write هيئة الإذاعة البريطانية (with a proclitic: لهيئة), تريزا ماى, الرقة;
+    // the reader types the Latin name. Expected: the articles whose text has the Arabic name.
+    for (query, arabic) in [
+        ("BBC", &["هيئة الإذاعة البريطانية"][..]),
+        ("bbc", &["هيئة الإذاعة البريطانية"][..]),
+        ("Theresa May", &["تريزا ماى", "تريزا ماي"][..]),
+        ("Raqqa", &["الرقة"][..]),
+    ] {
+        let results = search(query);
+        let want = containing(arabic);
+        assert!(!want.is_empty(), "the corpus names {arabic:?}");
+        assert!(
+            want.is_subset(&ids(&results)),
+            "{query}: {:?}, expected {want:?}",
+            ids(&results)
+        );
+        assert_eq!(results.suggestion, None, "{query}: no \"did you mean\"");
+        assert!(!results.partial, "{query}");
+        let hit = results.hits.iter().find(|h| want.contains(&h.id)).unwrap();
+        let marks = marked(hit).join(" ");
+        let first_word = arabic[0].split(' ').next().unwrap();
+        let folded = |s: &str| s.replace(['ى'], "ي").replace("لهيئة", "هيئة");
+        assert!(
+            folded(&marks).contains(&folded(first_word)),
+            "{query}: the Arabic name is highlighted, got {marks:?}"
+        );
+    }
+    // A Latin word that names no entity of the index finds nothing through this.
+    assert_eq!(search("Brexit").total, 0);
+}
+
+#[test]
+fn a_word_finds_its_form_with_an_attached_preposition() {
+    // لهيئة is stemmed لهي by the index (not ل + the stem of هيئة).
+    let results = search("هيئة");
+    assert_eq!(ids(&results), containing(&["هيئة", "لهيئة"]));
+}

@@ -158,6 +158,8 @@ struct Alternative {
     /// the highlights: there too the phrase may go on one position further)?
     two_word_terms: Vec<bool>,
     field: Option<u8>,
+    /// Is it an entity's Arabic name, added for a Latin name (see `label_alternatives`)?
+    label: bool,
 }
 
 /// A required (or optional) part of the query: alternatives joined by `OR`.
@@ -189,6 +191,11 @@ pub struct Searcher {
     /// Shortcuts that must not change any result (all on, but in the tests that check
     /// exactly that).
     shortcuts: Shortcuts,
+    /// The Arabic display names of the index's entities by their Latin display name, as
+    /// analyzed terms joined by spaces (`bbc` → `هيئة الإذاعة البريطانية`): a Latin query
+    /// word or phrase that names an entity also matches the entity's Arabic name, as a
+    /// phrase, where no alias list knows it.
+    latin_labels: HashMap<String, Vec<String>>,
 }
 
 /// See [`Searcher::shortcuts`].
@@ -217,10 +224,25 @@ impl Searcher {
         }
         // The index checked its settings when it was loaded.
         let analyzer = Analyzer::with_settings(index.analysis()).unwrap_or_default();
+        let mut latin_labels: HashMap<String, Vec<String>> = HashMap::new();
+        for value in index.facets().iter().flat_map(|f| &f.values) {
+            let (Some(en), Some(ar)) = (&value.label_en, &value.label_ar) else {
+                continue;
+            };
+            let key = analyzed_key(&analyzer, en);
+            if key.is_empty() || !key.is_ascii() || analyzed_key(&analyzer, ar).is_ascii() {
+                continue;
+            }
+            let names = latin_labels.entry(key).or_default();
+            if !names.contains(ar) {
+                names.push(ar.clone());
+            }
+        }
         Searcher {
             index,
             analyzer,
             length_norms,
+            latin_labels,
             shortcuts: Shortcuts {
                 stored_positions: true,
                 conjunctive: true,
@@ -518,7 +540,7 @@ impl Searcher {
         let mut clauses: Vec<Clause> = Vec::with_capacity(count);
         for (c, clause) in parsed.required.iter().enumerate() {
             let last = c + 1 == count;
-            let alternatives: Vec<Alternative> = clause
+            let mut alternatives: Vec<Alternative> = clause
                 .iter()
                 .enumerate()
                 .map(|(a, atom)| {
@@ -526,6 +548,9 @@ impl Searcher {
                 })
                 .filter(|alt| !alt.words.is_empty())
                 .collect();
+            for atom in clause {
+                alternatives.extend(self.label_alternatives(&atom.text, &atom.field));
+            }
             if !alternatives.is_empty() {
                 let stop_only = alternatives
                     .iter()
@@ -549,7 +574,34 @@ impl Searcher {
                             seconds: vec![None],
                             two_word_terms: Vec::new(),
                             field,
+                            label: false,
                         }],
+                        required: true,
+                    };
+                    clauses.remove(i + 1);
+                }
+            }
+            i += 1;
+        }
+        // Two adjacent Latin words that are an entity's name (Theresa May): one clause, the
+        // two words in a row or the entity's Arabic name.
+        let mut i = 0;
+        while !self.latin_labels.is_empty() && i + 1 < clauses.len() {
+            if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
+                let text = format!("{} {}", a.term, b.term);
+                let labels = self.label_alternatives(&text, &None);
+                if !labels.is_empty() {
+                    let mut alternatives = vec![self.alternative(
+                        &Atom {
+                            text,
+                            phrase: true,
+                            field: None,
+                        },
+                        false,
+                    )];
+                    alternatives.extend(labels);
+                    clauses[i] = Clause {
+                        alternatives,
                         required: true,
                     };
                     clauses.remove(i + 1);
@@ -574,6 +626,34 @@ impl Searcher {
         let listed = !self.analyzer.alias_expansions(&pair).is_empty()
             && (!pair.is_ascii() || self.index.term_ordinal(&pair).is_some());
         (key.is_some() || listed).then(|| WordMatcher::pair(&self.analyzer, &a.term, &b.term, key))
+    }
+
+    /// For a Latin word or phrase that is an entity's display name in the index (BBC, Theresa
+    /// May), the entity's Arabic names as phrases (هيئة الإذاعة البريطانية): the articles
+    /// name it in Arabic, and the alias list may not know it.
+    fn label_alternatives(&self, text: &str, field: &Option<String>) -> Vec<Alternative> {
+        if self.latin_labels.is_empty() || !text.is_ascii() {
+            return Vec::new();
+        }
+        let key = analyzed_key(&self.analyzer, text);
+        let Some(names) = self.latin_labels.get(&key) else {
+            return Vec::new();
+        };
+        names
+            .iter()
+            .map(|name| {
+                let atom = Atom {
+                    text: name.clone(),
+                    phrase: true,
+                    field: field.clone(),
+                };
+                Alternative {
+                    label: true,
+                    ..self.alternative(&atom, false)
+                }
+            })
+            .filter(|alt| !alt.words.is_empty())
+            .collect()
     }
 
     fn alternative(&self, atom: &Atom, prefix: bool) -> Alternative {
@@ -617,6 +697,7 @@ impl Searcher {
             seconds,
             two_word_terms: Vec::new(),
             field,
+            label: false,
         }
     }
 
@@ -848,11 +929,25 @@ impl Searcher {
     /// "Did you mean": when the results are missing or partial, or a word matched only
     /// through a typo, the query with each such word replaced by its closest indexed term.
     fn suggestion(&self, clauses: &[Clause], results: &SearchResults) -> Option<String> {
-        let words: Vec<&WordMatcher> = clauses
+        // An entity's Arabic name is not the reader's words; where it matched, the Latin
+        // name it stands for needs no correction either.
+        let words: Vec<(&WordMatcher, bool)> = clauses
             .iter()
-            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.words.iter()))
+            .flat_map(|c| {
+                let named = c
+                    .alternatives
+                    .iter()
+                    .any(|a| a.label && a.words.iter().all(|w| w.found_directly));
+                c.alternatives
+                    .iter()
+                    .filter(|a| !a.label)
+                    .flat_map(move |a| a.words.iter().map(move |w| (w, named)))
+            })
             .collect();
-        let replaced = words.iter().any(|w| w.suggestion().is_some());
+        fn suggest<'a>(&(w, named): &(&'a WordMatcher, bool)) -> Option<&'a str> {
+            w.suggestion().filter(|_| !named)
+        }
+        let replaced = words.iter().any(|w| suggest(w).is_some());
         if !replaced && results.total > 0 && !results.partial {
             return None;
         }
@@ -862,7 +957,7 @@ impl Searcher {
         Some(
             words
                 .iter()
-                .map(|w| w.suggestion().unwrap_or(&w.term))
+                .map(|w| suggest(w).unwrap_or(&w.0.term))
                 .collect::<Vec<_>>()
                 .join(" "),
         )
@@ -1026,6 +1121,12 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
 }
 
 /// The word of a clause that is one unscoped word and nothing else.
+/// A text's analyzed terms joined by spaces (`"Theresa  May"` → `theresa may`).
+fn analyzed_key(analyzer: &Analyzer, text: &str) -> String {
+    let terms: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
+    terms.join(" ")
+}
+
 fn single_word(clause: &Clause) -> Option<&WordMatcher> {
     match clause.alternatives.as_slice() {
         [alt] if alt.words.len() == 1 && alt.field.is_none() => alt.words.first(),

@@ -467,6 +467,14 @@ pub fn related_stems(word: &str) -> Vec<String> {
             push(&mut out, own, format!("{p}{base}"));
         }
     }
+    // And the stem the index gives the word written with the proclitic, where the suffix
+    // rules take another path on it: هيئة → لهيئة (stem لهي, not لهيي).
+    for p in LOOSE_PROCLITICS.iter().filter(|p| !p.starts_with('و')) {
+        let s = stem(&format!("{p}{word}")).to_owned();
+        if letters(&s) > letters(p) + 1 {
+            push(&mut out, own, s);
+        }
+    }
     out
 }
 
@@ -561,6 +569,10 @@ mod tests {
             !related.contains(&"حساب".to_owned()),
             "the own stem is not repeated"
         );
+        // The stem of the word with a proclitic, as the index has it: لهيئة is stemmed
+        // لهي, which ل + the stem of هيئة (لهيي) would miss.
+        let related = related_stems(&normalize("هيئة"));
+        assert!(related.contains(&fahras("لهيئة")), "{related:?}");
         assert!(related_stems("telegram").is_empty());
         // Too short a rest: بلد is not ب + لد.
         assert!(!related_stems(&normalize("بلد")).contains(&"لد".to_owned()));
