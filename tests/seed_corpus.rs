@@ -753,3 +753,24 @@ fn a_word_finds_its_form_with_an_attached_preposition() {
     let results = search("هيئة");
     assert_eq!(ids(&results), containing(&["هيئة", "لهيئة"]));
 }
+
+#[test]
+fn a_latin_name_with_a_typo_or_half_typed_finds_its_articles_and_is_suggested() {
+    let telegram = containing(&["تيليجرام", "تليجرام", "تيليغرام", "تلغرام", "تيلجرام"]);
+    let twitter = containing(&["تويتر"]);
+    assert!(!telegram.is_empty() && !twitter.is_empty());
+    for (query, want, fixed) in [
+        ("Telegramm ", &telegram, Some("telegram")),
+        ("Telegam ", &telegram, Some("telegram")),
+        ("Twiter ", &twitter, Some("twitter")),
+        // Being typed: the names it begins, no correction.
+        ("Telegr", &telegram, None),
+    ] {
+        let results = search(query);
+        assert_eq!(&ids(&results), want, "{query}");
+        assert_eq!(results.suggestion.as_deref(), fixed, "{query}");
+    }
+    // Finished, a beginning is not a name; and a Latin word near no name finds nothing.
+    assert_eq!(search("Telegr ").total, 0);
+    assert_eq!(search("Brexit ").total, 0);
+}

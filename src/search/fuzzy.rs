@@ -144,7 +144,7 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
 
 /// The edit distance of `a` and `b` (insertions, deletions, substitutions, and adjacent
 /// transpositions, each one edit: the automata's measure), if at most `max`.
-fn edit_distance(a: &[char], b: &[char], max: u8) -> Option<u8> {
+pub(crate) fn edit_distance(a: &[char], b: &[char], max: u8) -> Option<u8> {
     let max = usize::from(max);
     if a.len().abs_diff(b.len()) > max {
         return None;

@@ -281,6 +281,36 @@ impl WordMatcher {
                 }
             }
         }
+        // A Latin name the index does not have, typed with a typo (Telegramm, Twiter) or
+        // being typed (Telegr): the alias list's closest name, at the typo (or prefix)
+        // tier, and as the "did you mean".
+        if found.is_empty() && self.aliases.is_empty() && self.fuzzy {
+            if let Some((name, distance)) = self.closest_latin_name(analyzer) {
+                let weight = match distance {
+                    0 => tier::PREFIX,
+                    1 => tier::FUZZY_1,
+                    _ => tier::FUZZY_2,
+                };
+                for spelling in analyzer.alias_expansions(&name) {
+                    let spelling = crate::text::normalize(&spelling);
+                    let key = match spelling.split_once(' ') {
+                        Some((first, second)) => analyzer.joined_variant_key(first, second),
+                        None => analyzer.variant_key(&spelling),
+                    };
+                    let exact = index.term_ordinal(&spelling).into_iter();
+                    let by_key = match &key {
+                        Some(key) => index.terms_with_variant_key(key)?,
+                        None => Vec::new(),
+                    };
+                    for o in exact.chain(by_key) {
+                        add(&mut found, o, weight);
+                    }
+                }
+                if distance > 0 && !found.is_empty() && self.closest.is_none() {
+                    self.closest = Some((name, distance, 0));
+                }
+            }
+        }
         // After the typos: a word met only through its skeleton («تويتتر», the key of
         // تويتر) still gets its "did you mean". Only for a word the index does not have:
         // «التوتر» (tension) has the skeleton of تويتر, «أمور» begins America's.
@@ -290,6 +320,33 @@ impl WordMatcher {
             }
         }
         Ok(found)
+    }
+
+    /// For a Latin word of at least four letters that the alias list does not know: the
+    /// list's Latin name it is a typo of (distance 1 up to 7 letters, 2 beyond; the nearest,
+    /// ties to the first in order), or, for the word being typed, a name it begins
+    /// (distance 0).
+    fn closest_latin_name(&self, analyzer: &Analyzer) -> Option<(String, u8)> {
+        let letters: Vec<char> = self.term.chars().collect();
+        if letters.len() < 4 || !letters.iter().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let max = fuzzy::max_distance(letters.len());
+        let mut best: Option<(u8, &str)> = None;
+        for name in analyzer.aliases().latin_names() {
+            let distance = if self.prefix && name.starts_with(&self.term) {
+                Some(0)
+            } else {
+                let chars: Vec<char> = name.chars().collect();
+                fuzzy::edit_distance(&letters, &chars, max)
+            };
+            if let Some(d) = distance {
+                if best.is_none_or(|(bd, bn)| (d, name) < (bd, bn)) {
+                    best = Some((d, name));
+                }
+            }
+        }
+        best.map(|(d, name)| (name.to_owned(), d))
     }
 
     /// The closest dictionary term to a word that matched nothing directly: what a

@@ -252,6 +252,11 @@ impl Aliases {
         .then_some(key)
     }
 
+    /// The normalized Latin names of the list (`telegram`, `google plus`), in no order.
+    pub fn latin_names(&self) -> impl Iterator<Item = &str> {
+        self.by_latin.keys().map(String::as_str)
+    }
+
     /// Does the list name this normalized term (a Latin name, an Arabic spelling, or a
     /// spelling with the variant key of one)?
     pub fn knows(&self, term: &str) -> bool {
