@@ -155,7 +155,7 @@ const STRINGS = {
     timeline: 'الخط الزمني',
     timelineChart: (unit) => (unit === 'month' ? 'عدد المقالات في كل شهر' : 'عدد المقالات في كل سنة'),
     timelineTable: 'الخط الزمني في جدول',
-    timelineNote: 'تُعدّ المقالة في كل سنة نُشرت فيها أو تذكرها، فقد يزيد مجموع الأعمدة على عدد النتائج.',
+    timelineNote: (unit) => `تُعدّ المقالة في كل ${unit === 'month' ? 'شهر' : 'سنة'} نُشرت فيها أو تذكرها، فقد يزيد مجموع الأعمدة على عدد النتائج.`,
     period: (unit) => (unit === 'month' ? 'الشهر' : 'السنة'),
     articlesHeader: 'المقالات',
     articles: {
@@ -228,7 +228,7 @@ const STRINGS = {
     timeline: 'Timeline',
     timelineChart: (unit) => (unit === 'month' ? 'Articles per month' : 'Articles per year'),
     timelineTable: 'The timeline as a table',
-    timelineNote: 'An article counts in every year it is dated or mentions, so the bars can add up to more than the results.',
+    timelineNote: (unit) => `An article counts in every ${unit} it is dated or mentions, so the bars can add up to more than the results.`,
     period: (unit) => (unit === 'month' ? 'Month' : 'Year'),
     articlesHeader: 'Articles',
     articles: {
@@ -988,7 +988,7 @@ const CSS = String.raw`
 .search {
   display: flex;
   flex-direction: column;
-  gap: var(--fahras-gap, 0.75rem);
+  gap: var(--fahras-gap, 0.75em);
   min-inline-size: 0;
 }
 
@@ -1040,7 +1040,7 @@ input {
   color: var(--fahras-fg, var(--_fg));
   background: var(--fahras-bg, var(--_bg));
   border: 1px solid var(--fahras-border, var(--_border));
-  border-radius: var(--fahras-radius, 0.6rem);
+  border-radius: var(--fahras-radius, 0.6em);
   box-shadow: none;
   outline: none;
   appearance: none;
@@ -1060,28 +1060,28 @@ input:focus-visible {
   container: fahras-panel / inline-size;
   display: flex;
   flex-direction: column;
-  gap: var(--fahras-gap, 0.75rem);
+  gap: var(--fahras-gap, 0.75em);
   min-inline-size: 0;
 }
 /* The facets sit above the results on narrow widgets (behind the "Filters" button) and beside
-   them, at the inline start, on wide ones (40rem and more). Before a search (idle) they use the
+   them, at the inline start, on wide ones (40em and more). Before a search (idle) they use the
    whole width. */
 .layout {
   display: flex;
   flex-direction: column;
-  gap: var(--fahras-gap, 0.75rem);
+  gap: var(--fahras-gap, 0.75em);
   min-inline-size: 0;
 }
 .facets, .results {
   display: flex;
   flex-direction: column;
-  gap: var(--fahras-gap, 0.75rem);
+  gap: var(--fahras-gap, 0.75em);
   min-inline-size: 0;
 }
-@container fahras-panel (min-width: 40rem) {
+@container fahras-panel (min-width: 40em) {
   .search:not([data-state='idle']) .layout:has(> .facets:not([hidden])) {
     display: grid;
-    grid-template-columns: minmax(11rem, 30%) minmax(0, 1fr);
+    grid-template-columns: minmax(11em, 30%) minmax(0, 1fr);
     align-items: start;
   }
 }
@@ -1158,7 +1158,7 @@ input:focus-visible {
   padding: 0.8em;
   background: var(--fahras-bg, var(--_bg));
   border: 1px solid var(--fahras-border, var(--_border));
-  border-radius: var(--fahras-radius, 0.6rem);
+  border-radius: var(--fahras-radius, 0.6em);
 }
 .facets-done {
   align-self: stretch;
@@ -1168,11 +1168,11 @@ input:focus-visible {
   border-color: var(--fahras-accent, var(--_accent));
 }
 .facets-done:hover { background: var(--fahras-accent, var(--_accent)); text-decoration: underline; }
-@container fahras-panel (min-width: 40rem) {
+@container fahras-panel (min-width: 40em) {
   .facets-toggle, .facets-done { display: none; }
   .facets-head:not(:has(> .active:not([hidden]))) { display: none; }
   .facets:not([data-open]) > .facets-body, .facets > .facets-body { display: flex; }
-  .search[data-state='idle'] .facets-body { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); column-gap: 1.5em; }
+  .search[data-state='idle'] .facets-body { display: grid; grid-template-columns: repeat(auto-fill, minmax(15em, 1fr)); column-gap: 1.5em; }
 }
 .facets-body > * + * { padding-block-start: 0.8em; border-block-start: 1px solid var(--fahras-border, var(--_border)); }
 .search[data-state='idle'] .facets-body > * + * { padding-block-start: 0; border-block-start: 0; }
@@ -1221,7 +1221,7 @@ select {
   color: var(--fahras-fg, var(--_fg));
   background: var(--fahras-bg, var(--_bg));
   border: 1px solid var(--fahras-border, var(--_border));
-  border-radius: calc(var(--fahras-radius, 0.6rem) * 0.6);
+  border-radius: calc(var(--fahras-radius, 0.6em) * 0.6);
   cursor: pointer;
 }
 select:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); outline-offset: 1px; }
@@ -1269,7 +1269,7 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
 .timeline-chart {
   display: block;
   inline-size: 100%;
-  max-inline-size: 22rem;
+  max-inline-size: 22em;
   block-size: auto;
   overflow: visible;
   direction: ltr;
@@ -1303,8 +1303,9 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
   color: var(--fahras-muted, var(--_muted));
 }
 .status:empty { display: none; }
-/* The empty-state box says it already; the live region still announces it. */
-.search[data-state='empty'] .status {
+/* The empty-state box says it already; the live region still announces it. (One letter has
+   no box: the status itself asks to keep typing.) */
+.search[data-state='empty']:not([data-short]) .status {
   position: absolute;
   inline-size: 1px;
   block-size: 1px;
@@ -1336,7 +1337,7 @@ button {
   color: var(--fahras-accent, var(--_accent));
   background: transparent;
   border: 1px solid currentColor;
-  border-radius: var(--fahras-radius, 0.6rem);
+  border-radius: var(--fahras-radius, 0.6em);
   cursor: pointer;
   touch-action: manipulation;
 }
@@ -1350,7 +1351,7 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   padding: 0;
   background: var(--fahras-bg, var(--_bg));
   border: 1px solid var(--fahras-border, var(--_border));
-  border-radius: var(--fahras-radius, 0.6rem);
+  border-radius: var(--fahras-radius, 0.6em);
   overflow: hidden;
 }
 .option {
@@ -1383,7 +1384,7 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   color: var(--fahras-title-fg, var(--fahras-fg, var(--_fg)));
 }
 .option.has-url .title { color: var(--fahras-link, var(--fahras-title-fg, var(--fahras-fg, var(--_fg)))); }
-@container fahras-panel (min-width: 30rem) {
+@container fahras-panel (min-width: 30em) {
   .option { padding-inline: 1em; }
   .title { font-size: 1.08em; }
 }
@@ -1421,7 +1422,7 @@ mark {
 .empty, .error {
   margin: 0;
   padding: 1em;
-  border-radius: var(--fahras-radius, 0.6rem);
+  border-radius: var(--fahras-radius, 0.6em);
 }
 .empty {
   color: var(--fahras-fg, var(--_fg));
@@ -1461,19 +1462,19 @@ mark {
 
 /* --- mode="dropdown": the panel floats over the page below the input ----------- */
 .root[data-mode='dropdown'] > .search { gap: 0; }
-.root[data-mode='dropdown'] > .search > .label { margin-block-end: var(--fahras-gap, 0.75rem); }
+.root[data-mode='dropdown'] > .search > .label { margin-block-end: var(--fahras-gap, 0.75em); }
 .root[data-mode='dropdown'] .panel {
   position: absolute;
   inset-inline-start: 0;
   inset-block-start: calc(100% + 0.35em);
   z-index: var(--fahras-z-index, 1000);
   inline-size: var(--fahras-dropdown-width, 100%);
-  max-block-size: var(--fahras-dropdown-max-height, min(70vh, 36rem));
+  max-block-size: var(--fahras-dropdown-max-height, min(70vh, 36em));
   overflow: hidden;
   padding: 0.75em;
   background: var(--fahras-bg, var(--_bg));
   border: 1px solid var(--fahras-border, var(--_border));
-  border-radius: var(--fahras-radius, 0.6rem);
+  border-radius: var(--fahras-radius, 0.6em);
   box-shadow: var(--fahras-shadow, var(--_shadow));
   animation: fahras-drop 120ms ease-out;
 }
@@ -1496,7 +1497,7 @@ mark {
   overscroll-behavior: contain;
 }
 .root[data-mode='dropdown'] .facets[data-open], .dialog .facets[data-open] { flex: 1 1 auto; }
-@container fahras-panel (min-width: 40rem) {
+@container fahras-panel (min-width: 40em) {
   .root[data-mode='dropdown'] .layout, .dialog .layout { grid-template-rows: minmax(0, 1fr); align-items: stretch; }
   .root[data-mode='dropdown'] .facets, .dialog .facets { max-block-size: 100%; }
 }
@@ -1536,16 +1537,16 @@ mark {
 
 .dialog {
   position: fixed;
-  inline-size: min(44rem, 100vw - 2rem);
+  inline-size: min(44em, 100vw - 2em);
   max-inline-size: none;
-  max-block-size: min(85vh, 100dvh - 2rem);
-  margin-block: max(1rem, 8vh) auto;
+  max-block-size: min(85vh, 100dvh - 2em);
+  margin-block: max(1em, 8vh) auto;
   margin-inline: auto;
   padding: 1em;
   overflow: hidden;
   background: var(--fahras-bg, var(--_bg));
   border: 1px solid var(--fahras-border, var(--_border));
-  border-radius: var(--fahras-radius, 0.6rem);
+  border-radius: var(--fahras-radius, 0.6em);
   box-shadow: var(--fahras-shadow, var(--_shadow));
 }
 .dialog[open] { display: flex; flex-direction: column; }
@@ -2073,6 +2074,13 @@ export class FahrasSearch extends ElementBase {
     input.addEventListener('focus', () => {
       if (this.mode === 'dropdown' && input.value.trim()) this.#setPanelOpen(true);
     }, opts);
+    // A click in the input brings back the results Escape put away (the focus is already
+    // there: no focus event).
+    input.addEventListener('click', () => {
+      if (!input.value.trim() || this.#state !== 'results') return;
+      if (this.mode === 'dropdown') this.#setPanelOpen(true);
+      else if (this.mode !== 'modal') this.#setOpen(true);
+    }, opts);
     input.addEventListener('blur', () => this.#setActive(-1), opts);
     // Keep focus in the input when an option is pressed.
     listbox.addEventListener('mousedown', (e) => e.preventDefault(), opts);
@@ -2267,9 +2275,11 @@ export class FahrasSearch extends ElementBase {
     const facetsDone = h('button', { type: 'button', class: 'facets-done', part: 'facets-done', 'data-action': 'done', 'data-key': 'done' });
     const facetsBody = h('div', { class: 'facets-body', id: `${id}-facets-body` }, sortRow, timeline);
     const facets = h('div', { class: 'facets', part: 'facets', role: 'group', hidden: true }, facetsHead, facetsBody);
-    const results = h('div', { class: 'results', part: 'results' }, suggest, error, empty, listbox, more);
+    const results = h('div', { class: 'results', part: 'results' }, error, empty, listbox, more);
     const layout = h('div', { class: 'layout' }, facets, results);
-    const panel = h('div', { class: 'panel', part: 'panel', id: `${id}-panel` }, status, layout);
+    // "Did you mean" right under the status, before the facet panel: the next Tab stop after
+    // the input, not the last one after every filter.
+    const panel = h('div', { class: 'panel', part: 'panel', id: `${id}-panel` }, status, suggest, layout);
     const close = h('button', { type: 'button', class: 'close', part: 'close', hidden: true }, closeIcon());
     const search = h('div', { class: 'search', part: 'search' }, label, field, panel, close);
     // Modal mode: a button on the page opens a <dialog> that holds the search.
@@ -2956,6 +2966,7 @@ export class FahrasSearch extends ElementBase {
     // Status line = the polite live region. One letter that finds nothing is a word being
     // typed, not a failed search.
     const tooShort = state === 'empty' && Array.from(query).length === 1 && !this.#hasFilters();
+    ui.search.toggleAttribute('data-short', tooShort);
     const status = [];
     if (state === 'loading') {
       status.push(h('span', { class: 'spinner', 'aria-hidden': 'true' }), s.loading);
@@ -3372,7 +3383,6 @@ export class FahrasSearch extends ElementBase {
     // No dated article: no chart, and no heading over nothing (the date range stays, to be
     // widened).
     ui.timelineTitle.hidden = !years.length;
-    ui.timelineNote.textContent = s.timelineNote;
     ui.timelineNote.hidden = true;
     if (!years.length) {
       ui.chart.hidden = true;
@@ -3482,6 +3492,7 @@ export class FahrasSearch extends ElementBase {
     let inRange = 0;
     for (const bar of this.#bars) if (bar.g.hasAttribute('data-in-range')) inRange += countOf.get(bar.period) ?? 0;
     ui.timelineNote.hidden = !(inRange > this.#facetArticles);
+    ui.timelineNote.textContent = s.timelineNote(unit);
     stop ??= pressedBar ?? this.#bars.find((b) => b.g.hasAttribute('data-action'))?.g;
     for (const bar of this.#bars) if (bar.g.hasAttribute('data-action')) bar.g.setAttribute('tabindex', bar.g === stop ? '0' : '-1');
 
@@ -3641,6 +3652,16 @@ export class FahrasSearch extends ElementBase {
   #onFacetsKeydown(event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.composedPath()[0];
+    // Narrow widgets: Escape closes the open Filters panel, back to its button (a select's
+    // own Escape, closing its list, comes first).
+    if (event.key === 'Escape' && this.#facetsOpen && isShown(this.#ui.facetsToggle) && !event.defaultPrevented) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#facetsOpen = false;
+      this.#renderFacets();
+      this.#ui.facetsToggle.focus();
+      return;
+    }
     const action = target?.getAttribute?.('data-action');
     if (action === 'bar') {
       if (event.key === 'Enter' || event.key === ' ') {

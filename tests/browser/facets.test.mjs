@@ -476,10 +476,34 @@ describe('facets in the demo', { skip }, () => {
     assert.equal(await nhost.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('part')), 'facets-toggle');
     const [toggleBox, firstBox] = [await toggle.boundingBox(), await nhost.locator('[role="option"]').first().boundingBox()];
     assert.ok(firstBox.y > toggleBox.y && firstBox.y < 800, `the first result (y ${firstBox.y}) is on screen below the toggle (y ${toggleBox.y})`);
+    // Escape inside the open panel closes it, back to its button.
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    const chip = nhost.locator('[part="facet-value"]').first();
+    await chip.focus();
+    await narrow.page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Escape closes the panel');
+    assert.equal(await nhost.locator('.facets-body').isVisible(), false);
+    assert.equal(await nhost.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('part')), 'facets-toggle');
+    assert.equal(await nhost.evaluate((el) => el.state), 'results', 'the search stays');
     const mainResults = await nhost.evaluate((el) => el.results);
     // A query nothing matches, with the filter chosen: the panel stays (the filter is what to
     // undo). Without it there is nothing to filter: no Filters button, the empty state's
     // advice right under the input, and the keyboard back in the input.
+    // The breakpoints follow the widget's own font size, not the page's root: a page with
+    // html { font-size: 10px } does not make a 460 px widget two columns wide.
+    await narrow.page.setViewportSize({ width: 1100, height: 800 });
+    await narrow.page.evaluate(() => {
+      document.documentElement.style.fontSize = '10px';
+      document.querySelector('fahras-search').style.cssText += ';inline-size: 460px; display: block';
+    });
+    await until(async () => (await nhost.boundingBox()).width <= 461, 'a 460 px widget');
+    assert.equal(await toggle.isVisible(), true, 'narrow layout: the Filters button, not a 138 px column');
+    await narrow.page.evaluate(() => {
+      document.documentElement.style.fontSize = '';
+      document.querySelector('fahras-search').style.inlineSize = '';
+    });
+    await narrow.page.setViewportSize({ width: 360, height: 800 });
     await nhost.evaluate((el) => (el.query = 'زززققق'));
     await until(() => nhost.evaluate((el) => el.state === 'empty'), 'no match');
     assert.equal(await toggle.isVisible(), true, 'the panel stays while a filter is chosen');

@@ -109,6 +109,9 @@ describe('the query language in the widget', () => {
     assert.equal(await host.evaluate((el) => el.state), 'empty');
     assert.match(await status.textContent(), /واصل الكتابة/);
     assert.equal(await host.locator('[part="empty"]').isVisible(), false, 'no "no results" box for one letter');
+    // The request to keep typing is seen, not only announced (it is all the widget shows).
+    const seen = await status.boundingBox();
+    assert.ok(seen && seen.width > 100 && seen.height > 8, `the status is visible: ${JSON.stringify(seen)}`);
     // 10 KB of one letter pasted: the input keeps 512, nothing is found, and the message
     // quotes only the start.
     await input.fill('ا'.repeat(10240));

@@ -207,7 +207,13 @@ async function keyboardOnly(page, { rtl, strings }) {
   const chosen = await host.evaluate((el) => el.results.hits[1].id);
   assert.deepEqual(await page.evaluate(() => window.__selected), [chosen]);
 
-  // Escape closes the list, a second Escape clears the input.
+  // Escape closes the list; a click in the input brings it back (the focus never left);
+  // Escape again, then a second Escape clears the input.
+  await page.keyboard.press('Escape');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  await input.click();
+  assert.equal(await input.getAttribute('aria-expanded'), 'true', 'a click reopens the list');
+  assert.ok(await host.locator('[part="listbox"]').isVisible());
   await page.keyboard.press('Escape');
   assert.equal(await input.getAttribute('aria-expanded'), 'false');
   await page.keyboard.press('Escape');
