@@ -83,6 +83,11 @@ describe('the query language in the widget', () => {
     await button.waitFor();
     const suggestion = (await button.textContent()).trim();
     assert.equal(suggestion, 'بروكنجز');
+    // The suggestion is the next Tab stop after the input, before the facet panel.
+    assert.ok(await host.locator('[part="facets"]').isVisible(), 'the demo shows its facet panel');
+    await input.focus();
+    await input.press('Tab');
+    assert.equal(await host.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('part')), 'suggestion');
     await button.click();
     await until(() => host.evaluate((el, q) => el.results?.query === q && el.state === 'results', suggestion), 'the suggestion to run');
     assert.equal(await input.inputValue(), suggestion);
