@@ -770,6 +770,10 @@ fn a_latin_name_with_a_typo_or_half_typed_finds_its_articles_and_is_suggested() 
         assert_eq!(&ids(&results), want, "{query}");
         assert_eq!(results.suggestion.as_deref(), fixed, "{query}");
     }
+    // Beside an entity's Latin name (matched through its Arabic name) in an OR, the typo is
+    // still corrected.
+    let results = search("BBC OR Telegramm ");
+    assert_eq!(results.suggestion.as_deref(), Some("bbc telegram"));
     // Finished, a beginning is not a name; and a Latin word near no name finds nothing.
     assert_eq!(search("Telegr ").total, 0);
     assert_eq!(search("Brexit ").total, 0);

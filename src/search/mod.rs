@@ -158,8 +158,9 @@ struct Alternative {
     /// the highlights: there too the phrase may go on one position further)?
     two_word_terms: Vec<bool>,
     field: Option<u8>,
-    /// Is it an entity's Arabic name, added for a Latin name (see `label_alternatives`)?
-    label: bool,
+    /// For an entity's Arabic name added for a Latin name (see `label_alternatives`): the
+    /// index, in its clause, of the alternative of that Latin name.
+    label: Option<usize>,
 }
 
 /// A required (or optional) part of the query: alternatives joined by `OR`.
@@ -540,17 +541,18 @@ impl Searcher {
         let mut clauses: Vec<Clause> = Vec::with_capacity(count);
         for (c, clause) in parsed.required.iter().enumerate() {
             let last = c + 1 == count;
-            let mut alternatives: Vec<Alternative> = clause
-                .iter()
-                .enumerate()
-                .map(|(a, atom)| {
-                    self.alternative(atom, last && a + 1 == clause.len() && parsed.last_is_prefix)
-                })
-                .filter(|alt| !alt.words.is_empty())
-                .collect();
-            for atom in clause {
-                alternatives.extend(self.label_alternatives(&atom.text, &atom.field));
+            let mut alternatives: Vec<Alternative> = Vec::with_capacity(clause.len());
+            let mut labels: Vec<Alternative> = Vec::new();
+            for (a, atom) in clause.iter().enumerate() {
+                let typing = last && a + 1 == clause.len() && parsed.last_is_prefix;
+                let alt = self.alternative(atom, typing);
+                if alt.words.is_empty() {
+                    continue;
+                }
+                labels.extend(self.label_alternatives(&atom.text, &atom.field, alternatives.len()));
+                alternatives.push(alt);
             }
+            alternatives.append(&mut labels);
             if !alternatives.is_empty() {
                 let stop_only = alternatives
                     .iter()
@@ -574,7 +576,7 @@ impl Searcher {
                             seconds: vec![None],
                             two_word_terms: Vec::new(),
                             field,
-                            label: false,
+                            label: None,
                         }],
                         required: true,
                     };
@@ -589,7 +591,7 @@ impl Searcher {
         while !self.latin_labels.is_empty() && i + 1 < clauses.len() {
             if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
                 let text = format!("{} {}", a.term, b.term);
-                let labels = self.label_alternatives(&text, &None);
+                let labels = self.label_alternatives(&text, &None, 0);
                 if !labels.is_empty() {
                     let mut alternatives = vec![self.alternative(
                         &Atom {
@@ -629,9 +631,15 @@ impl Searcher {
     }
 
     /// For a Latin word or phrase that is an entity's display name in the index (BBC, Theresa
-    /// May), the entity's Arabic names as phrases (هيئة الإذاعة البريطانية): the articles
-    /// name it in Arabic, and the alias list may not know it.
-    fn label_alternatives(&self, text: &str, field: &Option<String>) -> Vec<Alternative> {
+    /// May) and that the alias list does not know, the entity's Arabic names as phrases (هيئة
+    /// الإذاعة البريطانية): the articles name it in Arabic. `source` is the index of the
+    /// alternative of the Latin text in its clause.
+    fn label_alternatives(
+        &self,
+        text: &str,
+        field: &Option<String>,
+        source: usize,
+    ) -> Vec<Alternative> {
         if self.latin_labels.is_empty() || !text.is_ascii() {
             return Vec::new();
         }
@@ -639,8 +647,17 @@ impl Searcher {
         let Some(names) = self.latin_labels.get(&key) else {
             return Vec::new();
         };
+        // An Arabic name the alias list gives for it (Telegram → تيليجرام) is matched through
+        // the list already; a second alternative would only cost its proximity boost.
+        let aliases: Vec<String> = self
+            .analyzer
+            .alias_expansions(&key)
+            .iter()
+            .map(|a| analyzed_key(&self.analyzer, a))
+            .collect();
         names
             .iter()
+            .filter(|name| !aliases.contains(&analyzed_key(&self.analyzer, name)))
             .map(|name| {
                 let atom = Atom {
                     text: name.clone(),
@@ -648,7 +665,7 @@ impl Searcher {
                     field: field.clone(),
                 };
                 Alternative {
-                    label: true,
+                    label: Some(source),
                     ..self.alternative(&atom, false)
                 }
             })
@@ -697,7 +714,7 @@ impl Searcher {
             seconds,
             two_word_terms: Vec::new(),
             field,
-            label: false,
+            label: None,
         }
     }
 
@@ -930,18 +947,21 @@ impl Searcher {
     /// through a typo, the query with each such word replaced by its closest indexed term.
     fn suggestion(&self, clauses: &[Clause], results: &SearchResults) -> Option<String> {
         // An entity's Arabic name is not the reader's words; where it matched, the Latin
-        // name it stands for needs no correction either.
+        // name it stands for needs no correction either (the other alternatives of an OR
+        // still may).
         let words: Vec<(&WordMatcher, bool)> = clauses
             .iter()
             .flat_map(|c| {
-                let named = c
-                    .alternatives
-                    .iter()
-                    .any(|a| a.label && a.words.iter().all(|w| w.found_directly));
+                let named = |i: usize| {
+                    c.alternatives
+                        .iter()
+                        .any(|a| a.label == Some(i) && a.words.iter().all(|w| w.found_directly))
+                };
                 c.alternatives
                     .iter()
-                    .filter(|a| !a.label)
-                    .flat_map(move |a| a.words.iter().map(move |w| (w, named)))
+                    .enumerate()
+                    .filter(|(_, a)| a.label.is_none())
+                    .flat_map(move |(i, a)| a.words.iter().map(move |w| (w, named(i))))
             })
             .collect();
         fn suggest<'a>(&(w, named): &(&'a WordMatcher, bool)) -> Option<&'a str> {

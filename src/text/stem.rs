@@ -467,12 +467,18 @@ pub fn related_stems(word: &str) -> Vec<String> {
             push(&mut out, own, format!("{p}{base}"));
         }
     }
-    // And the stem the index gives the word written with the proclitic, where the suffix
-    // rules take another path on it: هيئة → لهيئة (stem لهي, not لهيي).
-    for p in LOOSE_PROCLITICS.iter().filter(|p| !p.starts_with('و')) {
-        let s = stem(&format!("{p}{word}")).to_owned();
-        if letters(&s) > letters(p) + 1 {
-            push(&mut out, own, s);
+    // And, for a word ending in ة (normalized ه), the stem the index gives it written with
+    // the proclitic, where the suffix rules take another path on the longer word: هيئة →
+    // لهيئة (stem لهي, not لهيي). Only there: on other endings the longer word loses a
+    // suffix the shorter keeps, and meets other words (ب + لغات is stemmed بلغ, "reached").
+    if word.ends_with('ه') {
+        for p in LOOSE_PROCLITICS.iter().filter(|p| !p.starts_with('و')) {
+            let s = stem(&format!("{p}{word}")).to_owned();
+            let rest = s.strip_prefix(p).unwrap_or_default();
+            // It must still be the word's own stem, shortened by a letter at most.
+            if letters(rest) >= 2 && own.starts_with(rest) && letters(own) <= letters(rest) + 1 {
+                push(&mut out, own, s);
+            }
         }
     }
     out
@@ -573,6 +579,10 @@ mod tests {
         // لهي, which ل + the stem of هيئة (لهيي) would miss.
         let related = related_stems(&normalize("هيئة"));
         assert!(related.contains(&fahras("لهيئة")), "{related:?}");
+        // Not where the longer word loses a suffix the shorter keeps: بلغات is stemmed بلغ
+        // ("reached"), no form of لغات ("languages").
+        let related = related_stems(&normalize("لغات"));
+        assert!(!related.contains(&fahras("بلغ")), "{related:?}");
         assert!(related_stems("telegram").is_empty());
         // Too short a rest: بلد is not ب + لد.
         assert!(!related_stems(&normalize("بلد")).contains(&"لد".to_owned()));
