@@ -9,6 +9,7 @@ try {
 } catch {
   from = null;
 }
-if (from && from.origin === home.origin && from.pathname === home.pathname) {
+const archive = (u) => u.origin === home.origin && (u.pathname === home.pathname || u.pathname === `${home.pathname}index.html`);
+if (from && archive(from)) {
   for (const link of document.querySelectorAll('a[data-back]')) link.href = from.href;
 }

@@ -1788,6 +1788,7 @@ export class FahrasSearch extends ElementBase {
   #facetCounts = null; // the `facets` of the last search (or of the archive, before typing)
   #facetTotals = {}; // its `facetTotals`: how many values each facet has (it lists FACET_LIMIT at most)
   #facetArticles = 0; // how many articles the counts are over (the total of the search they came with)
+  #resultsFiltered = false; // were filters chosen for the search whose results are shown?
   #monthsWanted = true; // ask for the months with the next search (the last years counted spanned at most MONTHS_MAX_YEARS)
   #labels = new Map(); // `${facet}|${value}` → {labelAr, labelEn}, for chosen values that lost their count
   #labelsRead = new Set(); // facets whose every label was read (#fetchLabels)
@@ -2477,6 +2478,7 @@ export class FahrasSearch extends ElementBase {
     }
     if (results == null || seq !== this.#seq || query !== this.#ui.input.value) return; // stale: a newer search has run
     this.#results = results;
+    this.#resultsFiltered = this.#hasFilters();
     this.#hits = Array.isArray(results?.hits) ? results.hits.slice() : [];
     this.#active = -1;
     if (results?.facets && typeof results.facets === 'object') {
@@ -2582,7 +2584,9 @@ export class FahrasSearch extends ElementBase {
       return; // the panel is a help; the search itself reports errors
     }
     if (!results || seq !== this.#seq) return;
-    this.#setFacetCounts(results.facets ?? {}, results.facetTotals, results.total);
+    // (The archive's counts, before anything is typed: over every article. An empty query
+    // returns no hits, and its total says so.)
+    this.#setFacetCounts(results.facets ?? {}, results.facetTotals, this.info?.documents ?? results.total);
     if (options.facetLimit < this.#facetLimit()) this.#fetchExpanded();
     this.#renderFacets();
   }
@@ -3225,7 +3229,7 @@ export class FahrasSearch extends ElementBase {
     // No article and nothing chosen: nothing to filter, so no panel (its sort and date range
     // would only hide the empty state's advice on a narrow widget). With filters chosen, the
     // panel stays: they are what to undo.
-    const nothingToFilter = state === 'empty' && !this.#filterCount();
+    const nothingToFilter = state === 'empty' && !this.#filterCount() && !this.#resultsFiltered;
     region.hidden = !(spec && counts && (state === 'idle' || state === 'results' || state === 'empty')) || nothingToFilter;
     if (region.hidden) {
       if (focusKey !== null || (active && region.contains(active))) this.#ui.input.focus();

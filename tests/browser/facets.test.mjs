@@ -165,6 +165,16 @@ describe('facets in the demo', { skip }, () => {
     assert.equal(await tamtam.locator('.value-label').textContent(), 'تام تام');
     assert.equal(await tamtam.getAttribute('aria-pressed'), 'false');
     const before = await chipCounts(host);
+    // The archive's timeline counts every article: its note shows exactly when the bars add
+    // up to more than the archive has (the engine's empty query has a total of 0: not that).
+    const barValues = await host.locator('[part="timeline"] svg text.value').allTextContents();
+    const archiveBars = barValues.filter(Boolean).reduce((sum, v) => sum + Number(latin(v)), 0);
+    assert.ok(archiveBars > 0, 'the archive has dated articles');
+    assert.equal(
+      await host.locator('[part="timeline-note"]').isVisible(),
+      archiveBars > corpus.length,
+      `bars add up to ${archiveBars}, the archive has ${corpus.length}`,
+    );
     assert.equal(latin(before['platform|telegram']), String(TELEGRAM.length));
     assert.equal(latin(before['platform|tamtam']), String(TAMTAM.length));
     // Localized facet titles.
@@ -518,6 +528,18 @@ describe('facets in the demo', { skip }, () => {
     await nhost.evaluate((el) => (el.query = 'داعش'));
     await until(() => nhost.evaluate((el) => el.state === 'results'), 'results again');
     assert.equal(await toggle.isVisible(), true, 'the Filters button is back');
+    // A date range that leaves nothing, then removing it: the panel stays up until the
+    // search without it answers (it once hid at once, the state still 'empty').
+    await nhost.evaluate((el) => { el.dateFrom = '1990'; el.dateTo = '1990'; });
+    await until(() => nhost.evaluate((el) => el.state === 'empty'), 'nothing in 1990');
+    await nhost.evaluate((el) => {
+      const region = el.shadowRoot.querySelector('[part="facets"]');
+      window.__panelHid = false;
+      new MutationObserver(() => { if (region.hidden) window.__panelHid = true; }).observe(region, { attributes: true, attributeFilter: ['hidden'] });
+    });
+    await nhost.locator('[part="filter-chip"]').click();
+    await until(() => nhost.evaluate((el) => el.state === 'results' && !el.dateFrom), 'the range removed');
+    assert.equal(await narrow.page.evaluate(() => window.__panelHid), false, 'the panel never hid on the way');
     assert.deepEqual(narrow.errors, []);
     await narrow.context.close();
 
