@@ -778,3 +778,25 @@ fn a_latin_name_with_a_typo_or_half_typed_finds_its_articles_and_is_suggested() 
     assert_eq!(search("Telegr ").total, 0);
     assert_eq!(search("Brexit ").total, 0);
 }
+
+#[test]
+fn a_suggestion_is_written_as_the_articles_write_it() {
+    // The index keeps normalized terms (الارهابيين, الاسلاميه); the suggestion shows the
+    // words as an article has them, hamza and ة included, the reader's own words too.
+    for query in ["الارهابيبن ", "الإسلامية الارهابيبن "] {
+        let suggestion = search(query).suggestion.expect("a suggestion");
+        for word in suggestion.split(' ') {
+            assert!(
+                !containing(&[word]).is_empty(),
+                "{query}: «{word}» of «{suggestion}» is written so in an article"
+            );
+        }
+        // And it finds what the normalized form finds.
+        let normalized = fahras::text::normalize(&suggestion);
+        assert_eq!(
+            ids(&search(&suggestion)),
+            ids(&search(&normalized)),
+            "{query}"
+        );
+    }
+}

@@ -977,10 +977,45 @@ impl Searcher {
         Some(
             words
                 .iter()
-                .map(|w| suggest(w).unwrap_or(&w.0.term))
+                .map(|w| {
+                    // Each word as the articles write it (the reader's own words too: the
+                    // terms are normalized, الإسلامية is الاسلاميه).
+                    let term = suggest(w).unwrap_or(&w.0.term);
+                    self.written_form(term).unwrap_or_else(|| term.to_owned())
+                })
                 .collect::<Vec<_>>()
                 .join(" "),
         )
+    }
+
+    /// A dictionary term as an article writes it (الارهابيين → الإرهابيين, with its hamza),
+    /// without diacritics or tatweel: the first occurrence in the first document that has
+    /// it. `None` for a term the index does not have, or whose form is not found.
+    fn written_form(&self, term: &str) -> Option<String> {
+        let ordinal = self.index.term_ordinal(term)?;
+        let mut first = None;
+        self.index
+            .for_each_impact(ordinal, |doc, _| {
+                first.get_or_insert(doc);
+            })
+            .ok()?;
+        let doc = self.index.document(first?).ok()?;
+        let fields = std::iter::once(doc.title.as_str())
+            .chain(doc.subtitle.as_deref())
+            .chain(doc.body.iter().map(String::as_str))
+            .chain(doc.tags.iter().map(String::as_str));
+        for text in fields {
+            let tokens = self.analyzer.analyze(text);
+            if let Some(t) = tokens.iter().find(|t| t.term == term) {
+                let written: String = text
+                    .get(t.start..t.end)?
+                    .chars()
+                    .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+                    .collect();
+                return Some(written);
+            }
+        }
+        None
     }
 
     /// A result: the stored document, its snippet and title highlights. `present` is how
