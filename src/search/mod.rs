@@ -999,10 +999,12 @@ impl Searcher {
                 first.get_or_insert(doc);
             })
             .ok()?;
-        let doc = self.index.document(first?).ok()?;
+        let stored = self.index.stored_document(first?).ok()?;
+        let doc = &stored.document;
+        let body = (0..stored.paragraph_count()).filter_map(|i| stored.paragraph(i).ok());
         let fields = std::iter::once(doc.title.as_str())
             .chain(doc.subtitle.as_deref())
-            .chain(doc.body.iter().map(String::as_str))
+            .chain(body)
             .chain(doc.tags.iter().map(String::as_str));
         for text in fields {
             let tokens = self.analyzer.analyze(text);
