@@ -2078,9 +2078,10 @@ export class FahrasSearch extends ElementBase {
     // A click in the input brings back the results Escape put away (the focus is already
     // there: no focus event).
     input.addEventListener('click', () => {
-      if (!input.value.trim() || this.#state !== 'results') return;
-      if (this.mode === 'dropdown') this.#setPanelOpen(true);
-      else if (this.mode !== 'modal') this.#setOpen(true);
+      if (!input.value.trim()) return;
+      // The dropdown's panel also holds the empty state and its "did you mean".
+      if (this.mode === 'dropdown' && (this.#state === 'results' || this.#state === 'empty')) this.#setPanelOpen(true);
+      else if (this.mode === 'inline' && this.#state === 'results') this.#setOpen(true);
     }, opts);
     input.addEventListener('blur', () => this.#setActive(-1), opts);
     // Keep focus in the input when an option is pressed.

@@ -370,7 +370,12 @@ describe('modes', { skip }, () => {
     assert.equal(covered, 'fahras-search', 'the panel is on top of the page');
     await snapshot(page, 'widget-dropdown.png');
 
-    // Escape closes; ArrowDown reopens on the first option.
+    // Escape closes; a click in the input (focus already there) reopens; Escape again;
+    // ArrowDown reopens on the first option.
+    await page.keyboard.press('Escape');
+    assert.equal(await panel.isVisible(), false);
+    await input.click();
+    assert.ok(await panel.isVisible(), 'a click in the input reopens the panel');
     await page.keyboard.press('Escape');
     assert.equal(await panel.isVisible(), false);
     assert.equal(await input.getAttribute('aria-expanded'), 'false');
