@@ -2253,7 +2253,7 @@ export class FahrasSearch extends ElementBase {
     const timelineTitle = h('p', { class: 'facet-title', id: `${id}-timeline-title` });
     const chart = h('div', { class: 'chart' });
     const timelineTable = h('table', { class: 'visually-hidden' });
-    const timelineNote = h('p', { class: 'timeline-note', part: 'timeline-note', id: `${id}-timeline-note`, hidden: true });
+    const timelineNote = h('p', { class: 'timeline-note', part: 'timeline-note', hidden: true });
     const fromSelect = h('select', { id: `${id}-from`, class: 'date-from', part: 'date-from', 'data-key': 'from', 'aria-describedby': `${id}-range-error` });
     const toSelect = h('select', { id: `${id}-to`, class: 'date-to', part: 'date-to', 'data-key': 'to', 'aria-describedby': `${id}-range-error` });
     const fromLabel = h('span', {});
@@ -3233,7 +3233,7 @@ export class FahrasSearch extends ElementBase {
     const nothingToFilter = state === 'empty' && !this.#filterCount() && !this.#resultsFiltered;
     region.hidden = !(spec && counts && (state === 'idle' || state === 'results' || state === 'empty')) || nothingToFilter;
     if (region.hidden) {
-      if (focusKey !== null || (active && region.contains(active))) this.#ui.input.focus();
+      if (active && region.contains(active)) this.#ui.input.focus(); // not lost with the panel
       return;
     }
     const s = this.#strings;
@@ -3570,10 +3570,7 @@ export class FahrasSearch extends ElementBase {
         this.#renderFacets();
         return;
       case 'done':
-        // Closed, with the keyboard on its button and the results right below it.
-        this.#facetsOpen = false;
-        this.#renderFacets();
-        this.#ui.facetsToggle.focus();
+        this.#closeFacetsPanel();
         return;
       case 'chip': {
         const list = [...(this.#filters.get(facet) ?? [])];
@@ -3654,6 +3651,13 @@ export class FahrasSearch extends ElementBase {
    * Timeline bars: ←/→ follow the chart (earlier/later: time runs left to right), Home/End,
    * Space/Enter choose. No wrapping.
    */
+  /** Narrow widgets: close the Filters panel, the keyboard on its button, the results right below. */
+  #closeFacetsPanel() {
+    this.#facetsOpen = false;
+    this.#renderFacets();
+    this.#ui.facetsToggle.focus();
+  }
+
   #onFacetsKeydown(event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.composedPath()[0];
@@ -3662,9 +3666,7 @@ export class FahrasSearch extends ElementBase {
     if (event.key === 'Escape' && this.#facetsOpen && isShown(this.#ui.facetsToggle) && !event.defaultPrevented) {
       event.preventDefault();
       event.stopPropagation();
-      this.#facetsOpen = false;
-      this.#renderFacets();
-      this.#ui.facetsToggle.focus();
+      this.#closeFacetsPanel();
       return;
     }
     const action = target?.getAttribute?.('data-action');

@@ -989,7 +989,7 @@ impl Searcher {
     }
 
     /// A dictionary term as an article writes it (الارهابيين → الإرهابيين, with its hamza),
-    /// without diacritics or tatweel: the first occurrence in the first document that has
+    /// without marks, tatweel or invisible characters: the first occurrence in the first document that has
     /// it. `None` for a term the index does not have, or whose form is not found.
     fn written_form(&self, term: &str) -> Option<String> {
         let ordinal = self.index.term_ordinal(term)?;
@@ -1012,7 +1012,7 @@ impl Searcher {
                 let written: String = text
                     .get(t.start..t.end)?
                     .chars()
-                    .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+                    .filter(|&c| !crate::text::normalize::is_ignorable(c))
                     .collect();
                 return Some(written);
             }
@@ -1177,13 +1177,13 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
     items.sort_unstable_by(order);
 }
 
-/// The word of a clause that is one unscoped word and nothing else.
 /// A text's analyzed terms joined by spaces (`"Theresa  May"` → `theresa may`).
 fn analyzed_key(analyzer: &Analyzer, text: &str) -> String {
     let terms: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
     terms.join(" ")
 }
 
+/// The word of a clause that is one unscoped word and nothing else.
 fn single_word(clause: &Clause) -> Option<&WordMatcher> {
     match clause.alternatives.as_slice() {
         [alt] if alt.words.len() == 1 && alt.field.is_none() => alt.words.first(),
