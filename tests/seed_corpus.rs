@@ -760,9 +760,9 @@ fn a_latin_name_with_a_typo_or_half_typed_finds_its_articles_and_is_suggested() 
     let twitter = containing(&["تويتر"]);
     assert!(!telegram.is_empty() && !twitter.is_empty());
     for (query, want, fixed) in [
-        ("Telegramm ", &telegram, Some("telegram")),
-        ("Telegam ", &telegram, Some("telegram")),
-        ("Twiter ", &twitter, Some("twitter")),
+        ("Telegramm ", &telegram, Some("Telegram")),
+        ("Telegam ", &telegram, Some("Telegram")),
+        ("Twiter ", &twitter, Some("Twitter")),
         // Being typed: the names it begins, no correction.
         ("Telegr", &telegram, None),
     ] {
@@ -773,16 +773,32 @@ fn a_latin_name_with_a_typo_or_half_typed_finds_its_articles_and_is_suggested() 
     // Beside an entity's Latin name (matched through its Arabic name) in an OR, the typo is
     // still corrected.
     let results = search("BBC OR Telegramm ");
-    assert_eq!(results.suggestion.as_deref(), Some("bbc telegram"));
+    assert_eq!(results.suggestion.as_deref(), Some("BBC OR Telegram"));
     // Finished, a beginning is not a name; and a Latin word near no name finds nothing.
     assert_eq!(search("Telegr ").total, 0);
     assert_eq!(search("Brexit ").total, 0);
 }
 
 #[test]
+fn a_suggestion_keeps_the_rest_of_the_query_as_typed() {
+    // Quotes, OR, exclusions, field scopes and the reader's spelling of the other words
+    // stay: clicking the suggestion changes only the misspelt words.
+    for (query, want) in [
+        (
+            "-فيسبوك \"تنظيم داعش\" OR تويتتر",
+            "-فيسبوك \"تنظيم داعش\" OR تويتر",
+        ),
+        ("title:تويتتر الاسلامية", "title:تويتر الاسلامية"),
+        ("BBC  OR  Telegramm", "BBC  OR  Telegram"),
+    ] {
+        assert_eq!(search(query).suggestion.as_deref(), Some(want), "{query}");
+    }
+}
+
+#[test]
 fn a_suggestion_is_written_as_the_articles_write_it() {
     // The index keeps normalized terms (الارهابيين, الاسلاميه); the suggestion shows the
-    // words as an article has them, hamza and ة included, the reader's own words too.
+    // corrected words as an article has them, hamza and ة included.
     for query in ["الارهابيبن ", "الإسلامية الارهابيبن "] {
         let suggestion = search(query).suggestion.expect("a suggestion");
         for word in suggestion.split(' ') {

@@ -361,7 +361,7 @@ impl Searcher {
                 });
             }
         }
-        results.suggestion = self.suggestion(&clauses, &results);
+        results.suggestion = self.suggestion(query, &clauses);
 
         let shown: Vec<(u32, f32)> = ranked
             .iter()
@@ -944,8 +944,10 @@ impl Searcher {
     }
 
     /// "Did you mean": when the results are missing or partial, or a word matched only
-    /// through a typo, the query with each such word replaced by its closest indexed term.
-    fn suggestion(&self, clauses: &[Clause], results: &SearchResults) -> Option<String> {
+    /// through a typo, the query with each such word replaced by its closest indexed term,
+    /// as the articles write it. The rest of the query is kept as typed: its other words,
+    /// quotes, `OR`, `-` and `title:` (`BBC OR Telegramm` → `BBC OR Telegram`).
+    fn suggestion(&self, query: &str, clauses: &[Clause]) -> Option<String> {
         // An entity's Arabic name is not the reader's words; where it matched, the Latin
         // name it stands for needs no correction either (the other alternatives of an OR
         // still may).
@@ -967,25 +969,46 @@ impl Searcher {
         fn suggest<'a>(&(w, named): &(&'a WordMatcher, bool)) -> Option<&'a str> {
             w.suggestion().filter(|_| !named)
         }
-        let replaced = words.iter().any(|w| suggest(w).is_some());
-        if !replaced && results.total > 0 && !results.partial {
+        if !words.iter().any(|w| suggest(w).is_some()) {
             return None;
         }
-        if !replaced {
-            return None;
-        }
-        Some(
-            words
-                .iter()
-                .map(|w| {
-                    // Each word as the articles write it (the reader's own words too: the
-                    // terms are normalized, الإسلامية is الاسلاميه).
-                    let term = suggest(w).unwrap_or(&w.0.term);
-                    self.written_form(term).unwrap_or_else(|| term.to_owned())
+        // A term as the articles write it (الاسلاميه → الإسلامية), or a Latin name of the
+        // alias list as the list does (telegram → Telegram).
+        let written = |term: &str| {
+            self.written_form(term)
+                .or_else(|| {
+                    self.analyzer
+                        .aliases()
+                        .written_latin(term)
+                        .map(str::to_owned)
                 })
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+                .unwrap_or_else(|| term.to_owned())
+        };
+        // Each corrected word replaces the next word of the query text with its term; the
+        // query's words and the clauses' are in the same order.
+        let tokens = self.analyzer.analyze(query);
+        let mut out = String::with_capacity(query.len());
+        let (mut copied, mut next) = (0usize, 0usize);
+        for w in &words {
+            let Some(fixed) = suggest(w) else { continue };
+            let Some(i) = (next..tokens.len()).find(|&i| tokens[i].term == w.0.term) else {
+                // Not a word of the text as typed (a name of two words made one): the
+                // clauses' words, each as written.
+                return Some(
+                    words
+                        .iter()
+                        .map(|w| written(suggest(w).unwrap_or(&w.0.term)))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            };
+            let token = &tokens[i];
+            out.push_str(&query[copied..token.start]);
+            out.push_str(&written(fixed));
+            (copied, next) = (token.end, i + 1);
+        }
+        out.push_str(&query[copied..]);
+        Some(out.trim().to_owned())
     }
 
     /// A dictionary term as an article writes it (الارهابيين → الإرهابيين, with its hamza),

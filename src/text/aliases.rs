@@ -62,6 +62,9 @@ pub struct Aliases {
     entities: Vec<Entity>,
     /// Normalized Latin name → entities.
     by_latin: HashMap<String, Vec<usize>>,
+    /// Normalized Latin name → as the list writes it (`telegram` → `Telegram`), the first
+    /// line's form where several lines write it.
+    written_latin: HashMap<String, String>,
     /// Normalized Arabic spelling (joined, proclitics removed) → entities.
     by_arabic: HashMap<String, Vec<usize>>,
     /// Variant key of an Arabic spelling → entities.
@@ -100,17 +103,19 @@ impl Aliases {
             if arabic.contains('\t') {
                 return Err(error("more than one TAB"));
             }
+            let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let split = |side: &str| -> Vec<String> {
                 side.split([',', '،'])
-                    .map(|s| {
-                        normalize(s.trim())
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
+                    .map(|s| words(&normalize(s.trim())))
                     .filter(|s| !s.is_empty())
                     .collect()
             };
+            // Each Latin name as written, beside its normalized form.
+            let written: Vec<String> = latin
+                .split([',', '،'])
+                .filter(|s| !words(&normalize(s.trim())).is_empty())
+                .map(words)
+                .collect();
             let latin = split(latin);
             let arabic = split(arabic);
             if latin.is_empty() {
@@ -129,16 +134,20 @@ impl Aliases {
                     "the Arabic spelling \"{spelling}\" has no Arabic letter"
                 )));
             }
-            parsed.push(Entity {
-                latin,
-                arabic,
-                keys: Vec::new(),
-            });
+            parsed.push((
+                Entity {
+                    latin,
+                    arabic,
+                    keys: Vec::new(),
+                },
+                written,
+            ));
         }
-        for mut entity in parsed {
+        for (mut entity, written) in parsed {
             let id = self.entities.len();
-            for name in &entity.latin {
+            for (name, written) in entity.latin.iter().zip(written) {
                 push_unique(self.by_latin.entry(name.clone()).or_default(), id);
+                self.written_latin.entry(name.clone()).or_insert(written);
             }
             for spelling in &entity.arabic {
                 let joined: String = spelling.split(' ').collect();
@@ -257,6 +266,12 @@ impl Aliases {
         self.by_latin.keys().map(String::as_str)
     }
 
+    /// A normalized Latin name as the list writes it (`telegram` → `Telegram`, `google plus`
+    /// → `Google Plus`); `None` for a name the list does not have.
+    pub fn written_latin(&self, name: &str) -> Option<&str> {
+        self.written_latin.get(name).map(String::as_str)
+    }
+
     /// Does the list name this normalized term (a Latin name, an Arabic spelling, or a
     /// spelling with the variant key of one)?
     pub fn knows(&self, term: &str) -> bool {
@@ -289,6 +304,19 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latin_name_is_given_back_as_the_list_writes_it() {
+        let aliases = Aliases::default_set();
+        assert_eq!(aliases.written_latin("telegram"), Some("Telegram"));
+        assert_eq!(aliases.written_latin("whatsapp"), Some("WhatsApp"));
+        assert_eq!(aliases.written_latin("google plus"), Some("Google Plus"));
+        assert_eq!(aliases.written_latin("x"), Some("X"));
+        assert_eq!(aliases.written_latin("تيليجرام"), None);
+        let site = Aliases::parse("  Deutsche   Welle , DW \tدويتشه فيله\n").unwrap();
+        assert_eq!(site.written_latin("deutsche welle"), Some("Deutsche Welle"));
+        assert_eq!(site.written_latin("dw"), Some("DW"));
+    }
 
     #[test]
     fn the_default_list_parses_and_knows_the_seed_names() {

@@ -92,6 +92,12 @@ describe('the query language in the widget', () => {
     await until(() => host.evaluate((el, q) => el.results?.query === q && el.state === 'results', suggestion), 'the suggestion to run');
     assert.equal(await input.inputValue(), suggestion);
     assert.deepEqual((await host.locator('[role="option"] [part="title"]').allTextContents()).sort(), titlesWith('بروكنجز'));
+    // In a longer query only the misspelt word changes: the phrase and the exclusion stay.
+    await search(host, input, '"تنظيم داعش" -فيسبوك بروكنجر ');
+    await until(
+      async () => (await button.isVisible()) && (await button.textContent()).trim() === '"تنظيم داعش" -فيسبوك بروكنجز',
+      'the suggestion of the whole query',
+    );
     await context.close();
   });
 
