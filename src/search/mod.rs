@@ -282,7 +282,6 @@ impl Searcher {
             hits: Vec::new(),
         };
         let n = self.index.document_count() as usize;
-        let mut word_masks: Vec<u64> = Vec::new();
         let (mut ranked, sort) = if clauses.is_empty() && parsed.excluded.is_empty() {
             // No query: with filters, browse the filtered archive (newest first by default);
             // without, no hits (but facet counts over the whole archive).
@@ -302,7 +301,7 @@ impl Searcher {
             (results.facets, results.facet_totals) = (counted.counts, counted.totals);
             (ranked, sort)
         } else {
-            let ranked = self.rank(&parsed, &mut clauses, &mut results, &mut word_masks)?;
+            let ranked = self.rank(&parsed, &mut clauses, &mut results)?;
             let mut matched = FixedBitSet::with_capacity(n);
             ranked.iter().for_each(|r| matched.insert(r.0 as usize));
             let counted =
@@ -377,10 +376,8 @@ impl Searcher {
             }
         };
         for (doc, score) in shown {
-            let present = word_masks
-                .get(doc as usize)
-                .map_or(0, |m| m.count_ones() as usize);
             let found = located.remove(&doc).unwrap_or_default();
+            let present = found.word_count();
             results
                 .hits
                 .push(self.hit(doc, score, &marker, &found, present)?);
@@ -395,7 +392,6 @@ impl Searcher {
         parsed: &query::ParsedQuery,
         clauses: &mut [Clause],
         results: &mut SearchResults,
-        word_masks: &mut Vec<u64>,
     ) -> Result<Vec<Ranked>> {
         let n = self.index.document_count() as usize;
         let mut excluded = FixedBitSet::with_capacity(n);
@@ -415,7 +411,7 @@ impl Searcher {
         }
         let required = clauses.iter().filter(|c| c.required).count() as u16;
         let conjunctive = self.shortcuts.conjunctive;
-        let (totals, counts, touched) = self.score_clauses(clauses, word_masks, conjunctive)?;
+        let (totals, counts, touched) = self.score_clauses(clauses, conjunctive)?;
         let mut ranked: Vec<Ranked> = touched
             .iter()
             .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] == required)
@@ -425,7 +421,7 @@ impl Searcher {
             // Nobody has every word: the best partial matches, most words first. The
             // clauses are scored again, over every document.
             results.partial = true;
-            let (totals, counts, touched) = self.score_clauses(clauses, word_masks, false)?;
+            let (totals, counts, touched) = self.score_clauses(clauses, false)?;
             ranked = touched
                 .iter()
                 .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] > 0)
@@ -444,22 +440,9 @@ impl Searcher {
     fn score_clauses(
         &self,
         clauses: &mut [Clause],
-        word_masks: &mut Vec<u64>,
         conjunctive: bool,
     ) -> Result<(Vec<f32>, Vec<u16>, Vec<u32>)> {
         let n = self.index.document_count() as usize;
-        // Which query words (by their index in the flat list of words) each document has.
-        *word_masks = vec![0u64; n];
-        let mut bases = Vec::with_capacity(clauses.len());
-        let mut word_base = 0usize;
-        for clause in clauses.iter() {
-            bases.push(word_base);
-            word_base += clause
-                .alternatives
-                .iter()
-                .map(|a| a.words.len())
-                .sum::<usize>();
-        }
         let mut order: Vec<usize> = (0..clauses.len()).collect();
         if conjunctive {
             let mut costs = Vec::with_capacity(clauses.len());
@@ -481,17 +464,9 @@ impl Searcher {
             let clause = &mut clauses[c];
             let mut clause_docs: Vec<u32> = Vec::new();
             let mut clause_scores: Vec<f32> = Vec::new();
-            let mut word = bases[c];
             let single = clause.alternatives.len() == 1;
             for alt in &mut clause.alternatives {
-                let bits = (word..word + alt.words.len())
-                    .filter(|&i| i < 64)
-                    .fold(0u64, |bits, i| bits | 1 << i);
-                word += alt.words.len();
                 let (docs, scores) = self.evaluate(alt, allowed.as_ref())?;
-                for &doc in &docs {
-                    word_masks[doc as usize] |= bits;
-                }
                 if single {
                     (clause_docs, clause_scores) = (docs, scores);
                     break;
@@ -516,13 +491,25 @@ impl Searcher {
             }
             scored[c] = Some((clause_docs, clause_scores));
         }
-        let mut totals = vec![0f32; n];
+        // The totals start from the first clause's scores (0 but at its documents, which
+        // are touched first): the sums are the same, without a buffer to clear.
+        let mut totals: Vec<f32> = Vec::new();
         let mut counts = vec![0u16; n];
         let mut touched: Vec<u32> = Vec::new();
         for (clause, scored) in clauses.iter().zip(scored) {
             let Some((docs, scores)) = scored else {
                 continue;
             };
+            if totals.is_empty() && scores.len() == n {
+                for &doc in &docs {
+                    counts[doc as usize] += u16::from(clause.required);
+                }
+                (totals, touched) = (scores, docs);
+                continue;
+            }
+            if totals.is_empty() {
+                totals = vec![0f32; n];
+            }
             for doc in docs {
                 let d = doc as usize;
                 if totals[d] == 0.0 && counts[d] == 0 {
@@ -810,17 +797,25 @@ impl Searcher {
         let Some((first, rest)) = alt.expansions.split_first() else {
             return Ok((Vec::new(), vec![0f32; n]));
         };
+        // `scores` is kept 0 but at the documents of `docs` (the totals of `score_clauses`
+        // start from it).
         let mut scores = vec![0f32; n];
         let mut docs = Vec::new();
         self.score_word(first, alt.field, &mut scores, &mut docs, only)?;
+        let mut next: Vec<f32> = Vec::new();
         for expansion in rest {
-            let mut next = vec![0f32; n];
+            // One buffer for every next word, cleared at the documents it scored.
+            if next.is_empty() {
+                next = vec![0f32; n];
+            }
             let mut next_docs = Vec::new();
             self.score_word(expansion, alt.field, &mut next, &mut next_docs, only)?;
-            docs.retain(|&d| next[d as usize] > 0.0);
-            for &d in &docs {
-                scores[d as usize] += next[d as usize];
-            }
+            docs.retain(|&d| {
+                let (score, s) = (&mut scores[d as usize], next[d as usize]);
+                *score = if s > 0.0 { *score + s } else { 0.0 };
+                s > 0.0
+            });
+            next_docs.iter().for_each(|&d| next[d as usize] = 0.0);
         }
         if !rest.is_empty() && !docs.is_empty() {
             // A phrase: some position of the first word followed by each next word.
@@ -893,7 +888,7 @@ impl Searcher {
             };
             // Where the words found so far end, and the next word's list of them.
             let (mut ends, mut next) = (Vec::<Occurrence>::new(), Vec::<Occurrence>::new());
-            docs.retain(|&doc| {
+            let mut has_phrase = |doc: u32| {
                 ends.clear();
                 ends.extend(
                     of(&per_word[0], doc)
@@ -914,6 +909,13 @@ impl Searcher {
                     }
                 }
                 !ends.is_empty()
+            };
+            docs.retain(|&doc| {
+                let keep = has_phrase(doc);
+                if !keep {
+                    scores[doc as usize] = 0.0;
+                }
+                keep
             });
         }
         Ok((docs, scores))
@@ -1641,6 +1643,33 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    #[test]
+    fn a_document_without_the_phrase_still_counts_for_the_other_words() {
+        // d0 has the phrase's words apart: the phrase clause drops it, and its scores must
+        // not be left behind (the totals start from the first clause's buffer).
+        let searcher = searcher_of(&[
+            "جسر كبير في لندن والشرطة هناك",
+            "جسر لندن مغلق اليوم",
+            "الشرطة في المدينة",
+        ]);
+        let results = searcher
+            .search("\"جسر لندن\" الشرطة", &SearchOptions::default())
+            .unwrap();
+        assert!(results.partial);
+        let mut ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        ids.sort();
+        assert_eq!(ids, ["d0", "d1", "d2"]);
+        assert!(results.hits.iter().all(|h| h.score > 0.0));
+        // Each has one clause of the two: the same tier, scored as one clause alone.
+        let alone = |q: &str, id: &str| {
+            let r = searcher.search(q, &SearchOptions::default()).unwrap();
+            r.hits.iter().find(|h| h.id == id).map(|h| h.score)
+        };
+        let score = |id: &str| results.hits.iter().find(|h| h.id == id).map(|h| h.score);
+        assert_eq!(score("d0"), alone("الشرطة", "d0"));
+        assert_eq!(score("d1"), alone("\"جسر لندن\"", "d1"));
     }
 
     #[test]

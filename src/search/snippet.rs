@@ -58,6 +58,14 @@ pub struct Located {
 }
 
 impl Located {
+    /// How many distinct query words were found (what a snippet can show at most).
+    pub fn word_count(&self) -> usize {
+        let mut words: Vec<usize> = self.fields.values().flatten().map(|m| m.1).collect();
+        words.sort_unstable();
+        words.dedup();
+        words.len()
+    }
+
     /// Each field's `(position, word)`s.
     pub fn fields(&self) -> impl Iterator<Item = (u8, &[(u32, usize)])> + '_ {
         self.fields.iter().map(|(&f, v)| (f, v.as_slice()))
