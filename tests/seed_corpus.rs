@@ -780,6 +780,47 @@ fn a_latin_name_with_a_typo_or_half_typed_finds_its_articles_and_is_suggested() 
 }
 
 #[test]
+fn a_foreign_name_misspelt_in_arabic_is_corrected_but_another_spelling_is_not() {
+    // Each is found through its variant key; a slip of one letter gets its "did you mean".
+    for (typed, fixed) in [
+        ("يوروبلل ", "يوروبول"),
+        ("تيليجرامم ", "تيليجرام"),
+        ("فيسبوكك ", "فيسبوك"),
+    ] {
+        assert!(
+            containing(&[typed.trim()]).is_empty(),
+            "{typed} is no word of the corpus"
+        );
+        let results = search(typed);
+        assert_eq!(ids(&results), ids(&search(fixed)), "{typed}");
+        assert_eq!(results.suggestion.as_deref(), Some(fixed), "{typed}");
+    }
+    // A spelling the alias list gives is another way to write the name, not a slip.
+    for other in ["تلغرام ", "تليغرام "] {
+        let results = search(other);
+        assert!(results.total > 0, "{other}");
+        assert_eq!(results.suggestion, None, "{other}");
+    }
+}
+
+#[test]
+fn a_phrase_being_typed_matches_its_last_word_as_a_prefix() {
+    let whole = ids(&search("\"جسر لندن\""));
+    assert!(!whole.is_empty());
+    // Inside the open quote, each letter typed keeps the phrase's articles.
+    for typed in ["\"جسر لند", "\"جسر لن", "«جسر لندن"] {
+        assert_eq!(ids(&search(typed)), whole, "{typed}");
+    }
+    // A last word of one letter is not matched yet: the phrase's words before it are.
+    let before = ids(&search("\"جسر"));
+    assert!(whole.is_subset(&before));
+    assert_eq!(ids(&search("\"جسر ل")), before);
+    // Closed, or the word ended by a space, it is a whole word again.
+    assert!(search("\"جسر لن\"").total < whole.len());
+    assert_eq!(search("\"جسر لن ").total, search("\"جسر لن\"").total);
+}
+
+#[test]
 fn a_suggestion_keeps_the_rest_of_the_query_as_typed() {
     // Quotes, OR, exclusions, field scopes and the reader's spelling of the other words
     // stay: clicking the suggestion changes only the misspelt words.

@@ -129,6 +129,7 @@ const STRINGS = {
     empty: (q) => `لا توجد نتائج لـ «${q}»`,
     emptyHint: 'جرّب كلمة أخرى أو تهجئة مختلفة.',
     keepTyping: 'واصل الكتابة: حرف واحد لا يكفي للبحث.',
+    cut: (n) => `يُبحث عن أول ${n} حرفًا فقط من النص الملصق.`,
     more: 'عرض المزيد',
     retry: 'أعد المحاولة',
     emptyFiltered: 'لا توجد مقالات تطابق عوامل التصفية المختارة.',
@@ -203,6 +204,7 @@ const STRINGS = {
     empty: (q) => `No results for “${q}”`,
     emptyHint: 'Try another word or a different spelling.',
     keepTyping: 'Keep typing: one letter is not enough to search.',
+    cut: (n) => `Only the first ${n} characters of the pasted text are searched.`,
     more: 'Show more',
     retry: 'Try again',
     emptyFiltered: 'No articles match the chosen filters.',
@@ -1049,7 +1051,7 @@ input {
 }
 input::placeholder { color: var(--fahras-muted, var(--_muted)); opacity: 1; }
 input::-webkit-search-decoration { -webkit-appearance: none; appearance: none; }
-input::-webkit-search-cancel-button { cursor: pointer; }
+input::-webkit-search-cancel-button { cursor: pointer; margin-inline-start: 0.6em; }
 input:focus { border-color: var(--fahras-accent, var(--_accent)); }
 input:focus-visible {
   outline: 3px solid var(--fahras-focus, var(--_focus));
@@ -1314,7 +1316,7 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
   clip-path: inset(50%);
   white-space: nowrap;
 }
-.status .partial { display: block; margin-block-start: 0.15em; }
+.status .partial, .status .cut { display: block; margin-block-start: 0.15em; }
 .suggest {
   display: flex;
   flex-wrap: wrap;
@@ -1769,6 +1771,8 @@ export class FahrasSearch extends ElementBase {
   #searchError = null; // FahrasError from the last search (cleared by the next search)
   #state = 'idle'; // idle | loading | results | empty | error
   #composing = false;
+  /** Did the last paste go beyond the field's maxlength (the browser cut it silently)? */
+  #cut = false;
   #timer = 0;
   #urlTimer = 0;
   #seq = 0; // increases with every search; results of older searches are dropped
@@ -2066,6 +2070,11 @@ export class FahrasSearch extends ElementBase {
     this.addEventListener('pointerdown', wake, opts);
     this.addEventListener('keydown', wake, opts);
     input.addEventListener('input', (e) => this.#onInput(e), opts);
+    input.addEventListener('paste', (e) => {
+      const pasted = e.clipboardData?.getData('text') ?? '';
+      const selected = (input.selectionEnd ?? 0) - (input.selectionStart ?? 0);
+      this.#cut = input.value.length - selected + pasted.length > MAX_QUERY_CHARS;
+    }, opts);
     input.addEventListener('keydown', (e) => this.#onKeydown(e), opts);
     input.addEventListener('compositionstart', () => (this.#composing = true), opts);
     input.addEventListener('compositionend', () => {
@@ -2425,6 +2434,7 @@ export class FahrasSearch extends ElementBase {
   #onInput(event) {
     // Never search mid-composition (Arabic/Persian IMEs, dictation, …): wait for compositionend.
     if (event.isComposing || this.#composing) return;
+    if (event.inputType !== 'insertFromPaste') this.#cut = false;
     this.#setActive(-1);
     if (this.mode === 'dropdown') this.#setPanelOpen(true);
     this.#scheduleSearch();
@@ -2970,7 +2980,9 @@ export class FahrasSearch extends ElementBase {
 
     // Status line = the polite live region. One letter that finds nothing is a word being
     // typed, not a failed search.
-    const tooShort = state === 'empty' && Array.from(query).length === 1 && !this.#hasFilters();
+    // (Quotes and a sign are not letters: «"ج» is one letter being typed too.)
+    const letters = Array.from(query.replace(/["«»“”\-\u2212]/g, '').trim());
+    const tooShort = state === 'empty' && letters.length === 1 && !this.#hasFilters();
     ui.search.toggleAttribute('data-short', tooShort);
     const status = [];
     if (state === 'loading') {
@@ -2986,6 +2998,9 @@ export class FahrasSearch extends ElementBase {
     } else if (state === 'idle' && !query) {
       const docs = this.info?.documents;
       if (docs) status.push(s.idle(formatNumber(docs, this.#locale)));
+    }
+    if (this.#cut && (state === 'results' || state === 'empty')) {
+      status.push(h('span', { class: 'cut', part: 'cut' }, s.cut(formatNumber(MAX_QUERY_CHARS, this.#locale))));
     }
     ui.status.replaceChildren(...status);
 

@@ -281,6 +281,17 @@ impl WordMatcher {
                 }
             }
         }
+        // A word the index does not have, met only through the variant key of an indexed
+        // spelling within typo distance of it (يوروبلل → يوروبول, تيليجرامم → تيليجرام): more
+        // likely a slip than another spelling, so it gets its "did you mean" too. A spelling
+        // the alias list gives (تلغرام) is not a slip, nor one farther off.
+        if self.fuzzy && !a_word && self.closest.is_none() && !analyzer.aliases().lists(&self.term)
+        {
+            self.closest = self.closest_variant(index, &found)?;
+            if self.closest.is_some() {
+                self.found_directly = false;
+            }
+        }
         // A Latin name the index does not have, typed with a typo (Telegramm, Twiter) or
         // being typed (Telegr): the alias list's closest name, at the typo (or prefix)
         // tier, and as the "did you mean".
@@ -320,6 +331,40 @@ impl WordMatcher {
             }
         }
         Ok(found)
+    }
+
+    /// Among the terms a word matched through a variant key, the one closest to it by edit
+    /// distance (1 up to 7 letters, 2 beyond; not 0), the most frequent of equals: `(term,
+    /// distance, documents)`.
+    fn closest_variant(
+        &self,
+        index: &Index,
+        found: &[(u64, f32)],
+    ) -> Result<Option<(String, u8, usize)>> {
+        let letters: Vec<char> = self.term.chars().collect();
+        let max = fuzzy::max_distance(letters.len());
+        let mut best: Option<(String, u8, usize)> = None;
+        for &(ordinal, weight) in found {
+            if weight != tier::VARIANT {
+                continue;
+            }
+            let Some(term) = index.term_of(ordinal).filter(|t| !t.contains(' ')) else {
+                continue;
+            };
+            let chars: Vec<char> = term.chars().collect();
+            let Some(distance) = fuzzy::edit_distance(&letters, &chars, max).filter(|&d| d > 0)
+            else {
+                continue;
+            };
+            let df = index.doc_frequency(ordinal)?;
+            if best
+                .as_ref()
+                .is_none_or(|(_, d, f)| (distance, usize::MAX - df) < (*d, usize::MAX - f))
+            {
+                best = Some((term, distance, df));
+            }
+        }
+        Ok(best)
     }
 
     /// For a Latin word of at least four letters that the alias list does not know: the

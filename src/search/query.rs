@@ -65,6 +65,9 @@ pub fn parse(query: &str) -> ParsedQuery {
     let mut pending_or = false;
     let mut atoms = 0;
     let mut ended_in_word = false;
+    // Does the query end inside a quote it opened, after a letter (`"جسر لن`)? The phrase's
+    // last word is then still being typed.
+    let mut open_phrase = false;
     while i < chars.len() && atoms < MAX_ATOMS {
         let c = chars[i];
         if c.is_whitespace() {
@@ -102,7 +105,9 @@ pub fn parse(query: &str) -> ParsedQuery {
             text = chars[start..end].iter().collect::<String>();
             phrase = true;
             i = (end + 1).min(chars.len());
-            ended_in_word = false;
+            open_phrase =
+                !negated && end == chars.len() && chars.last().is_some_and(|c| !c.is_whitespace());
+            ended_in_word = open_phrase;
         } else {
             let start = i;
             while i < chars.len() && !chars[i].is_whitespace() && !(i > start && chars[i] == '"') {
@@ -143,7 +148,7 @@ pub fn parse(query: &str) -> ParsedQuery {
             .required
             .last()
             .and_then(|c| c.last())
-            .is_some_and(|a| !a.phrase)
+            .is_some_and(|a| !a.phrase || open_phrase)
         && !query.trim_end().ends_with(|c: char| "\"»”".contains(c))
         && !(query
             .split_whitespace()
@@ -226,6 +231,11 @@ mod tests {
         assert!(!parse("تيليج ").last_is_prefix);
         assert!(!parse(r#""تيليج""#).last_is_prefix);
         assert!(!parse("داعش -تويت").last_is_prefix);
+        // In a quote still open, the phrase's last word is being typed.
+        assert!(parse(r#""جسر لن"#).last_is_prefix);
+        assert!(parse(r#"داعش «جسر لن"#).last_is_prefix);
+        assert!(!parse(r#""جسر لن "#).last_is_prefix);
+        assert!(!parse(r#"داعش -"جسر لن"#).last_is_prefix);
     }
 
     proptest::proptest! {

@@ -272,6 +272,19 @@ impl Aliases {
         self.written_latin.get(name).map(String::as_str)
     }
 
+    /// Is this normalized term one of the list's own names: a Latin name, or an Arabic
+    /// spelling as listed (proclitics allowed: لتلغرام)? Unlike [`Aliases::knows`], a
+    /// spelling that only shares a listed one's variant key is not.
+    pub fn lists(&self, term: &str) -> bool {
+        if self.by_latin.contains_key(term) {
+            return true;
+        }
+        let joined: String = term.split(' ').collect();
+        variant::key_bases(&joined)
+            .into_iter()
+            .any(|base| self.by_arabic.contains_key(base))
+    }
+
     /// Does the list name this normalized term (a Latin name, an Arabic spelling, or a
     /// spelling with the variant key of one)?
     pub fn knows(&self, term: &str) -> bool {

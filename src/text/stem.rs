@@ -458,9 +458,11 @@ pub fn related_stems(word: &str) -> Vec<String> {
         }
     }
     // The stems met so far (the own stem and those with a proclitic removed), each with
-    // every proclitic added: حساب → بحساب, لتنظيم → تنظيم → بتنظيم.
+    // every proclitic added: حساب → بحساب, لتنظيم → تنظيم → بتنظيم. Not to one letter: a
+    // letter with a proclitic is another word (د → بد, as in «لا بد»).
     let bases: Vec<String> = std::iter::once(own.to_owned())
         .chain(out.iter().cloned())
+        .filter(|base| letters(base) >= 2)
         .collect();
     for base in &bases {
         for p in LOOSE_PROCLITICS.iter().filter(|p| !p.starts_with('و')) {
@@ -584,6 +586,8 @@ mod tests {
         let related = related_stems(&normalize("لغات"));
         assert!(!related.contains(&fahras("بلغ")), "{related:?}");
         assert!(related_stems("telegram").is_empty());
+        // One letter gets no proclitic: بد is not a form of د.
+        assert!(related_stems(&normalize("د")).is_empty());
         // Too short a rest: بلد is not ب + لد.
         assert!(!related_stems(&normalize("بلد")).contains(&"لد".to_owned()));
     }

@@ -55,6 +55,53 @@ describe('the query language in the widget', () => {
     await context.close();
   });
 
+  test('typing a phrase in quotes never flashes "no results" while its words are being typed', async () => {
+    const { context, host, input } = await open();
+    const expected = titlesWith('جسر لندن');
+    await input.click();
+    const phrase = '"جسر لندن"';
+    const failed = [];
+    for (let i = 1; i <= phrase.length; i++) {
+      const typed = phrase.slice(0, i);
+      await input.pressSequentially(phrase[i - 1]);
+      if (!typed.trim().replace(/"/g, '')) continue;
+      await until(
+        () => host.evaluate((el, q) => (el.state === 'results' || el.state === 'empty') && el.results?.query === q, typed),
+        `results for «${typed}»`,
+      );
+      const shown = await host.evaluate((el) => ({
+        state: el.state,
+        short: el.shadowRoot.querySelector('[data-short]') !== null,
+      }));
+      if (shown.state === 'empty' && !shown.short) failed.push(typed);
+    }
+    assert.deepEqual(failed, [], 'said "no results" while the phrase was being typed');
+    assert.deepEqual((await host.locator('[role="option"] [part="title"]').allTextContents()).sort(), expected);
+    await context.close();
+  });
+
+  test('a paste longer than the field says that only its start is searched', async () => {
+    const { context, page, host, input } = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.evaluate((t) => navigator.clipboard.writeText(t), 'داعش '.repeat(200));
+    await input.click();
+    await page.keyboard.press('Control+V');
+    const cut = host.locator('[part="cut"]');
+    await cut.waitFor();
+    assert.equal((await input.inputValue()).length, 512);
+    assert.match(await cut.textContent(), /٥١٢/);
+    assert.match(await host.locator('[part="status"]').textContent(), /نتائج|نتيجة/);
+    // Typing on, the note goes; a paste that fits says nothing.
+    await input.press('Backspace');
+    await until(async () => (await cut.count()) === 0, 'the note to go');
+    await input.fill('');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), 'تيليجرام');
+    await page.keyboard.press('Control+V');
+    await until(() => host.evaluate((el) => el.state === 'results' && el.results?.query === 'تيليجرام'), 'the short paste searched');
+    assert.equal(await cut.count(), 0);
+    await context.close();
+  });
+
   test('a minus excludes the articles with that word', async () => {
     const { context, host, input } = await open();
     const all = titlesWith('داعش');
