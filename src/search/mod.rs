@@ -662,9 +662,10 @@ impl Searcher {
 
     fn alternative(&self, atom: &Atom, prefix: bool) -> Alternative {
         let mut tokens = self.analyzer.analyze(&atom.text);
-        tokens.truncate(query::MAX_ATOMS); // a phrase, like a query, has at most this many words
-                                           // In a phrase being typed, a last word of one letter is not matched yet (a prefix of
-                                           // one letter meets nothing): `"جسر ل` is `"جسر` until the next letter.
+        // A phrase, like a query, has at most this many words.
+        tokens.truncate(query::MAX_ATOMS);
+        // In a phrase being typed, a last word of one letter is not matched yet (a prefix of
+        // one letter meets nothing): `"جسر ل` is `"جسر` until the next letter.
         if prefix && tokens.len() > 1 && tokens.last().is_some_and(|t| t.term.chars().count() == 1)
         {
             tokens.pop();

@@ -51,6 +51,8 @@ impl std::error::Error for AliasError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entity {
     latin: Vec<String>,
+    /// Each Latin name as the list writes it (`Telegram` for `telegram`).
+    latin_written: Vec<String>,
     arabic: Vec<String>,
     /// The variant keys of its Arabic spellings (each once).
     keys: Vec<String>,
@@ -62,9 +64,6 @@ pub struct Aliases {
     entities: Vec<Entity>,
     /// Normalized Latin name → entities.
     by_latin: HashMap<String, Vec<usize>>,
-    /// Normalized Latin name → as the list writes it (`telegram` → `Telegram`), the first
-    /// line's form where several lines write it.
-    written_latin: HashMap<String, String>,
     /// Normalized Arabic spelling (joined, proclitics removed) → entities.
     by_arabic: HashMap<String, Vec<usize>>,
     /// Variant key of an Arabic spelling → entities.
@@ -104,20 +103,15 @@ impl Aliases {
                 return Err(error("more than one TAB"));
             }
             let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            let split = |side: &str| -> Vec<String> {
+            // `(normalized, as written)` of each name of a side.
+            let split = |side: &str| -> (Vec<String>, Vec<String>) {
                 side.split([',', '،'])
-                    .map(|s| words(&normalize(s.trim())))
-                    .filter(|s| !s.is_empty())
-                    .collect()
+                    .map(|s| (words(&normalize(s.trim())), words(s)))
+                    .filter(|(s, _)| !s.is_empty())
+                    .unzip()
             };
-            // Each Latin name as written, beside its normalized form.
-            let written: Vec<String> = latin
-                .split([',', '،'])
-                .filter(|s| !words(&normalize(s.trim())).is_empty())
-                .map(words)
-                .collect();
-            let latin = split(latin);
-            let arabic = split(arabic);
+            let (latin, latin_written) = split(latin);
+            let (arabic, _) = split(arabic);
             if latin.is_empty() {
                 return Err(error("no Latin name before the TAB"));
             }
@@ -134,20 +128,17 @@ impl Aliases {
                     "the Arabic spelling \"{spelling}\" has no Arabic letter"
                 )));
             }
-            parsed.push((
-                Entity {
-                    latin,
-                    arabic,
-                    keys: Vec::new(),
-                },
-                written,
-            ));
+            parsed.push(Entity {
+                latin,
+                latin_written,
+                arabic,
+                keys: Vec::new(),
+            });
         }
-        for (mut entity, written) in parsed {
+        for mut entity in parsed {
             let id = self.entities.len();
-            for (name, written) in entity.latin.iter().zip(written) {
+            for name in &entity.latin {
                 push_unique(self.by_latin.entry(name.clone()).or_default(), id);
-                self.written_latin.entry(name.clone()).or_insert(written);
             }
             for spelling in &entity.arabic {
                 let joined: String = spelling.split(' ').collect();
@@ -267,9 +258,12 @@ impl Aliases {
     }
 
     /// A normalized Latin name as the list writes it (`telegram` → `Telegram`, `google plus`
-    /// → `Google Plus`); `None` for a name the list does not have.
+    /// → `Google Plus`; the first line's form where several have it); `None` for a name the
+    /// list does not have.
     pub fn written_latin(&self, name: &str) -> Option<&str> {
-        self.written_latin.get(name).map(String::as_str)
+        let entity = &self.entities[*self.by_latin.get(name)?.first()?];
+        let i = entity.latin.iter().position(|n| n == name)?;
+        entity.latin_written.get(i).map(String::as_str)
     }
 
     /// Is this normalized term one of the list's own names: a Latin name, or an Arabic
