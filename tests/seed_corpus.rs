@@ -260,6 +260,29 @@ fn a_minus_excludes_articles() {
 }
 
 #[test]
+fn excluding_a_name_excludes_every_spelling_of_it() {
+    // What a name finds, its exclusion removes: every spelling the alias list gives, in
+    // either script (the articles write Telegram five ways).
+    let all = ids(&search("داعش"));
+    let telegram = containing(&[
+        "تيليجرام", "تليجرام", "تيلجرام", "تيليغرام", "تليغرام", "تيلغرام", "تلغرام", "تلجرام",
+        "تيليكرام", "Telegram",
+    ]);
+    assert!(telegram.len() >= 3, "{telegram:?}");
+    assert!(ids(&search("Telegram")).is_superset(&telegram));
+    let expected: BTreeSet<String> = all.difference(&telegram).cloned().collect();
+    for name in ["Telegram", "تليجرام", "تيليجرام", "تيليغرام", "تلغرام"] {
+        assert_eq!(ids(&search(&format!("داعش -{name}"))), expected, "-{name}");
+    }
+    let europol = containing(&["يوروبول", "Europol"]);
+    assert!(!europol.is_empty());
+    for name in ["Europol", "يوروبول"] {
+        let without = ids(&search(&format!("داعش -{name}")));
+        assert_eq!(without, all.difference(&europol).cloned().collect(), "-{name}");
+    }
+}
+
+#[test]
 fn results_are_ranked_deterministically() {
     let a = search("تنظيم داعش الإرهابي");
     let b = search("تنظيم داعش الإرهابي");

@@ -155,16 +155,20 @@ impl WordMatcher {
         word
     }
 
-    /// Restricts the word to its exact and stem tiers (for exclusions, which must not
-    /// remove documents for a loose resemblance).
+    /// Restricts the word to its exact and stem tiers, and for a name of the alias list to
+    /// its listed spellings (for exclusions, which must not remove documents for a loose
+    /// resemblance, but must remove every article naming what they exclude: -Telegram and
+    /// -تليجرام exclude «تيليغرام» too).
     pub fn strict(&mut self) {
         // A name written as two words keeps the key of its joined spelling: it is the name
         // (-"فيس بوك" must exclude «الفيس بوك» and فيسبوك), not a resemblance.
-        if !self.term.contains(' ') {
+        let listed = !self.aliases.is_empty();
+        if !listed && !self.term.contains(' ') {
             self.variant = None;
         }
-        self.aliases.clear();
-        self.alias_keys.clear();
+        if !listed {
+            self.alias_keys.clear();
+        }
         self.prefix = false;
         self.prefix_keys.clear();
         self.fuzzy = false;
