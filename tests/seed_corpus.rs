@@ -265,20 +265,33 @@ fn excluding_a_name_excludes_every_spelling_of_it() {
     // either script (the articles write Telegram five ways).
     let all = ids(&search("داعش"));
     let telegram = containing(&[
-        "تيليجرام", "تليجرام", "تيلجرام", "تيليغرام", "تليغرام", "تيلغرام", "تلغرام", "تلجرام",
-        "تيليكرام", "Telegram",
+        "تيليجرام",
+        "تليجرام",
+        "تيلجرام",
+        "تيليغرام",
+        "تليغرام",
+        "تيلغرام",
+        "تلغرام",
+        "تلجرام",
+        "تيليكرام",
+        "Telegram",
     ]);
     assert!(telegram.len() >= 3, "{telegram:?}");
     assert!(ids(&search("Telegram")).is_superset(&telegram));
     let expected: BTreeSet<String> = all.difference(&telegram).cloned().collect();
-    for name in ["Telegram", "تليجرام", "تيليجرام", "تيليغرام", "تلغرام"] {
+    for name in ["Telegram", "تليجرام", "تيليجرام", "تيليغرام", "تلغرام"]
+    {
         assert_eq!(ids(&search(&format!("داعش -{name}"))), expected, "-{name}");
     }
     let europol = containing(&["يوروبول", "Europol"]);
     assert!(!europol.is_empty());
     for name in ["Europol", "يوروبول"] {
         let without = ids(&search(&format!("داعش -{name}")));
-        assert_eq!(without, all.difference(&europol).cloned().collect(), "-{name}");
+        assert_eq!(
+            without,
+            all.difference(&europol).cloned().collect(),
+            "-{name}"
+        );
     }
 }
 
@@ -677,6 +690,35 @@ fn a_typo_in_the_word_being_typed_keeps_its_first_letter() {
             marked(hit)
         );
     }
+}
+
+#[test]
+fn a_slip_of_the_first_letter_is_corrected_while_typing() {
+    // The last word is a prefix as it is typed, but a wrong first letter must still meet
+    // the word meant (no space typed after it).
+    for (typed, meant, spellings) in [
+        ("ايوروبول", "يوروبول", &["يوروبول"][..]),
+        ("ضاعش", "داعش", &["داعش"][..]),
+        ("كيليجرام", "تيليجرام", &["تيليجرام"][..]),
+    ] {
+        let results = search(typed);
+        assert!(
+            ids(&results).is_superset(&containing(spellings)),
+            "{typed}: {:?}",
+            ids(&results)
+        );
+        assert_eq!(results.suggestion.as_deref(), Some(meant), "{typed}");
+    }
+}
+
+#[test]
+fn press_names_of_europol_and_isis_find_their_articles() {
+    // أوروبول and «تنظيم الدولة» are how much of the press writes them.
+    let europol = containing(&["يوروبول"]);
+    for q in ["أوروبول", "الأوروبول"] {
+        assert_eq!(ids(&search(q)), europol, "{q}");
+    }
+    assert!(ids(&search("تنظيم الدولة")).is_superset(&containing(&["داعش"])));
 }
 
 #[test]
