@@ -626,11 +626,13 @@ fn analyze_text_used<'t>(
 /// The snippet of a window: cut at word boundaries, with a little context before the first
 /// match, ellipses where the text is cut, and the matches marked.
 fn snippet_of(text: &str, tokens: &[Marked], mut start: usize, mut end: usize) -> Result<Snippet> {
-    // Give the first match a little context before it.
+    // Give the first match a little context before it, taken from the window's end but
+    // never from its matches (the window was chosen for them).
     let lead = 4.min(start);
     if tokens[start].2.is_some() && lead > 0 {
+        let last_match = (start..end).rev().find(|&i| tokens[i].2.is_some());
         start -= lead;
-        end -= lead;
+        end = (end - lead).max(last_match.map_or(0, |i| i + 1));
     }
     let from = if start == 0 { 0 } else { tokens[start].0 };
     let to = if end == tokens.len() {
@@ -708,6 +710,28 @@ mod tests {
             s.text
         );
         assert_eq!(marked(&s.text, &s.highlights), ["داعش", "تيليجرام"]);
+    }
+
+    #[test]
+    fn the_context_before_the_first_match_does_not_push_out_the_last() {
+        // Seen in the seeds: «الخلافة الافتراضية» showed «الخلافة» and cut off the other
+        // word, the last of the window, to make room for four words before the first.
+        let filler = |n: usize| "كلمة ".repeat(n);
+        let para = format!(
+            "{}داعش {}تيليجرام {}",
+            filler(10),
+            filler(SNIPPET_WORDS - 2),
+            filler(10)
+        );
+        let hit = first_hit("عنوان", &[&para], "داعش تيليجرام");
+        let s = &hit.snippet;
+        assert_eq!(
+            marked(&s.text, &s.highlights),
+            ["داعش", "تيليجرام"],
+            "{}",
+            s.text
+        );
+        assert!(s.text.starts_with(&format!("{ELLIPSIS}كلمة")), "{}", s.text);
     }
 
     #[test]
