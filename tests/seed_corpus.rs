@@ -296,6 +296,43 @@ fn excluding_a_name_excludes_every_spelling_of_it() {
 }
 
 #[test]
+fn how_an_article_spells_a_name_does_not_decide_its_rank() {
+    // Every spelling of a word shares one idf: the article that names Telegram most often
+    // for its length ranks first whichever spelling is typed, not the one using the rarest.
+    let spellings = [
+        "تيليجرام",
+        "تليجرام",
+        "تيلجرام",
+        "تيليغرام",
+        "تليغرام",
+        "تيلغرام",
+        "تلغرام",
+        "تلجرام",
+        "تيليكرام",
+    ];
+    let densest = documents()
+        .iter()
+        .map(|d| {
+            let text = format!("{} {}", d.title, d.body.join(" "));
+            let mentions: usize = spellings.iter().map(|s| text.matches(s).count()).sum();
+            (
+                mentions as f64 / text.split_whitespace().count() as f64,
+                d.id.clone(),
+            )
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .unwrap()
+        .1;
+    let order = |q: &str| -> Vec<String> { search(q).hits.into_iter().map(|h| h.id).collect() };
+    // Spellings no article uses: every article is met at the same (variant) tier.
+    let telegram = order("Telegram");
+    assert_eq!(telegram.first(), Some(&densest), "{telegram:?}");
+    for q in ["تلغرام", "تيليكرام", "تلجرام"] {
+        assert_eq!(order(q), telegram, "{q}");
+    }
+}
+
+#[test]
 fn results_are_ranked_deterministically() {
     let a = search("تنظيم داعش الإرهابي");
     let b = search("تنظيم داعش الإرهابي");

@@ -10,6 +10,9 @@
 //! tf'(t, d)  = Σ over fields f of  weight(f) · tf(t,d,f) / (1 − b(f) + b(f) · len(d,f) / avglen(f))
 //! idf(t)     = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
 //! ```
+//! where for the word's own forms (the exact, stem and variant tiers: one word however it
+//! is spelt or inflected) df is the largest df among them, so they share one idf; prefix
+//! completions and typo neighbours keep their own.
 //! with k1 = 1.2, field weights and b in [`crate::index::default_fields`], and match tiers
 //! in [`matcher::tier`]. A field-scoped word (`title:…`) computes `sat` exactly from that
 //! field's term frequency instead of reading the impact. The best [`PROXIMITY_CANDIDATES`] documents are then boosted when
@@ -754,8 +757,23 @@ impl Searcher {
                 }
             }
         };
+        // The word's own forms (exact, stem, variant and alias tiers) share one idf, the
+        // commonest form's: the same word is not rarer for being spelt تيليغرام than
+        // تيليجرام, and an article that writes the rare spelling once must not outrank one
+        // that writes the common one throughout. Completions and typos are other words.
+        let same_word = |weight: f32| weight >= matcher::tier::VARIANT;
+        let mut shared_df = 0;
         for &(ordinal, weight) in expansion {
-            let df = self.index.doc_frequency(ordinal)?;
+            if same_word(weight) {
+                shared_df = shared_df.max(self.index.doc_frequency(ordinal)?);
+            }
+        }
+        for &(ordinal, weight) in expansion {
+            let df = if same_word(weight) {
+                shared_df
+            } else {
+                self.index.doc_frequency(ordinal)?
+            };
             // tier · bm25f = tier · idf · (k1 + 1) · sat
             let scale = weight * self.idf(df) * (K1 + 1.0);
             match field {
