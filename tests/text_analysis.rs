@@ -529,6 +529,10 @@ fn a_native_word_of_consonants_only_is_no_unlisted_spelling_of_a_name() {
     assert!(america.is_some());
     assert_eq!(a.variant_key(&normalize("أمرك")), None);
     assert_eq!(a.variant_key(&normalize("أمسك")), None);
+    // Nor is one whose skeleton only writes a doubled letter once: «وتسبب» (and caused)
+    // has WhatsApp's skeleton (وتسب).
+    assert!(a.variant_key(&normalize("واتساب")).is_some());
+    assert_eq!(a.variant_key(&normalize("وتسبب")), None);
     // Other spellings with their vowels still are (امريكا, اميركا, أمركا).
     for spelling in ["اميركا", "أمركا", "الأمريكية"] {
         assert!(a.variant_key(&normalize(spelling)).is_some(), "{spelling}");

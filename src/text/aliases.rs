@@ -241,10 +241,14 @@ impl Aliases {
     fn unlisted_spelling_key(&self, base: &str) -> Option<String> {
         let key = variant::skeleton(base)?;
         let long_enough = key.chars().count() >= 4;
-        // A word of consonants only (its skeleton is the word itself) is written the way
-        // Arabic writes its own words: «أمرك» (your command) has America's key, «أمسك»
-        // (he held) another name's. A name spelled without its vowels (ترمب) is listed.
-        let native_shape = key == base;
+        // A word of consonants only (no long vowel or hamza for the skeleton to drop) is
+        // written the way Arabic writes its own words: «أمرك» (your command) has America's
+        // key, «أمسك» (he held) another name's, «وتسبب» (and caused) WhatsApp's once its
+        // doubled letter is written once. A name spelled without its vowels (ترمب) is listed.
+        let native_shape = !base
+            .chars()
+            .skip(1)
+            .any(|c| matches!(c, 'ا' | 'و' | 'ي' | 'ء'));
         (long_enough
             && !native_shape
             && self.by_key.contains_key(&key)
