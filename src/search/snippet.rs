@@ -394,10 +394,12 @@ pub fn highlight(
 }
 
 /// The best passage of the fields' texts: the window of [`SNIPPET_WORDS`] words with the
-/// most distinct matched query words (then the most matches, then the earliest), cut at
-/// word boundaries; but the best window of the first text that has a window with all
-/// `present` query words the document has, if one has. With no match at all, the opening
-/// of the first text. A text that is not UTF-8 (a damaged index) is an error.
+/// most distinct matched query words (then the most matches, then the words closest
+/// together, then the earliest), cut at word boundaries; but where windows have all
+/// `present` query words the document has, the best of those by [`Window::passage_key`]:
+/// in a passage rather than a heading, then the words closest together, then the earliest.
+/// With no match at all, the opening of the first text. A text that is not UTF-8 (a damaged
+/// index) is an error.
 ///
 /// When every text's positions are known without analyzing it (the index stores them), a
 /// text is analyzed only if its matches could give a better window than the best so far:
@@ -437,6 +439,43 @@ struct Window<'t> {
     start: usize,
     end: usize,
     score: (usize, usize),
+    /// Tokens from the first to the last of the fewest in a row that hold each distinct
+    /// word of the window once.
+    span: usize,
+    /// Positions its text takes (a heading or a caption takes few).
+    used: u32,
+}
+
+impl Window<'_> {
+    /// How a window with every present word ranks against another such: one in a passage
+    /// (a text of at least [`MIN_PASSAGE_POSITIONS`]) before one in a heading or a
+    /// caption, then the one with its words closest together; ties to the earlier.
+    fn passage_key(&self) -> (bool, std::cmp::Reverse<usize>) {
+        (
+            self.used >= MIN_PASSAGE_POSITIONS,
+            std::cmp::Reverse(self.span),
+        )
+    }
+
+    /// Can no window with every one of `target` words rank above this one?
+    fn unbeatable(&self, target: usize) -> bool {
+        self.passage_key() >= (true, std::cmp::Reverse(target.saturating_sub(1)))
+    }
+}
+
+/// A text of fewer positions is a heading or a caption: a snippet shows one only if no
+/// passage has the words (`1- فيس بوك داعش` is the subheading, not the paragraph below it).
+pub const MIN_PASSAGE_POSITIONS: u32 = 12;
+
+/// Keeps in `best` the better of it and `w` (a window with every present word), by
+/// [`Window::passage_key`]; `w` comes later in the texts.
+fn keep_better<'t>(best: &mut Option<Window<'t>>, w: Window<'t>) {
+    if best
+        .as_ref()
+        .is_none_or(|b| w.passage_key() > b.passage_key())
+    {
+        *best = Some(w);
+    }
 }
 
 /// A text of [`plan`]: where it is among the fields' texts, its bytes, the positions its
@@ -482,8 +521,9 @@ fn plan<'t>(
     Some(out)
 }
 
-/// [`best_snippet`]'s window when every text is planned: the first text in order with all
-/// `target` words (only texts whose matches have them all are analyzed for it), else the
+/// [`best_snippet`]'s window when every text is planned: the best window with all `target`
+/// words (only texts whose matches have them all are analyzed for it, in order, until one
+/// cannot be beaten), else the
 /// best window of any, the texts taken by how good a window their matches allow, and
 /// analyzed only while they could still beat (or, earlier, tie) the best so far.
 fn planned_best_window<'t>(
@@ -492,15 +532,25 @@ fn planned_best_window<'t>(
     target: usize,
 ) -> Result<Option<Window<'t>>> {
     let mut analyzed: Vec<Option<Option<Window<'t>>>> = (0..texts.len()).map(|_| None).collect();
+    let mut complete: Option<Window<'t>> = None;
     for (i, t) in texts.iter().enumerate() {
         if t.bound.0 < target {
             continue;
         }
         let window = analyze_text(marker, t.text, t.base, Some(t.matches))?;
-        if window.as_ref().is_some_and(|w| w.score.0 >= target) {
-            return Ok(window);
+        match window {
+            Some(w) if w.score.0 >= target => {
+                let done = w.unbeatable(target);
+                keep_better(&mut complete, w);
+                if done {
+                    break;
+                }
+            }
+            other => analyzed[i] = Some(other),
         }
-        analyzed[i] = Some(window);
+    }
+    if complete.is_some() {
+        return Ok(complete);
     }
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_by(|&a, &b| texts[b].bound.cmp(&texts[a].bound).then(a.cmp(&b)));
@@ -538,12 +588,16 @@ fn best_window_in_order<'t>(
     target: usize,
 ) -> Result<Option<Window<'t>>> {
     let mut best: Option<Window<'t>> = None;
+    let mut complete: Option<Window<'t>> = None;
     'fields: for field in fields {
         let matches = located.field(field.field);
         let last = matches.and_then(|m| m.last()).map(|m| m.0);
         let mut base = 0u32;
         for (i, &text) in field.texts.iter().enumerate() {
-            if best.is_some() && matches.is_some() && last.is_none_or(|l| base > l) {
+            if (best.is_some() || complete.is_some())
+                && matches.is_some()
+                && last.is_none_or(|l| base > l)
+            {
                 continue 'fields; // no match further in this field
             }
             let known = field.used.get(i).copied();
@@ -551,19 +605,27 @@ fn best_window_in_order<'t>(
             base = base
                 .saturating_add(known.unwrap_or(used))
                 .saturating_add(crate::index::PARAGRAPH_GAP);
-            if let Some(w) = window {
-                if best.as_ref().is_none_or(|b| w.score > b.score) {
-                    best = Some(w);
+            match window {
+                // A window with every query word the document has cannot be beaten on
+                // distinct words: the best of them by passage wins, and once one cannot
+                // be beaten, the later texts need no analysis.
+                Some(w) if w.score.0 >= target => {
+                    let done = w.unbeatable(target);
+                    keep_better(&mut complete, w);
+                    if done {
+                        break 'fields;
+                    }
                 }
-            }
-            // A window with every query word the document has cannot be beaten on distinct
-            // words: the earliest one wins, so the later texts need no analysis.
-            if best.as_ref().is_some_and(|b| b.score.0 >= target) {
-                break 'fields;
+                Some(w) => {
+                    if best.as_ref().is_none_or(|b| w.score > b.score) {
+                        best = Some(w);
+                    }
+                }
+                None => {}
             }
         }
     }
-    Ok(best)
+    Ok(complete.or(best))
 }
 
 /// The best window of one text (`None` if it has no word).
@@ -596,7 +658,7 @@ fn analyze_text_used<'t>(
         return Ok((None, used));
     }
     let width = SNIPPET_WORDS.min(n);
-    let mut best: Option<(usize, (usize, usize))> = None;
+    let mut best: Option<(usize, (usize, usize), usize)> = None;
     let mut distinct: Vec<usize> = Vec::with_capacity(width);
     for start in 0..=(n - width) {
         let window = &tokens[start..start + width];
@@ -609,18 +671,55 @@ fn analyze_text_used<'t>(
         distinct.sort_unstable();
         distinct.dedup();
         let score = (distinct.len(), count);
-        if best.is_none_or(|b| score > b.1) {
-            best = Some((start, score));
+        if best.is_none_or(|b| score >= b.1) {
+            let span = cover_span(window, distinct.len());
+            if best.is_none_or(|b| score > b.1 || span < b.2) {
+                best = Some((start, score, span));
+            }
         }
     }
-    let window = best.map(|(start, score)| Window {
+    let window = best.map(|(start, score, span)| Window {
         text,
         tokens,
         start,
         end: start + width,
         score,
+        span,
+        used,
     });
     Ok((window, used))
+}
+
+/// The fewest tokens in a row of `window`, from a match to a match, that hold each of its
+/// `distinct` matched words, less one (0 for one word; 1 for two side by side).
+fn cover_span(window: &[Marked], distinct: usize) -> usize {
+    let matched: Vec<(usize, usize)> = window
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.2.map(|w| (i, w)))
+        .collect();
+    let mut best = usize::MAX;
+    let mut seen: Vec<(usize, usize)> = Vec::new(); // (word, times in the run)
+    let mut from = 0;
+    for to in 0..matched.len() {
+        match seen.iter_mut().find(|s| s.0 == matched[to].1) {
+            Some(s) => s.1 += 1,
+            None => seen.push((matched[to].1, 1)),
+        }
+        while seen.iter().filter(|s| s.1 > 0).count() == distinct {
+            best = best.min(matched[to].0 - matched[from].0);
+            let word = matched[from].1;
+            if let Some(s) = seen.iter_mut().find(|s| s.0 == word) {
+                s.1 -= 1;
+            }
+            from += 1;
+        }
+    }
+    if best == usize::MAX {
+        0
+    } else {
+        best
+    }
 }
 
 /// The snippet of a window: cut at word boundaries, with a little context before the first
@@ -732,6 +831,38 @@ mod tests {
             s.text
         );
         assert!(s.text.starts_with(&format!("{ELLIPSIS}كلمة")), "{}", s.text);
+    }
+
+    #[test]
+    fn the_passage_with_the_words_closest_together_is_shown() {
+        // Seen in the seeds: «الحسابات المرتبطة بداعش» showed an earlier paragraph with the
+        // words apart, not the one that has them side by side.
+        let filler = |n: usize| "كلمة ".repeat(n);
+        let apart = format!("داعش {}تيليجرام {}", filler(10), filler(10));
+        let together = format!("{}داعش على تيليجرام {}", filler(8), filler(10));
+        let hit = first_hit("عنوان", &[&apart, &together], "داعش تيليجرام");
+        let s = &hit.snippet;
+        assert_eq!(marked(&s.text, &s.highlights), ["داعش", "تيليجرام"]);
+        assert!(s.text.contains("داعش على تيليجرام"), "{}", s.text);
+    }
+
+    #[test]
+    fn a_heading_is_shown_only_when_no_passage_has_the_words() {
+        // Seen in the seeds: «يوتيوب» showed the subheading `5- "يوتيوب" و"داعش"..`.
+        let filler = |n: usize| "كلمة ".repeat(n);
+        let passage = format!("{}موقع يوتيوب {}", filler(8), filler(8));
+        let hit = first_hit("عنوان", &["5- يوتيوب وداعش", &passage], "يوتيوب");
+        assert!(
+            hit.snippet.text.contains("موقع يوتيوب"),
+            "{}",
+            hit.snippet.text
+        );
+        let hit = first_hit("عنوان", &["5- يوتيوب وداعش", &filler(20)], "يوتيوب");
+        assert!(
+            hit.snippet.text.starts_with("5- يوتيوب"),
+            "{}",
+            hit.snippet.text
+        );
     }
 
     #[test]
