@@ -759,6 +759,22 @@ fn press_names_of_europol_and_isis_find_their_articles() {
 }
 
 #[test]
+fn a_two_letter_stem_meets_no_word_a_proclitic_makes_of_it() {
+    // «كرة» (ball) has the stem كر: with ف before it, it is فكر (thought), and «كرة»
+    // found and marked «وفكره» (and his thought).
+    assert!(containing(&["وفكره"]).len() == 1);
+    for q in ["كرة", "الكرة", "كرة "] {
+        for hit in &search(q).hits {
+            assert!(
+                marked(hit).iter().all(|m| !m.contains("فكر")),
+                "{q}: {:?}",
+                marked(hit)
+            );
+        }
+    }
+}
+
+#[test]
 fn two_letters_of_a_name_do_not_match_a_stop_word_through_its_stem() {
     // «تي» is the stem of the stop word «التي», in every article.
     let results = search("تي");

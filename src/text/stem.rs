@@ -458,11 +458,12 @@ pub fn related_stems(word: &str) -> Vec<String> {
         }
     }
     // The stems met so far (the own stem and those with a proclitic removed), each with
-    // every proclitic added: حساب → بحساب, لتنظيم → تنظيم → بتنظيم. Not to one letter: a
-    // letter with a proclitic is another word (د → بد, as in «لا بد»).
+    // every proclitic added: حساب → بحساب, لتنظيم → تنظيم → بتنظيم. Not to one or two
+    // letters: with a proclitic they are another word (د → بد, as in «لا بد»; كرة, stem
+    // كر → فكر, "thought").
     let bases: Vec<String> = std::iter::once(own.to_owned())
         .chain(out.iter().cloned())
-        .filter(|base| letters(base) >= 2)
+        .filter(|base| letters(base) >= 3)
         .collect();
     for base in &bases {
         for p in LOOSE_PROCLITICS.iter().filter(|p| !p.starts_with('و')) {
@@ -473,7 +474,7 @@ pub fn related_stems(word: &str) -> Vec<String> {
     // the proclitic, where the suffix rules take another path on the longer word: هيئة →
     // لهيئة (stem لهي, not لهيي). Only there: on other endings the longer word loses a
     // suffix the shorter keeps, and meets other words (ب + لغات is stemmed بلغ, "reached").
-    if word.ends_with('ه') {
+    if word.ends_with('ه') && letters(own) >= 3 {
         for p in LOOSE_PROCLITICS.iter().filter(|p| !p.starts_with('و')) {
             let s = stem(&format!("{p}{word}")).to_owned();
             let rest = s.strip_prefix(p).unwrap_or_default();
