@@ -112,6 +112,28 @@ describe('the query language in the widget', () => {
     await context.close();
   });
 
+  test('excluding a name removes the articles that write it in any spelling or script', async () => {
+    const { context, host, input } = await open();
+    const all = titlesWith('داعش');
+    const telegram = new Set(titlesWith('تيليجرام', 'تليجرام', 'تيلجرام', 'تيليغرام', 'Telegram'));
+    assert.ok(telegram.size >= 3);
+    const expected = all.filter((t) => !telegram.has(t));
+    assert.deepEqual(await search(host, input, 'داعش -Telegram'), expected);
+    assert.deepEqual(await search(host, input, 'داعش -تليجرام'), expected);
+    await context.close();
+  });
+
+  test('a slip of the first letter, still being typed, finds the word meant and suggests it', async () => {
+    const { context, host, input } = await open();
+    const expected = titlesWith('يوروبول');
+    assert.ok(expected.length > 0);
+    assert.deepEqual(await search(host, input, 'ايوروبول'), expected);
+    const button = host.locator('button[part="suggestion"]');
+    await button.waitFor();
+    assert.equal((await button.textContent()).trim(), 'يوروبول');
+    await context.close();
+  });
+
   test('a word with a typo still finds its articles, and the word is marked as written', async () => {
     const { context, host, input } = await open();
     const expected = titlesWith('يوروبول');
