@@ -394,8 +394,8 @@ pub fn highlight(
 }
 
 /// The best passage of the fields' texts: the window of [`SNIPPET_WORDS`] words with the
-/// most distinct matched query words (then the most matches, then the words closest
-/// together, then the earliest), cut at word boundaries; but where windows have all
+/// most distinct matched query words (then the most matches, then one in a passage rather
+/// than a heading, then the words closest together, then the earliest), cut at word boundaries; but where windows have all
 /// `present` query words the document has, the best of those by [`Window::passage_key`]:
 /// in a passage rather than a heading, then the words closest together, then the earliest.
 /// With no match at all, the opening of the first text. A text that is not UTF-8 (a damaged
@@ -451,10 +451,12 @@ impl Window<'_> {
     /// (a text of at least [`MIN_PASSAGE_POSITIONS`]) before one in a heading or a
     /// caption, then the one with its words closest together; ties to the earlier.
     fn passage_key(&self) -> (bool, std::cmp::Reverse<usize>) {
-        (
-            self.used >= MIN_PASSAGE_POSITIONS,
-            std::cmp::Reverse(self.span),
-        )
+        (self.in_passage(), std::cmp::Reverse(self.span))
+    }
+
+    /// Is its text a passage, not a heading or a caption?
+    fn in_passage(&self) -> bool {
+        self.used >= MIN_PASSAGE_POSITIONS
     }
 
     /// Can no window with every one of `target` words rank above this one?
@@ -554,11 +556,12 @@ fn planned_best_window<'t>(
     }
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_by(|&a, &b| texts[b].bound.cmp(&texts[a].bound).then(a.cmp(&b)));
-    // (text, score) of the best so far: a higher score wins, then the earlier text.
-    let mut best: Option<(usize, (usize, usize))> = None;
+    // (text, score, in a passage) of the best so far: a higher score wins, then a passage
+    // over a heading, then the earlier text.
+    let mut best: Option<(usize, (usize, usize), bool)> = None;
     for i in order {
-        if let Some((j, score)) = best {
-            if texts[i].bound < score || (texts[i].bound == score && i > j) {
+        if let Some((j, score, passage)) = best {
+            if texts[i].bound < score || (texts[i].bound == score && i > j && passage) {
                 break; // neither this text nor any after it can win
             }
         }
@@ -571,12 +574,15 @@ fn planned_best_window<'t>(
             )?);
         }
         if let Some(Some(w)) = &analyzed[i] {
-            if best.is_none_or(|(j, score)| w.score > score || (w.score == score && i < j)) {
-                best = Some((i, w.score));
+            let key = (w.score, w.in_passage());
+            if best.is_none_or(|(j, score, passage)| {
+                key > (score, passage) || (key == (score, passage) && i < j)
+            }) {
+                best = Some((i, w.score, w.in_passage()));
             }
         }
     }
-    Ok(best.and_then(|(i, _)| analyzed[i].take().flatten()))
+    Ok(best.and_then(|(i, _, _)| analyzed[i].take().flatten()))
 }
 
 /// [`best_snippet`]'s window when some text's positions are not known before analyzing it:
@@ -617,7 +623,10 @@ fn best_window_in_order<'t>(
                     }
                 }
                 Some(w) => {
-                    if best.as_ref().is_none_or(|b| w.score > b.score) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|b| (w.score, w.in_passage()) > (b.score, b.in_passage()))
+                    {
                         best = Some(w);
                     }
                 }
@@ -860,6 +869,15 @@ mod tests {
         let hit = first_hit("عنوان", &["5- يوتيوب وداعش", &filler(20)], "يوتيوب");
         assert!(
             hit.snippet.text.starts_with("5- يوتيوب"),
+            "{}",
+            hit.snippet.text
+        );
+        // Also when no window has every word (seen with `تام تام OR واتساب`).
+        let other = format!("{}تيليجرام {}", filler(8), filler(8));
+        let texts = ["5- يوتيوب وداعش", passage.as_str(), other.as_str()];
+        let hit = first_hit("عنوان", &texts, "يوتيوب تيليجرام");
+        assert!(
+            hit.snippet.text.contains("موقع يوتيوب"),
             "{}",
             hit.snippet.text
         );
