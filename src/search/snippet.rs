@@ -622,15 +622,14 @@ fn best_window_in_order<'t>(
                         break 'fields;
                     }
                 }
-                Some(w) => {
+                Some(w)
                     if best
                         .as_ref()
-                        .is_none_or(|b| (w.score, w.in_passage()) > (b.score, b.in_passage()))
-                    {
-                        best = Some(w);
-                    }
+                        .is_none_or(|b| (w.score, w.in_passage()) > (b.score, b.in_passage())) =>
+                {
+                    best = Some(w);
                 }
-                None => {}
+                _ => {}
             }
         }
     }
