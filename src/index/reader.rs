@@ -571,9 +571,26 @@ impl Index {
     /// `max_keys` such keys (in dictionary order): a name still being typed meets its other
     /// spellings («تيليج» the key of تليجرام).
     pub fn terms_with_variant_key_prefix(&self, prefix: &str, max_keys: usize) -> Result<Vec<u64>> {
+        self.expansions_with_prefix(&self.variants, prefix, max_keys)
+    }
+
+    /// The ordinals of every term whose stem begins with `prefix`, from the first `max_stems`
+    /// such stems (in dictionary order): the word being typed meets the words that carry it
+    /// after a proclitic («سناب» the stem سنابش of وسنابشات).
+    pub fn terms_with_stem_prefix(&self, prefix: &str, max_stems: usize) -> Result<Vec<u64>> {
+        self.expansions_with_prefix(&self.stems, prefix, max_stems)
+    }
+
+    /// The term lists of the first `max_keys` keys of `map` that begin with `prefix`.
+    fn expansions_with_prefix(
+        &self,
+        map: &fst::Map<Vec<u8>>,
+        prefix: &str,
+        max_keys: usize,
+    ) -> Result<Vec<u64>> {
         use fst::{IntoStreamer, Streamer};
         let mut out = Vec::new();
-        let mut stream = self.variants.range().ge(prefix).into_stream();
+        let mut stream = map.range().ge(prefix).into_stream();
         let mut keys = 0;
         while let Some((key, offset)) = stream.next() {
             if !key.starts_with(prefix.as_bytes()) || keys >= max_keys {

@@ -1,7 +1,7 @@
 //! Typo tolerance: terms of the dictionary within a small edit distance of a query word.
 //!
-//! The allowed distance grows with the word's length ([`max_distance`]): none up to 3
-//! letters, 1 up to 7, 2 beyond (transpositions count as one edit). The automata come from
+//! The allowed distance grows with the word's length after the article ([`max_distance`]):
+//! none up to 3 letters, 1 up to 7, 2 beyond (transpositions count as one edit). The automata come from
 //! the `levenshtein_automata` crate (as in tantivy), run over the `fst` term dictionary
 //! through [`fst::Automaton`]: fst's own Levenshtein automaton matches nothing on Arabic keys
 //! (BurntSushi/fst#160), this one works on any UTF-8.
@@ -79,7 +79,9 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
     if letters > MAX_FUZZY_CHARS {
         return Vec::new();
     }
-    let distance = max_distance(letters);
+    // The article (ال, وال, بال…) says nothing of the word: «القدم» is as short as قدم, and
+    // one edit from it would reach «أقدمت» (she undertook) and «الدم» (the blood).
+    let distance = max_distance(crate::text::stem::letters_after_article(word));
     let Some(first) = word.chars().next().filter(|_| distance > 0) else {
         return Vec::new();
     };
@@ -228,10 +230,22 @@ mod tests {
 
     #[test]
     fn a_transposition_is_one_edit_and_long_words_allow_two() {
-        let d = dictionary(&["الارهابي", "يوروبول"]);
+        let d = dictionary(&["الارهابي", "يوروبول", "الاستخبارات"]);
         assert_eq!(similar_terms(&d, "يورويول", false).len(), 1);
         assert_eq!(similar_terms(&d, "الاهرابي", false)[0].distance, 1);
-        assert_eq!(similar_terms(&d, "الاهرابا", false)[0].term, "الارهابي");
+        assert_eq!(similar_terms(&d, "الاسنخبارت", false)[0].term, "الاستخبارات");
+        // The article is not counted: six letters after it allow one edit, not two.
+        assert!(similar_terms(&d, "الاهرابا", false).is_empty());
+    }
+
+    #[test]
+    fn the_article_does_not_lengthen_a_word() {
+        // «القدم» (the foot) is as short as قدم: no typo, so not «اقدمت» (she undertook) by
+        // a dropped ل, nor «الدم» (the blood); a word of four letters after it gets one.
+        let d = dictionary(&["اقدمت", "الدم", "الحسابات"]);
+        assert!(similar_terms(&d, "القدم", true).is_empty());
+        assert!(similar_terms(&d, "القدم", false).is_empty());
+        assert_eq!(similar_terms(&d, "الحسبات", false)[0].term, "الحسابات");
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub const SHORT_PREFIX_CHARS: usize = 2;
 /// begins at most [`MAX_PREFIX_EXPANSIONS`] terms but for stop words): a guard.
 pub const MAX_PREFIX_SCAN: usize = 1024;
 
+/// The most stems each of the word's [`stem::typed_stem_prefixes`] may meet (in dictionary
+/// order): a guard, as the completions are cut to the commonest afterwards anyway.
+pub const MAX_PREFIX_STEMS: usize = 64;
+
 /// The word being typed meets the names whose variant key begins with its skeleton when
 /// the skeleton has this many consonants (with fewer, «بين» would meet البنتاغون).
 pub const MIN_PREFIX_KEY_CHARS: usize = 3;
@@ -72,6 +76,9 @@ pub struct WordMatcher {
     aliases: Vec<String>,
     alias_keys: Vec<String>,
     prefix: bool,
+    /// For the word being typed, what the stems of the words that carry it after a
+    /// proclitic begin with ([`stem::typed_stem_prefixes`]).
+    stem_prefixes: Vec<String>,
     /// For the word being typed, the consonant skeleton of what is typed so far: when the
     /// index has no such word, the names whose variant key it begins are matched as
     /// prefixes (تيليج → تليجرام).
@@ -123,6 +130,11 @@ impl WordMatcher {
             prefix: prefix
                 && term.chars().count() >= MIN_PREFIX_CHARS
                 && stem::letters_after_article(term) > 0,
+            stem_prefixes: if prefix {
+                stem::typed_stem_prefixes(term)
+            } else {
+                Vec::new()
+            },
             prefix_keys: if prefix {
                 let mut keys = analyzer.typed_prefix_keys(term);
                 keys.retain(|k| k.chars().count() >= MIN_PREFIX_KEY_CHARS);
@@ -149,6 +161,7 @@ impl WordMatcher {
         );
         word.variant = key;
         word.prefix_keys.clear();
+        word.stem_prefixes.clear();
         word.related.clear();
         word.fuzzy = false;
         word.is_stop = false;
@@ -171,6 +184,7 @@ impl WordMatcher {
         }
         self.prefix = false;
         self.prefix_keys.clear();
+        self.stem_prefixes.clear();
         self.fuzzy = false;
     }
 
@@ -210,13 +224,11 @@ impl WordMatcher {
             // The completions in the most documents (as a reader typing "دا" most likely
             // means داعش), stop words left out: `(documents, ordinal)`. The index keeps them
             // for a prefix of many; a prefix of few has them all found in the dictionary.
-            let mut completions: Vec<(usize, u64)> = Vec::new();
+            let mut ordinals: Vec<u64> = Vec::new();
             let base = (self.base != self.term).then_some(self.base.as_str());
             for p in std::iter::once(self.term.as_str()).chain(base) {
                 if let Some(top) = index.top_completions(p)? {
-                    for o in top {
-                        completions.push((index.doc_frequency(o)?, o));
-                    }
+                    ordinals.extend(top);
                     continue;
                 }
                 let mut stream = index.terms().range().ge(p).into_stream();
@@ -228,13 +240,23 @@ impl WordMatcher {
                     scanned += 1;
                     let stop = std::str::from_utf8(key).is_ok_and(|t| analyzer.is_stop_word(t));
                     if !stop {
-                        completions.push((index.doc_frequency(o)?, o));
+                        ordinals.push(o);
                     }
                 }
             }
-            // (The base can be a prefix of the term: the same completion twice.)
-            completions.sort_unstable_by_key(|c| c.1);
-            completions.dedup_by_key(|c| c.1);
+            // And the words that carry it after a proclitic: «سناب» begins وسنابشات, «واتس»
+            // begins وواتس, «داع» begins لداعش.
+            for p in &self.stem_prefixes {
+                ordinals.extend(index.terms_with_stem_prefix(p, MAX_PREFIX_STEMS)?);
+            }
+            // (The same term can be met twice: the base is a prefix of the term, a stem's
+            // words are completions too.)
+            ordinals.sort_unstable();
+            ordinals.dedup();
+            let mut completions: Vec<(usize, u64)> = Vec::with_capacity(ordinals.len());
+            for o in ordinals {
+                completions.push((index.doc_frequency(o)?, o));
+            }
             let by_frequency =
                 |a: &(usize, u64), b: &(usize, u64)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
             let most = if stem::letters_after_article(&self.term) <= SHORT_PREFIX_CHARS {

@@ -10,9 +10,10 @@
 //! tf'(t, d)  = Σ over fields f of  weight(f) · tf(t,d,f) / (1 − b(f) + b(f) · len(d,f) / avglen(f))
 //! idf(t)     = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
 //! ```
-//! where for the word's own forms (the exact, stem and variant tiers: one word however it
-//! is spelt or inflected) df is the largest df among them, so they share one idf; prefix
-//! completions and typo neighbours keep their own.
+//! where df is the largest df among the terms of the query word (its spellings, inflected
+//! forms, completions while it is typed, typo neighbours), so they share one idf: the
+//! word's commonest reading says how informative it is, and the tiers and term
+//! frequencies order the documents.
 //! with k1 = 1.2, field weights and b in [`crate::index::default_fields`], and match tiers
 //! in [`matcher::tier`]. A field-scoped word (`title:…`) computes `sat` exactly from that
 //! field's term frequency instead of reading the impact. The best [`PROXIMITY_CANDIDATES`] documents are then boosted when
@@ -757,25 +758,21 @@ impl Searcher {
                 }
             }
         };
-        // The word's own forms (exact, stem, variant and alias tiers) share one idf, the
-        // commonest form's: the same word is not rarer for being spelt تيليغرام than
-        // تيليجرام, and an article that writes the rare spelling once must not outrank one
-        // that writes the common one throughout. Completions and typos are other words.
-        let same_word = |weight: f32| weight >= matcher::tier::VARIANT;
-        let mut shared_df = 0;
-        for &(ordinal, weight) in expansion {
-            if same_word(weight) {
-                shared_df = shared_df.max(self.index.doc_frequency(ordinal)?);
-            }
+        // Every term of the word shares one idf, its commonest term's: the same word is not
+        // rarer for being spelt تيليغرام than تيليجرام, and an article that writes the rare
+        // spelling once must not outrank one that writes the common one throughout. So for
+        // the word being typed and for a typo: «دا» most likely means داعش, and an article
+        // with داعش in its title must not rank under one that also has a rare completion
+        // (a misspelt «دارسة»), nor an exact match under a rare completion of it. The tiers
+        // and the term frequencies order the documents.
+        let mut dfs = Vec::with_capacity(expansion.len());
+        for &(ordinal, _) in expansion {
+            dfs.push(self.index.doc_frequency(ordinal)?);
         }
+        let idf = self.idf(dfs.iter().copied().max().unwrap_or(0));
         for &(ordinal, weight) in expansion {
-            let df = if same_word(weight) {
-                shared_df
-            } else {
-                self.index.doc_frequency(ordinal)?
-            };
             // tier · bm25f = tier · idf · (k1 + 1) · sat
-            let scale = weight * self.idf(df) * (K1 + 1.0);
+            let scale = weight * idf * (K1 + 1.0);
             match field {
                 None => {
                     let scale = scale / crate::index::IMPACT_SCALE;

@@ -487,6 +487,27 @@ pub fn related_stems(word: &str) -> Vec<String> {
     out
 }
 
+/// What the stems of the index may begin with when they are the stem of a word that a
+/// normalized word being typed begins, after a proclitic: the word itself (the stem of
+/// وواتس is واتس), the word without its proclitics (وسنابشات, stem سنابش, for «سناب»), and
+/// that with each single-letter preposition, which the index's stems keep (لداعش for
+/// «داع»). Empty for a non-Arabic word or one of fewer than three letters after them: a
+/// short beginning says too little.
+pub fn typed_stem_prefixes(word: &str) -> Vec<String> {
+    let base = strip_proclitics(word);
+    if !is_arabic_word(base) || letters(base) < 3 || letters_after_article(word) < 3 {
+        return Vec::new();
+    }
+    let mut out = vec![word.to_owned()];
+    if base != word {
+        out.push(base.to_owned());
+    }
+    for p in LOOSE_PROCLITICS.iter().filter(|p| letters(p) == 1) {
+        out.push(format!("{p}{base}"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
