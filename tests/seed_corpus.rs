@@ -1038,3 +1038,42 @@ fn a_rare_completion_or_typo_neighbour_does_not_outrank_the_word_meant() {
         assert_eq!(results.hits[0].id, "title", "{q}");
     }
 }
+
+#[test]
+fn a_last_letter_being_typed_waits_for_the_next_beside_other_words() {
+    // At each word boundary the reader has typed one letter of the next word: «تنظيم د»
+    // said that no article has every word (and «جسر ل» ranked first an article with a
+    // loose «لـ» and no جسر). Until the next letter, the query is the words before it.
+    for (typing, before) in [
+        ("تنظيم د", "تنظيم"),
+        ("جسر ل", "جسر"),
+        ("\"جسر لندن\" ت", "\"جسر لندن\""),
+    ] {
+        let (now, then) = (search(typing), search(before));
+        assert!(now.total > 0 && !now.partial, "{typing}");
+        let order = |r: &SearchResults| r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+        assert_eq!(order(&now), order(&then), "{typing}");
+    }
+    // With a space after it, it is a word like any other.
+    assert!(search("تنظيم د ").partial);
+}
+
+#[test]
+fn a_short_word_being_typed_that_no_article_has_does_not_meet_half_the_archive() {
+    // One typo in a beginning of four letters, followed by anything, met most articles:
+    // «أيار» (May) marked «الإرهابي» and «إدارة» in all five, «الموصل» (Mosul) «الموالية».
+    for q in ["أيار", "آذار", "الموصل", "تموز"] {
+        assert!(containing(&[q]).is_empty());
+        let results = search(q);
+        assert!(results.total <= 1, "{q}: {:?}", ids(&results));
+        for hit in &results.hits {
+            let marks = marked(hit);
+            assert!(
+                marks
+                    .iter()
+                    .all(|m| !m.contains("الإرهاب") && !m.contains("إدارة")),
+                "{q}: {marks:?}"
+            );
+        }
+    }
+}

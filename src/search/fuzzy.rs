@@ -17,6 +17,15 @@ pub const MAX_FUZZY_EXPANSIONS: usize = 32;
 /// 10,000-letter "word" took 0.4 s and 300 MB (memory a wasm module never gives back).
 pub const MAX_FUZZY_CHARS: usize = 40;
 
+/// The word being typed is matched with a typo as the beginning of a term from this many
+/// letters after the article; shorter, only as a whole word (see [`similar_terms`]).
+pub const PREFIX_TYPO_CHARS: usize = 5;
+
+/// Does a normalized word begin with the article (ال, وال, بال, لل…)?
+fn has_article(word: &str) -> bool {
+    crate::text::stem::letters_after_article(word) < word.chars().count()
+}
+
 /// The edit distance allowed for a word of `letters` characters.
 pub fn max_distance(letters: usize) -> u8 {
     match letters {
@@ -81,7 +90,15 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
     }
     // The article (ال, وال, بال…) says nothing of the word: «القدم» is as short as قدم, and
     // one edit from it would reach «أقدمت» (she undertook) and «الدم» (the blood).
-    let distance = max_distance(crate::text::stem::letters_after_article(word));
+    let after_article = crate::text::stem::letters_after_article(word);
+    let distance = max_distance(after_article);
+    // One edit in a short beginning, followed by anything, meets much of the dictionary:
+    // «أيار» (May) met «الإرهابي» and «إدارة», «الموصل» (Mosul) «الموالية». A shorter word
+    // being typed is matched with a typo as a whole word (ضاعش → داعش).
+    let prefix = prefix && after_article >= PREFIX_TYPO_CHARS;
+    // Nor does an edit add or remove the article: «أيار» is not «الار…», «الرهاب»
+    // (phobia) not «ارهاب».
+    let article = has_article(word);
     let Some(first) = word.chars().next().filter(|_| distance > 0) else {
         return Vec::new();
     };
@@ -115,7 +132,7 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
         let Ok(term) = std::str::from_utf8(key) else {
             continue;
         };
-        if term == word {
+        if term == word || has_article(term) != article {
             continue;
         }
         let d = match distance_of(dfa, key) {
@@ -151,7 +168,7 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
             let Ok(term) = std::str::from_utf8(key) else {
                 continue;
             };
-            if term.starts_with(first) {
+            if term.starts_with(first) || has_article(term) != article {
                 continue;
             }
             let (Distance::Exact(d) | Distance::AtLeast(d)) = distance_of(&whole_dfa, key);
@@ -239,6 +256,30 @@ mod tests {
     }
 
     #[test]
+    fn a_short_word_being_typed_gets_a_typo_only_as_a_whole_word() {
+        // «ايار» (May) is one edit from «ادار», «الار»… which begin much of the dictionary.
+        let d = dictionary(&["ادارة", "الارهابي", "خيار", "الحسابات"]);
+        let found: Vec<String> = similar_terms(&d, "ايار", true)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(found, ["خيار"]);
+        // From five letters after the article, the beginning of a term.
+        assert_eq!(similar_terms(&d, "الحسبات", true)[0].term, "الحسابات");
+    }
+
+    #[test]
+    fn a_typo_does_not_add_or_remove_the_article() {
+        let d = dictionary(&["الرهاب", "ارهابي"]);
+        assert!(similar_terms(&d, "ارهاب", false)
+            .iter()
+            .all(|t| t.term != "الرهاب"));
+        assert!(similar_terms(&d, "الرهابي", false)
+            .iter()
+            .all(|t| t.term != "ارهابي"));
+    }
+
+    #[test]
     fn the_article_does_not_lengthen_a_word() {
         // «القدم» (the foot) is as short as قدم: no typo, so not «اقدمت» (she undertook) by
         // a dropped ل, nor «الدم» (the blood); a word of four letters after it gets one.
@@ -323,7 +364,12 @@ mod tests {
             .into_iter()
             .map(|t| t.term)
             .collect();
-        assert_eq!(found, ["رايوت"]);
+        assert_eq!(found, ["رايوت", "ريوتر"]);
+        let found: Vec<String> = similar_terms(&d, "ريوتا", true)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(found, ["ريوتر"]);
         // A whole word may still differ in its first letter.
         assert_eq!(similar_terms(&d, "بايوت", false)[0].term, "رايوت");
         // The last Arabic letter of a range (ي) and a Latin one: the range ends right.

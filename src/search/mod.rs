@@ -537,7 +537,14 @@ impl Searcher {
             for (a, atom) in clause.iter().enumerate() {
                 let typing = last && a + 1 == clause.len() && parsed.last_is_prefix;
                 let alt = self.alternative(atom, typing);
-                if alt.words.is_empty() {
+                // Beside other words, a last word of one letter being typed is not matched
+                // yet (a prefix of one letter meets nothing, and as a word it made every
+                // result partial at each word boundary: «تنظيم د»): the query is the words
+                // before it until the next letter.
+                let one_letter = |alt: &Alternative| matches!(&alt.words[..], [w] if w.term.chars().count() == 1);
+                if alt.words.is_empty()
+                    || typing && count > 1 && clause.len() == 1 && one_letter(&alt)
+                {
                     continue;
                 }
                 labels.extend(self.label_alternatives(&atom.text, &atom.field, alternatives.len()));
