@@ -1077,3 +1077,36 @@ fn a_short_word_being_typed_that_no_article_has_does_not_meet_half_the_archive()
         }
     }
 }
+
+#[test]
+fn a_name_ranks_the_same_articles_first_however_it_is_spelt() {
+    // The spelling a reader types says nothing of which article is about the name: the
+    // order is the same for each (تيليغرام put first an article writing it three times,
+    // over the one with تيليجرام in its title and twelve times in its body).
+    let order = |q: &str| {
+        search(q)
+            .hits
+            .iter()
+            .map(|h| h.id.clone())
+            .collect::<Vec<_>>()
+    };
+    for spellings in [
+        &[
+            "تيليجرام",
+            "تليجرام",
+            "تيليغرام",
+            "تلغرام",
+            "التيليجرام",
+            "Telegram",
+        ][..],
+        &["تويتر", "Twitter"],
+        &["انستغرام", "إنستجرام", "انستاجرام", "Instagram"],
+        &["فيسبوك", "فيس بوك", "Facebook"],
+    ] {
+        let first = order(spellings[0]);
+        assert!(first.len() >= 2, "{}", spellings[0]);
+        for q in &spellings[1..] {
+            assert_eq!(order(q), first, "{q} against {}", spellings[0]);
+        }
+    }
+}

@@ -220,6 +220,18 @@ impl WordMatcher {
                 add(&mut found, o, tier::VARIANT);
             }
         }
+        // A name of the alias list is one name however it is spelt, with whatever clitic,
+        // in either script: when the word is one of its listed spellings, every form of the
+        // name counts as the name itself, so the order of the results does not depend on
+        // the spelling typed (تيليغرام put an article that writes it three times above the
+        // one with تيليجرام in its title and throughout; Twitter and تويتر ordered two
+        // articles differently). A spelling the list does not give (يوروبلل) stays a
+        // resemblance.
+        if analyzer.aliases().lists(&self.term) {
+            for (_, weight) in &mut found {
+                *weight = tier::EXACT;
+            }
+        }
         if self.prefix {
             // The completions in the most documents (as a reader typing "دا" most likely
             // means داعش), stop words left out: `(documents, ordinal)`. The index keeps them

@@ -881,10 +881,12 @@ impl Searcher {
                     let pairs: Vec<(u64, f32)> = expansion
                         .iter()
                         .copied()
-                        // (Only variant keys and aliases lead to a term of two words.)
-                        .filter(|&(o, weight)| {
-                            weight == matcher::tier::VARIANT
-                                && self.index.term_of(o).is_some_and(|t| t.contains(' '))
+                        // (Other than the word's own: a pair word is followed by its
+                        // second word, in `seconds`.)
+                        .filter(|&(o, _)| {
+                            self.index
+                                .term_of(o)
+                                .is_some_and(|t| t.contains(' ') && t != word.term)
                         })
                         .collect();
                     if pairs.is_empty() {
