@@ -1110,3 +1110,35 @@ fn a_name_ranks_the_same_articles_first_however_it_is_spelt() {
         }
     }
 }
+
+#[test]
+fn latin_names_find_the_arabic_articles_whole_and_being_typed() {
+    // A reader of the English interface types the names its facet panel shows. Names of
+    // two words met nothing (each word was required on its own); a name being typed said
+    // "no results" until its fourth letter.
+    for (q, arabic) in [
+        ("al-Qaeda", "القاعدة"),
+        ("Al Qaeda", "القاعدة"),
+        ("tam tam", "تام تام"),
+        ("Tik Tok", "تيك توك"),
+        ("Islamic State", "الدولة الإسلامية"),
+    ] {
+        let expected = containing(&[arabic]);
+        assert!(!expected.is_empty(), "{arabic}");
+        assert!(
+            ids(&search(q)).is_superset(&expected),
+            "{q}: {:?}",
+            ids(&search(q))
+        );
+    }
+    for (typing, name) in [
+        ("Tel", "Telegram"),
+        ("Tw", "Twitter"),
+        ("Syri", "Syria"),
+        ("Raqq", "Raqqa"),
+    ] {
+        let whole = ids(&search(&format!("{name} ")));
+        assert!(!whole.is_empty(), "{name}");
+        assert!(ids(&search(typing)).is_superset(&whole), "{typing}");
+    }
+}

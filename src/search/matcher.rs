@@ -405,13 +405,14 @@ impl WordMatcher {
         Ok(best)
     }
 
-    /// For a Latin word of at least four letters that the alias list does not know: the
-    /// list's Latin name it is a typo of (distance 1 up to 7 letters, 2 beyond; the nearest,
-    /// ties to the first in order), or, for the word being typed, a name it begins
-    /// (distance 0).
+    /// For a Latin word that the alias list does not know: the list's Latin name it is a
+    /// typo of (from four letters; distance 1 up to 7 letters, 2 beyond; the nearest, ties to
+    /// the first in order), or, for the word being typed, a name it begins (distance 0; from
+    /// two letters: «Tw» is Twitter being typed).
     fn closest_latin_name(&self, analyzer: &Analyzer) -> Option<(String, u8)> {
         let letters: Vec<char> = self.term.chars().collect();
-        if letters.len() < 4 || !letters.iter().all(|c| c.is_ascii_alphabetic()) {
+        let shortest = if self.prefix { MIN_PREFIX_CHARS } else { 4 };
+        if letters.len() < shortest || !letters.iter().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
         let max = fuzzy::max_distance(letters.len());
@@ -419,6 +420,8 @@ impl WordMatcher {
         for name in analyzer.aliases().latin_names() {
             let distance = if self.prefix && name.starts_with(&self.term) {
                 Some(0)
+            } else if letters.len() < 4 {
+                None
             } else {
                 let chars: Vec<char> = name.chars().collect();
                 fuzzy::edit_distance(&letters, &chars, max)
