@@ -251,7 +251,7 @@ impl SearchEngine {
     /// ("2017", "2017-11", "2017-11-23"), sort: "relevance" | "newest" | "oldest",
     /// facets: [names] or ["*"], facetLimit (the most values per facet, those with the most
     /// results; year and month always give all) }`. An empty query with filters lists the
-    /// filtered archive. Returns `{ query, total, partial, suggestion?, facets?: { name: [{
+    /// filtered archive. Returns `{ query, total, partial, excluded?, suggestion?, facets?: { name: [{
     /// value, labelAr?, labelEn?, count }] }, facetTotals?: { name: values with results },
     /// hits: [{ id, title, score, published?, author?, source?, url?,
     /// titleHighlights, snippet: { text, highlights } }] }`, highlight ranges being

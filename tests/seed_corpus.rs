@@ -1142,3 +1142,33 @@ fn latin_names_find_the_arabic_articles_whole_and_being_typed() {
         assert!(ids(&search(typing)).is_superset(&whole), "{typing}");
     }
 }
+
+#[test]
+fn exclusions_that_remove_every_match_say_so_and_bring_no_partial_matches() {
+    // Every ISIS article names Telegram: «داعش تنظيم -تيليجرام» showed partial matches
+    // (articles with one of the words, excluded or not as the case was) and said only that
+    // no article has every word.
+    let isis = containing(&["داعش"]);
+    let telegram = containing(&["تيليجرام", "تليجرام", "تيلجرام", "تيليغرام"]);
+    assert!(isis.is_subset(&telegram));
+    for q in ["داعش -تيليجرام", "داعش تنظيم -تيليجرام", "داعش -Telegram "]
+    {
+        let results = search(q);
+        assert_eq!(results.total, 0, "{q}: {:?}", ids(&results));
+        assert!(!results.partial, "{q}");
+        assert_eq!(
+            results.excluded,
+            ids(&search(q.split(" -").next().unwrap())).len(),
+            "{q}"
+        );
+    }
+    // An exclusion that leaves some: how many it removed.
+    let results = search("تيليجرام -رايوت");
+    assert_eq!(
+        results.excluded,
+        containing(&["رايوت"])
+            .intersection(&ids(&search("تيليجرام ")))
+            .count()
+    );
+    assert!(results.total > 0);
+}

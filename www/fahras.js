@@ -134,6 +134,7 @@ const STRINGS = {
     retry: 'أعد المحاولة',
     emptyFiltered: 'لا توجد مقالات تطابق عوامل التصفية المختارة.',
     emptyFilteredHint: 'أزل بعض عوامل التصفية أو وسّع المدة.',
+    emptyExcluded: (articles) => `تطابق البحثَ ${articles}، لكن الكلمات المستبعدة بعلامة الناقص (-) أزالتها كلها.`,
     // The facet panel.
     filters: 'تصفية',
     activeFilters: 'عوامل التصفية المختارة',
@@ -209,6 +210,7 @@ const STRINGS = {
     retry: 'Try again',
     emptyFiltered: 'No articles match the chosen filters.',
     emptyFilteredHint: 'Remove some filters or widen the date range.',
+    emptyExcluded: (articles, n) => `${articles} ${n === 1 ? 'matches' : 'match'}, but the words excluded with a minus (-) removed ${n === 1 ? 'it' : 'them all'}.`,
     filters: 'Filters',
     activeFilters: 'Chosen filters',
     clearFilters: 'Clear filters',
@@ -3013,7 +3015,10 @@ export class FahrasSearch extends ElementBase {
     ui.empty.hidden = state !== 'empty' || tooShort;
     if (state === 'empty') {
       ui.emptyTitle.textContent = query ? s.empty(echoed(query)) : s.emptyFiltered;
-      ui.emptyHint.textContent = this.#hasFilters() ? s.emptyFilteredHint : s.emptyHint;
+      const excluded = Number(results?.excluded) || 0;
+      ui.emptyHint.textContent = excluded > 0
+        ? s.emptyExcluded(formatArticles(excluded, this.#locale), excluded)
+        : this.#hasFilters() ? s.emptyFilteredHint : s.emptyHint;
     }
 
     // Error state.

@@ -134,6 +134,11 @@ pub struct SearchResults {
     pub total: usize,
     /// True when no document has every word and the hits match only some of them.
     pub partial: bool,
+    /// How many documents that match the query's words its exclusions (`-word`) removed.
+    /// When they removed every one, the results are empty rather than partial matches:
+    /// the exclusion is why.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub excluded: usize,
     /// A corrected query ("did you mean"), when words matched nothing or only by a typo.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
@@ -286,6 +291,7 @@ impl Searcher {
             query: query.to_owned(),
             total: 0,
             partial: false,
+            excluded: 0,
             suggestion: None,
             facets: BTreeMap::new(),
             facet_totals: BTreeMap::new(),
@@ -422,12 +428,15 @@ impl Searcher {
         let required = clauses.iter().filter(|c| c.required).count() as u16;
         let conjunctive = self.shortcuts.conjunctive;
         let (totals, counts, touched) = self.score_clauses(clauses, conjunctive)?;
-        let mut ranked: Vec<Ranked> = touched
-            .iter()
-            .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] == required)
-            .map(|&d| (d, counts[d as usize], totals[d as usize]))
-            .collect();
-        if ranked.is_empty() && required > 1 {
+        let mut ranked: Vec<Ranked> = Vec::new();
+        for &d in touched.iter().filter(|&&d| counts[d as usize] == required) {
+            if excluded.contains(d as usize) {
+                results.excluded += 1;
+            } else {
+                ranked.push((d, counts[d as usize], totals[d as usize]));
+            }
+        }
+        if ranked.is_empty() && required > 1 && results.excluded == 0 {
             // Nobody has every word: the best partial matches, most words first. The
             // clauses are scored again, over every document.
             results.partial = true;
@@ -1295,6 +1304,10 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
 fn analyzed_key(analyzer: &Analyzer, text: &str) -> String {
     let terms: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
     terms.join(" ")
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The word of a clause that is one unscoped word and nothing else (but the names it

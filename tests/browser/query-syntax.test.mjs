@@ -112,6 +112,23 @@ describe('the query language in the widget', () => {
     await context.close();
   });
 
+  test('when the exclusions remove every match, the empty state says so', async () => {
+    const { context, page, host, input } = await open();
+    const all = titlesWith('داعش');
+    const telegram = titlesWith('تيليجرام', 'تليجرام', 'تيلجرام', 'تيليغرام', 'Telegram');
+    assert.deepEqual(telegram, all, 'every ISIS article of the archive names Telegram');
+    assert.deepEqual(await search(host, input, 'داعش -تيليجرام'), []);
+    assert.equal(await host.evaluate((el) => el.results.excluded), all.length);
+    const hint = await host.locator('[part="empty"] .hint').textContent();
+    assert.match(hint, /الناقص \(-\)/, hint);
+    assert.ok(hint.includes(String(all.length).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[d])), `the count in the hint: ${hint}`);
+    await page.screenshot({ path: 'test-results/query-excluded-all.png' });
+    // Without an exclusion, the usual advice.
+    await search(host, input, 'زززققق');
+    assert.doesNotMatch(await host.locator('[part="empty"] .hint').textContent(), /الناقص/);
+    await context.close();
+  });
+
   test('excluding a name removes the articles that write it in any spelling or script', async () => {
     const { context, host, input } = await open();
     const all = titlesWith('داعش');

@@ -451,6 +451,12 @@ fn search(args: SearchArgs) -> Result<(), Failure> {
             ""
         }
     );
+    if results.excluded > 0 {
+        out!(
+            "{} matching document(s) left out by the query's exclusions",
+            results.excluded
+        );
+    }
     if let Some(suggestion) = &results.suggestion {
         out!("did you mean: {suggestion}");
     }
