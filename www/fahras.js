@@ -1500,7 +1500,13 @@ mark {
   overflow-y: auto;
   overscroll-behavior: contain;
 }
-.root[data-mode='dropdown'] .facets[data-open], .dialog .facets[data-open] { flex: 1 1 auto; }
+/* Above the results (narrow), the closed panel is its Filters row, which never shrinks (it
+   was cut in half in a phone-sized dialog); the open panel takes the room, the results wait
+   below it (its last button goes back to them). */
+.root[data-mode='dropdown'] .facets:not([data-open]), .dialog .facets:not([data-open]) { flex: none; }
+.root[data-mode='dropdown'] .facets[data-open], .dialog .facets[data-open] { flex: 1 0 auto; max-block-size: 100%; }
+.root[data-mode='dropdown'] .layout:has(> .facets[data-open]) > .results,
+.dialog .layout:has(> .facets[data-open]) > .results { flex: 0 1 0; }
 @container fahras-panel (min-width: 40em) {
   .root[data-mode='dropdown'] .layout, .dialog .layout { grid-template-rows: minmax(0, 1fr); align-items: stretch; }
   .root[data-mode='dropdown'] .facets, .dialog .facets { max-block-size: 100%; }

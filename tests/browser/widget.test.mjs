@@ -337,6 +337,16 @@ describe('modes', { skip }, () => {
     await snapshot(page, 'widget-modal-narrow-360.png');
     const box = await dialog.boundingBox();
     assert.ok(box.width >= 359 && box.x >= 0 && box.width <= 361, `dialog fills a 360px screen: ${JSON.stringify(box)}`);
+    // The Filters button is whole (its row was squeezed to half its height by the results),
+    // and the open panel takes the dialog's room instead of a strip above the results.
+    const [toggle, facets] = [host.locator('[part="facets-toggle"]'), host.locator('[part="facets"]')];
+    await until(() => toggle.isVisible(), 'the Filters button');
+    const [toggleBox, facetsBox] = [await toggle.boundingBox(), await facets.boundingBox()];
+    assert.ok(facetsBox.height >= toggleBox.height - 0.5, `the Filters row holds its button: ${facetsBox.height} < ${toggleBox.height}`);
+    await toggle.click();
+    await until(async () => (await facets.boundingBox()).height > 740 / 2, 'the open panel takes most of the dialog');
+    await snapshot(page, 'widget-modal-narrow-360-filters.png');
+    await toggle.click();
     await page.setViewportSize({ width: 1100, height: 850 });
     await snapshot(page, 'widget-modal-wide.png');
     assert.deepEqual(errors, []);
