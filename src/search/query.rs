@@ -6,7 +6,7 @@
 //! | `"جسر لندن"` | the words as a phrase, in order |
 //! | `-تويتر`, `-"فيس بوك"` | exclude documents with the word or phrase |
 //! | `تيليجرام OR تام` | either word |
-//! | `title:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`) |
+//! | `title:داعش`, `عنوان:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`, or in Arabic [`ARABIC_FIELD_NAMES`]) |
 //!
 //! Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
 //! plain text; at most [`MAX_ATOMS`] words or phrases are kept, of the first
@@ -22,6 +22,38 @@ pub const MAX_QUERY_CHARS: usize = 1024;
 
 /// Fields a query may scope a word to.
 pub const SCOPABLE_FIELDS: &[&str] = &["title", "subtitle", "body", "author", "source", "tags"];
+
+/// Arabic names of the [`SCOPABLE_FIELDS`], with and without the article (`عنوان:داعش` is
+/// `title:داعش`).
+pub const ARABIC_FIELD_NAMES: &[(&str, &str)] = &[
+    ("عنوان", "title"),
+    ("العنوان", "title"),
+    ("نص", "body"),
+    ("النص", "body"),
+    ("كاتب", "author"),
+    ("الكاتب", "author"),
+    ("مصدر", "source"),
+    ("المصدر", "source"),
+    ("وسم", "tags"),
+    ("الوسم", "tags"),
+    ("وسوم", "tags"),
+    ("الوسوم", "tags"),
+];
+
+/// The field a name written before `:` scopes a word to, if it is one.
+fn field_named(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    SCOPABLE_FIELDS
+        .iter()
+        .copied()
+        .find(|f| *f == lower)
+        .or_else(|| {
+            ARABIC_FIELD_NAMES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, f)| *f)
+        })
+}
 
 /// A word or a phrase of the query, not yet analyzed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,16 +113,16 @@ pub fn parse(query: &str) -> ParsedQuery {
         if negated {
             i += 1;
         }
-        // Field prefix: ascii letters followed by ':' and a non-space.
+        // Field prefix: a field's name followed by ':' and a non-space.
         let mut field = None;
         let mut j = i;
-        while j < chars.len() && chars[j].is_ascii_alphabetic() {
+        while j < chars.len() && chars[j].is_alphabetic() {
             j += 1;
         }
         if j > i && j + 1 < chars.len() && chars[j] == ':' && !chars[j + 1].is_whitespace() {
-            let name: String = chars[i..j].iter().collect::<String>().to_ascii_lowercase();
-            if SCOPABLE_FIELDS.contains(&name.as_str()) {
-                field = Some(name);
+            let name: String = chars[i..j].iter().collect();
+            if let Some(f) = field_named(&name) {
+                field = Some(f.to_owned());
                 i = j + 1;
             }
         }
@@ -220,6 +252,19 @@ mod tests {
         assert_eq!(parse("OR").required, Vec::<Vec<Atom>>::new());
         assert_eq!(parse("OR داعش").required, vec![vec![atom("داعش")]]);
         assert_eq!(parse("unknown:x").required, vec![vec![atom("unknown:x")]]);
+        for (q, field) in [
+            ("عنوان:داعش", "title"),
+            ("الكاتب:داعش", "author"),
+            ("TITLE:داعش", "title"),
+        ] {
+            let atom = &parse(q).required[0][0];
+            assert_eq!(
+                (atom.text.as_str(), atom.field.as_deref()),
+                ("داعش", Some(field)),
+                "{q}"
+            );
+        }
+        assert_eq!(parse("داعش:x").required, vec![vec![atom("داعش:x")]]);
         assert_eq!(parse("title:").required, vec![vec![atom("title:")]]);
         assert!(parse("   ").is_empty());
         assert!(parse(&"كلمة ".repeat(5000)).required.len() == MAX_ATOMS);
