@@ -134,7 +134,7 @@ const STRINGS = {
     retry: 'أعد المحاولة',
     emptyFiltered: 'لا توجد مقالات تطابق عوامل التصفية المختارة.',
     emptyFilteredHint: 'أزل بعض عوامل التصفية أو وسّع المدة.',
-    emptyExcluded: (articles) => `تطابق البحثَ ${articles}، لكن الكلمات المستبعدة بعلامة الناقص (-) أزالتها كلها.`,
+    emptyExcluded: (articles, n) => `تطابق البحثَ ${articles}، لكن الكلمات المستبعدة بعلامة الناقص (-) ${n === 1 ? 'أزالتها' : 'أزالتها كلها'}.`,
     // The facet panel.
     filters: 'تصفية',
     activeFilters: 'عوامل التصفية المختارة',

@@ -1,8 +1,8 @@
 //! Typo tolerance: terms of the dictionary within a small edit distance of a query word.
 //!
 //! The allowed distance grows with the word's length after the article ([`max_distance`]):
-//! none up to 3 letters, 1 up to 7, 2 beyond (transpositions count as one edit). The automata come from
-//! the `levenshtein_automata` crate (as in tantivy), run over the `fst` term dictionary
+//! none up to 3 letters, 1 up to 7, 2 beyond (transpositions count as one edit); no edit
+//! adds or removes the article. The automata come from the `levenshtein_automata` crate (as in tantivy), run over the `fst` term dictionary
 //! through [`fst::Automaton`]: fst's own Levenshtein automaton matches nothing on Arabic keys
 //! (BurntSushi/fst#160), this one works on any UTF-8.
 
@@ -21,9 +21,10 @@ pub const MAX_FUZZY_CHARS: usize = 40;
 /// letters after the article; shorter, only as a whole word (see [`similar_terms`]).
 pub const PREFIX_TYPO_CHARS: usize = 5;
 
-/// Does a normalized word begin with the article (ال, وال, بال, لل…)?
+/// Does a normalized word begin with the article (ال, وال, بال, لل…; not وكالة, whose
+/// first letters are its own)?
 fn has_article(word: &str) -> bool {
-    crate::text::stem::letters_after_article(word) < word.chars().count()
+    crate::text::stem::article_len(word) > 0
 }
 
 /// The edit distance allowed for a word of `letters` characters.
@@ -79,7 +80,7 @@ pub struct Similar {
 }
 
 /// Terms of `terms` within the allowed distance of `word` (as a prefix of the term when
-/// `prefix`), closest first. Exact matches are left out. For a prefix, a term that begins
+/// `prefix` and the word has [`PREFIX_TYPO_CHARS`] letters after the article), closest first. Exact matches are left out. For a prefix, a term that begins
 /// with another letter than the word must be close to it as a whole word: with a prefix's
 /// first letter free, «ريوت» (Riot) found «يوتيوب» through «يوت» while the reader was typing,
 /// but «اوروبول» must find يوروبول.
@@ -90,7 +91,7 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
     }
     // The article (ال, وال, بال…) says nothing of the word: «القدم» is as short as قدم, and
     // one edit from it would reach «أقدمت» (she undertook) and «الدم» (the blood).
-    let after_article = crate::text::stem::letters_after_article(word);
+    let after_article = word[crate::text::stem::article_len(word)..].chars().count();
     let distance = max_distance(after_article);
     // One edit in a short beginning, followed by anything, meets much of the dictionary:
     // «أيار» (May) met «الإرهابي» and «إدارة», «الموصل» (Mosul) «الموالية». A shorter word

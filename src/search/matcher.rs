@@ -15,7 +15,8 @@ use fst::{IntoStreamer, Streamer};
 
 /// Weight of each match tier (an exact match counts fully).
 pub mod tier {
-    /// The same normalized term.
+    /// The same normalized term; for a listed spelling of a name of the alias list, every
+    /// listed form of the name (its other spellings, with clitics, in either script).
     pub const EXACT: f32 = 1.0;
     /// Another term with the same stem (clitics, plural, feminine…).
     pub const STEM: f32 = 0.7;
@@ -44,8 +45,9 @@ pub const SHORT_PREFIX_CHARS: usize = 2;
 /// begins at most [`MAX_PREFIX_EXPANSIONS`] terms but for stop words): a guard.
 pub const MAX_PREFIX_SCAN: usize = 1024;
 
-/// The most stems each of the word's [`stem::typed_stem_prefixes`] may meet (in dictionary
-/// order): a guard, as the completions are cut to the commonest afterwards anyway.
+/// The most stems each of the word's [`stem::typed_stem_prefixes`] may meet, the first in
+/// dictionary order (not the commonest): a guard on the work per keystroke, like
+/// [`MAX_PREFIX_SCAN`]. Their words then compete with the completions by frequency.
 pub const MAX_PREFIX_STEMS: usize = 64;
 
 /// The word being typed meets the names whose variant key begins with its skeleton when
@@ -221,15 +223,23 @@ impl WordMatcher {
             }
         }
         // A name of the alias list is one name however it is spelt, with whatever clitic,
-        // in either script: when the word is one of its listed spellings, every form of the
-        // name counts as the name itself, so the order of the results does not depend on
+        // in either script: when the word is one of its listed spellings, every listed form
+        // of the name counts as the name itself, so the order of the results does not depend on
         // the spelling typed (تيليغرام put an article that writes it three times above the
         // one with تيليجرام in its title and throughout; Twitter and تويتر ordered two
         // articles differently). A spelling the list does not give (يوروبلل) stays a
         // resemblance.
+        // Only the listed forms: an inflection that is another word (القاعدين, "the
+        // sitting", has the stem of القاعدة) or a spelling met only by its key keeps its tier.
         if analyzer.aliases().lists(&self.term) {
-            for (_, weight) in &mut found {
-                *weight = tier::EXACT;
+            for (ordinal, weight) in &mut found {
+                if *weight < tier::EXACT
+                    && index
+                        .term_of(*ordinal)
+                        .is_some_and(|t| analyzer.aliases().lists(&t))
+                {
+                    *weight = tier::EXACT;
+                }
             }
         }
         if self.prefix {
@@ -257,7 +267,7 @@ impl WordMatcher {
                 }
             }
             // And the words that carry it after a proclitic: «سناب» begins وسنابشات, «واتس»
-            // begins وواتس, «داع» begins لداعش.
+            // begins وواتس, «داعش» begins لداعشي.
             for p in &self.stem_prefixes {
                 ordinals.extend(index.terms_with_stem_prefix(p, MAX_PREFIX_STEMS)?);
             }
@@ -334,7 +344,7 @@ impl WordMatcher {
         // being typed (Telegr): the alias list's closest name, at the typo (or prefix)
         // tier, and as the "did you mean".
         if found.is_empty() && self.aliases.is_empty() && self.fuzzy {
-            if let Some((name, distance)) = self.closest_latin_name(analyzer) {
+            if let Some((name, distance)) = self.closest_latin_name(index, analyzer)? {
                 let weight = match distance {
                     0 => tier::PREFIX,
                     1 => tier::FUZZY_1,
@@ -406,17 +416,25 @@ impl WordMatcher {
     }
 
     /// For a Latin word that the alias list does not know: the list's Latin name it is a
-    /// typo of (from four letters; distance 1 up to 7 letters, 2 beyond; the nearest, ties to
-    /// the first in order), or, for the word being typed, a name it begins (distance 0; from
-    /// two letters: «Tw» is Twitter being typed).
-    fn closest_latin_name(&self, analyzer: &Analyzer) -> Option<(String, u8)> {
+    /// typo of (from four letters; distance 1 up to 7 letters, 2 beyond), or, for the word
+    /// being typed, a name it begins (distance 0; from two letters, not a stop word: «Tw» is
+    /// Twitter being typed). The nearest; of equals, the one whose Arabic spellings are in
+    /// the most documents («Te» is Telegram, not Technology), then the first in order.
+    fn closest_latin_name(
+        &self,
+        index: &Index,
+        analyzer: &Analyzer,
+    ) -> Result<Option<(String, u8)>> {
         let letters: Vec<char> = self.term.chars().collect();
         let shortest = if self.prefix { MIN_PREFIX_CHARS } else { 4 };
-        if letters.len() < shortest || !letters.iter().all(|c| c.is_ascii_alphabetic()) {
-            return None;
+        if letters.len() < shortest
+            || !letters.iter().all(|c| c.is_ascii_alphabetic())
+            || self.is_stop
+        {
+            return Ok(None);
         }
         let max = fuzzy::max_distance(letters.len());
-        let mut best: Option<(u8, &str)> = None;
+        let mut best: Option<(u8, usize, &str)> = None;
         for name in analyzer.aliases().latin_names() {
             let distance = if self.prefix && name.starts_with(&self.term) {
                 Some(0)
@@ -426,13 +444,22 @@ impl WordMatcher {
                 let chars: Vec<char> = name.chars().collect();
                 fuzzy::edit_distance(&letters, &chars, max)
             };
-            if let Some(d) = distance {
-                if best.is_none_or(|(bd, bn)| (d, name) < (bd, bn)) {
-                    best = Some((d, name));
+            let Some(d) = distance else { continue };
+            if best.is_some_and(|(bd, _, _)| bd < d) {
+                continue;
+            }
+            let mut documents = 0;
+            for spelling in analyzer.alias_expansions(name) {
+                if let Some(o) = index.term_ordinal(&crate::text::normalize(&spelling)) {
+                    documents += index.doc_frequency(o)?;
                 }
             }
+            let key = (d, usize::MAX - documents, name);
+            if best.is_none_or(|(bd, bf, bn)| key < (bd, usize::MAX - bf, bn)) {
+                best = Some((d, documents, name));
+            }
         }
-        best.map(|(d, name)| (name.to_owned(), d))
+        Ok(best.map(|(d, _, name)| (name.to_owned(), d)))
     }
 
     /// The closest dictionary term to a word that matched nothing directly: what a

@@ -13,8 +13,7 @@
 //! where df is the largest df among the terms of the query word (its spellings, inflected
 //! forms, completions while it is typed, typo neighbours), so they share one idf: the
 //! word's commonest reading says how informative it is, and the tiers and term
-//! frequencies order the documents.
-//! with k1 = 1.2, field weights and b in [`crate::index::default_fields`], and match tiers
+//! frequencies order the documents; k1 = 1.2, field weights and b in [`crate::index::default_fields`], and match tiers
 //! in [`matcher::tier`]. A field-scoped word (`title:…`) computes `sat` exactly from that
 //! field's term frequency instead of reading the impact. The best [`PROXIMITY_CANDIDATES`] documents are then boosted when
 //! the query's words stand close together ([`PROXIMITY_WEIGHT`]). Documents matching more
@@ -167,8 +166,10 @@ struct Alternative {
     /// the highlights: there too the phrase may go on one position further)?
     two_word_terms: Vec<bool>,
     field: Option<u8>,
-    /// For an entity's Arabic name added for a Latin name (see `label_alternatives`): the
-    /// index, in its clause, of the alternative of that Latin name.
+    /// For another name of the reader's words added beside them (an entity's Arabic name for
+    /// its Latin one, `label_alternatives`; a listed Latin name of two words as one,
+    /// `latin_name_alternative`): the index, in its clause, of the alternative of those
+    /// words. Not the reader's words: no suggestion for them, no part of `single_word`.
     label: Option<usize>,
 }
 
@@ -317,7 +318,7 @@ impl Searcher {
             (results.facets, results.facet_totals) = (counted.counts, counted.totals);
             (ranked, sort)
         } else {
-            let ranked = self.rank(&parsed, &mut clauses, &mut results)?;
+            let ranked = self.rank(&parsed, &mut clauses, &filters, &mut results)?;
             let mut matched = FixedBitSet::with_capacity(n);
             ranked.iter().for_each(|r| matched.insert(r.0 as usize));
             let counted =
@@ -402,20 +403,27 @@ impl Searcher {
     }
 
     /// The documents matching the query, in no order: `(document, required clauses
-    /// matched, score)`. Sets `results.partial` when no document has every word.
+    /// matched, score)`. Counts in `results.excluded` the documents with every word (and
+    /// that the `filters` accept) which the exclusions removed; sets `results.partial` when
+    /// no document has every word, unless the exclusions removed them.
     fn rank(
         &self,
         parsed: &query::ParsedQuery,
         clauses: &mut [Clause],
+        filters: &CompiledFilters,
         results: &mut SearchResults,
     ) -> Result<Vec<Ranked>> {
         let n = self.index.document_count() as usize;
         let mut excluded = FixedBitSet::with_capacity(n);
         for atom in &parsed.excluded {
-            let mut alt = self.alternative(atom, false);
-            alt.words.iter_mut().for_each(WordMatcher::strict);
-            for doc in self.evaluate(&mut alt, None)?.0 {
-                excluded.insert(doc as usize);
+            let alt = self.alternative(atom, false);
+            // A Latin name of two words (-"Islamic State") is excluded in Arabic too.
+            let name = self.latin_name_alternative(&alt.words, alt.field, 0);
+            for mut alt in std::iter::once(alt).chain(name) {
+                alt.words.iter_mut().for_each(WordMatcher::strict);
+                for doc in self.evaluate(&mut alt, None)?.0 {
+                    excluded.insert(doc as usize);
+                }
             }
         }
         if clauses.is_empty() {
@@ -431,7 +439,7 @@ impl Searcher {
         let mut ranked: Vec<Ranked> = Vec::new();
         for &d in touched.iter().filter(|&&d| counts[d as usize] == required) {
             if excluded.contains(d as usize) {
-                results.excluded += 1;
+                results.excluded += usize::from(filters.accepts(d));
             } else {
                 ranked.push((d, counts[d as usize], totals[d as usize]));
             }
@@ -545,6 +553,8 @@ impl Searcher {
     fn clauses(&self, parsed: &query::ParsedQuery) -> Vec<Clause> {
         let count = parsed.required.len();
         let mut clauses: Vec<Clause> = Vec::with_capacity(count);
+        // Is the last clause one letter being typed?
+        let mut typed_letter = false;
         for (c, clause) in parsed.required.iter().enumerate() {
             let last = c + 1 == count;
             let mut alternatives: Vec<Alternative> = Vec::with_capacity(clause.len());
@@ -552,15 +562,11 @@ impl Searcher {
             for (a, atom) in clause.iter().enumerate() {
                 let typing = last && a + 1 == clause.len() && parsed.last_is_prefix;
                 let alt = self.alternative(atom, typing);
-                // Beside other words, a last word of one letter being typed is not matched
-                // yet (a prefix of one letter meets nothing, and as a word it made every
-                // result partial at each word boundary: «تنظيم د»): the query is the words
-                // before it until the next letter.
-                let one_letter = |alt: &Alternative| matches!(&alt.words[..], [w] if w.term.chars().count() == 1);
-                if alt.words.is_empty()
-                    || typing && count > 1 && clause.len() == 1 && one_letter(&alt)
-                {
+                if alt.words.is_empty() {
                     continue;
+                }
+                if typing && clause.len() == 1 {
+                    typed_letter = matches!(&alt.words[..], [w] if w.term.chars().count() == 1);
                 }
                 labels.extend(self.label_alternatives(
                     &atom.text,
@@ -585,6 +591,12 @@ impl Searcher {
                     required: !stop_only,
                 });
             }
+        }
+        // Beside other words, a last word of one letter being typed is not matched yet (a
+        // prefix of one letter meets nothing, and as a word it made every result partial at
+        // each word boundary: «تنظيم د»): the query is the words before it until the next.
+        if typed_letter && clauses.len() > 1 {
+            clauses.pop();
         }
         // Two adjacent words that write one name (فيس بوك) become one clause for the name.
         let mut i = 0;
@@ -614,6 +626,10 @@ impl Searcher {
         let mut i = 0;
         while i + 1 < clauses.len() {
             if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
+                if !a.term.is_ascii() || !b.term.is_ascii() {
+                    i += 1;
+                    continue;
+                }
                 let text = format!("{} {}", a.term, b.term);
                 let mut labels = self.label_alternatives(&text, &None, 0, false);
                 labels.extend(self.latin_name_alternative(&[a.clone(), b.clone()], None, 0));
@@ -839,11 +855,11 @@ impl Searcher {
         // with داعش in its title must not rank under one that also has a rare completion
         // (a misspelt «دارسة»), nor an exact match under a rare completion of it. The tiers
         // and the term frequencies order the documents.
-        let mut dfs = Vec::with_capacity(expansion.len());
+        let mut df = 0;
         for &(ordinal, _) in expansion {
-            dfs.push(self.index.doc_frequency(ordinal)?);
+            df = df.max(self.index.doc_frequency(ordinal)?);
         }
-        let idf = self.idf(dfs.iter().copied().max().unwrap_or(0));
+        let idf = self.idf(df);
         for &(ordinal, weight) in expansion {
             // tier · bm25f = tier · idf · (k1 + 1) · sat
             let scale = weight * idf * (K1 + 1.0);

@@ -398,13 +398,34 @@ fn cluster_prefix(
 /// (ال, لل, وال, بال…) it starts with, however few remain: what a word being typed has said
 /// of itself (ال: none, الت: one).
 pub fn letters_after_article(word: &str) -> usize {
+    letters(&word[longest_cluster(word)..])
+}
+
+/// The byte length of the longest proclitic cluster ending in the article that `word`
+/// starts with (0 for none), however few letters remain.
+fn longest_cluster(word: &str) -> usize {
     CLUSTERS
         .iter()
-        .map(|&(c, p, a)| [c, p, a].concat())
-        .filter(|cluster| word.starts_with(cluster.as_str()))
-        .map(|cluster| cluster.len())
+        .filter(|(c, p, a)| {
+            word.strip_prefix(c)
+                .and_then(|rest| rest.strip_prefix(p))
+                .is_some_and(|rest| rest.starts_with(a))
+        })
+        .map(|(c, p, a)| c.len() + p.len() + a.len())
         .max()
-        .map_or_else(|| letters(word), |len| letters(&word[len..]))
+        .unwrap_or(0)
+}
+
+/// The byte length of the article cluster (ال, وال, بال, لل…) that the stemmer removes from a
+/// normalized word: 0 when it has none, or when its first letters are its own (وكالة, والد,
+/// بالغ: the keep list says so).
+pub fn article_len(word: &str) -> usize {
+    let len = longest_cluster(word);
+    if len == 0 || letters(strip_proclitics(word)) > letters(&word[len..]) {
+        0
+    } else {
+        len
+    }
 }
 
 /// The normalized word without a proclitic cluster that ends in the article (ال, لل, وال,
@@ -488,22 +509,27 @@ pub fn related_stems(word: &str) -> Vec<String> {
 }
 
 /// What the stems of the index may begin with when they are the stem of a word that a
-/// normalized word being typed begins, after a proclitic: the word itself (the stem of
-/// وواتس is واتس), the word without its proclitics (وسنابشات, stem سنابش, for «سناب»), and
-/// that with each single-letter preposition, which the index's stems keep (لداعش for
-/// «داع»). Empty for a non-Arabic word or one of fewer than three letters after them: a
-/// short beginning says too little.
+/// normalized word being typed begins, after a proclitic: the word itself when it has no
+/// article (the stem of وواتس is واتس; stems never begin with the article), the word without
+/// its proclitics (وسنابشات, stem سنابش, for «سناب»), and, from four letters, that with each
+/// single-letter preposition, which the index's stems keep (لداعش for «داعش»). Empty for a
+/// non-Arabic word or one of fewer than three letters after them: a short beginning says
+/// too little.
 pub fn typed_stem_prefixes(word: &str) -> Vec<String> {
     let base = strip_proclitics(word);
     if !is_arabic_word(base) || letters(base) < 3 || letters_after_article(word) < 3 {
         return Vec::new();
     }
-    let mut out = vec![word.to_owned()];
-    if base != word {
-        out.push(base.to_owned());
+    let mut out = vec![base.to_owned()];
+    if base != word && article_len(word) == 0 {
+        out.push(word.to_owned());
     }
-    for p in LOOSE_PROCLITICS.iter().filter(|p| letters(p) == 1) {
-        out.push(format!("{p}{base}"));
+    // With a preposition before three letters, the stem is often another word: «غدا»
+    // (tomorrow) would meet بغداد, «بنا» لبنان, «ساد» فساد. From four, rarely.
+    if letters(base) >= 4 {
+        for p in LOOSE_PROCLITICS.iter().filter(|p| letters(p) == 1) {
+            out.push(format!("{p}{base}"));
+        }
     }
     out
 }
