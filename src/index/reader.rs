@@ -546,10 +546,20 @@ impl Index {
             if node.is_final() && output.saturating_add(node.final_output().value()) == ordinal {
                 return String::from_utf8(term).ok();
             }
-            let next = node
-                .transitions()
-                .take_while(|t| output.saturating_add(t.out.value()) <= ordinal)
-                .last()?;
+            // The transitions' outputs grow with their bytes: the last that does not pass
+            // the ordinal, by binary search (a node may have dozens).
+            let within =
+                |i: usize| output.saturating_add(node.transition(i).out.value()) <= ordinal;
+            let (mut lo, mut hi) = (0, node.len());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if within(mid) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            let next = node.transition(lo.checked_sub(1)?);
             output = output.saturating_add(next.out.value());
             term.push(next.inp);
             node = fst.node(next.addr);

@@ -60,6 +60,15 @@ pub const MAX_PREFIX_KEYS: usize = 8;
 /// Shortest prefix (in characters) that is expanded.
 pub const MIN_PREFIX_CHARS: usize = 2;
 
+/// Is the term with this ordinal a listed form of a name of the alias list (a spelling,
+/// with proclitics, or a Latin name)? Reads the term from the dictionary: about a
+/// microsecond.
+pub fn is_listed_term(index: &Index, analyzer: &Analyzer, ordinal: u64) -> bool {
+    index
+        .term_of(ordinal)
+        .is_some_and(|t| analyzer.aliases().lists(&t))
+}
+
 /// One analyzed query word and, once [`expand`](WordMatcher::expand)ed, the index terms it
 /// matches.
 #[derive(Debug, Clone)]
@@ -193,6 +202,17 @@ impl WordMatcher {
     /// The index terms this word matches, with the weight of their best tier. Remembers
     /// the closest term (for suggestions).
     pub fn expand(&mut self, index: &Index, analyzer: &Analyzer) -> Result<Vec<(u64, f32)>> {
+        self.expand_with(index, analyzer, &mut |o| is_listed_term(index, analyzer, o))
+    }
+
+    /// [`expand`](Self::expand), asking `is_listed` whether a term is a listed form of a
+    /// name of the alias list ([`is_listed_term`]; the searcher remembers the answers).
+    pub fn expand_with(
+        &mut self,
+        index: &Index,
+        analyzer: &Analyzer,
+        is_listed: &mut dyn FnMut(u64) -> bool,
+    ) -> Result<Vec<(u64, f32)>> {
         let mut found: Vec<(u64, f32)> = Vec::new();
         fn add(found: &mut Vec<(u64, f32)>, ordinal: u64, weight: f32) {
             match found.iter_mut().find(|(o, _)| *o == ordinal) {
@@ -233,11 +253,7 @@ impl WordMatcher {
         // sitting", has the stem of القاعدة) or a spelling met only by its key keeps its tier.
         if analyzer.aliases().lists(&self.term) {
             for (ordinal, weight) in &mut found {
-                if *weight < tier::EXACT
-                    && index
-                        .term_of(*ordinal)
-                        .is_some_and(|t| analyzer.aliases().lists(&t))
-                {
+                if *weight < tier::EXACT && is_listed(*ordinal) {
                     *weight = tier::EXACT;
                 }
             }

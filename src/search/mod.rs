@@ -184,6 +184,10 @@ struct Clause {
 /// Where a term occurs: `(document, field, position)`.
 type Occurrence = (u32, u8, u32);
 
+/// The most answers of [`matcher::is_listed_term`] a searcher remembers (then it forgets
+/// them all).
+pub const MAX_REMEMBERED_TERMS: usize = 1 << 14;
+
 /// The most entities a Latin word being typed meets by the beginning of their name.
 pub const MAX_TYPED_LABELS: usize = 4;
 
@@ -213,6 +217,9 @@ pub struct Searcher {
     /// word or phrase that names an entity also matches the entity's Arabic name, as a
     /// phrase, where no alias list knows it.
     latin_labels: HashMap<String, Vec<String>>,
+    /// Whether terms met so far are listed forms of a name ([`matcher::is_listed_term`]):
+    /// a word typed goes on being searched at each later keystroke.
+    listed_terms: std::sync::Mutex<HashMap<u64, bool>>,
 }
 
 /// See [`Searcher::shortcuts`].
@@ -260,6 +267,7 @@ impl Searcher {
             analyzer,
             length_norms,
             latin_labels,
+            listed_terms: Default::default(),
             shortcuts: Shortcuts {
                 stored_positions: true,
                 conjunctive: true,
@@ -888,9 +896,24 @@ impl Searcher {
     /// The index terms each word of an alternative matches (once).
     fn expand(&self, alt: &mut Alternative) -> Result<()> {
         if alt.expansions.is_empty() {
+            let mut listed = self
+                .listed_terms
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if listed.len() > MAX_REMEMBERED_TERMS {
+                listed.clear();
+            }
+            let mut is_listed = |o: u64| {
+                *listed
+                    .entry(o)
+                    .or_insert_with(|| matcher::is_listed_term(&self.index, &self.analyzer, o))
+            };
             for word in &mut alt.words {
-                alt.expansions
-                    .push(word.expand(&self.index, &self.analyzer)?);
+                alt.expansions.push(word.expand_with(
+                    &self.index,
+                    &self.analyzer,
+                    &mut is_listed,
+                )?);
             }
         }
         Ok(())
