@@ -186,7 +186,7 @@ type Occurrence = (u32, u8, u32);
 
 /// The most answers of [`matcher::is_listed_term`] a searcher remembers (then it forgets
 /// them all).
-pub const MAX_REMEMBERED_TERMS: usize = 1 << 14;
+pub const MAX_REMEMBERED_TERMS: usize = 4096;
 
 /// The most entities a Latin word being typed meets by the beginning of their name.
 pub const MAX_TYPED_LABELS: usize = 4;
@@ -219,7 +219,8 @@ pub struct Searcher {
     latin_labels: HashMap<String, Vec<String>>,
     /// Whether terms met so far are listed forms of a name ([`matcher::is_listed_term`]):
     /// a word typed goes on being searched at each later keystroke.
-    listed_terms: std::sync::Mutex<HashMap<u64, bool>>,
+    /// (Sorted by ordinal.)
+    listed_terms: std::sync::Mutex<Vec<(u64, bool)>>,
 }
 
 /// See [`Searcher::shortcuts`].
@@ -903,10 +904,13 @@ impl Searcher {
             if listed.len() > MAX_REMEMBERED_TERMS {
                 listed.clear();
             }
-            let mut is_listed = |o: u64| {
-                *listed
-                    .entry(o)
-                    .or_insert_with(|| matcher::is_listed_term(&self.index, &self.analyzer, o))
+            let mut is_listed = |o: u64| match listed.binary_search_by_key(&o, |e| e.0) {
+                Ok(i) => listed[i].1,
+                Err(i) => {
+                    let answer = matcher::is_listed_term(&self.index, &self.analyzer, o);
+                    listed.insert(i, (o, answer));
+                    answer
+                }
             };
             for word in &mut alt.words {
                 alt.expansions.push(word.expand_with(
