@@ -1221,3 +1221,26 @@ fn a_latin_name_being_typed_is_the_commonest_it_begins_and_not_a_stop_word() {
     // A letter being typed after words that analyze to nothing is the whole query.
     assert_eq!(search("؟ د").total, search("د").total);
 }
+
+#[test]
+fn either_seat_of_a_hamza_finds_the_other() {
+    // مسؤول (Gulf, Levant) and مسئول (Egypt) are one word; the archive writes both, and
+    // الشئون where a reader may type الشؤون.
+    for (a, b) in [("مسؤول", "مسئول"), ("الشؤون", "الشئون"), ("لجوء", "لجوئ")]
+    {
+        let expected = containing(&[a, b]);
+        assert!(!expected.is_empty(), "{a}");
+        for q in [a, b] {
+            if q.ends_with('ئ') {
+                continue; // not a word on its own
+            }
+            let found = ids(&search(&format!("{q} ")));
+            assert!(
+                found.is_superset(&expected),
+                "{q}: {found:?}, expected {expected:?}"
+            );
+        }
+    }
+    // Without a hamza it stays a seat letter, as written: مسوول meets مسؤول only.
+    assert_eq!(ids(&search("مسوول ")), containing(&["مسؤول"]));
+}

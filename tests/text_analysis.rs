@@ -643,6 +643,16 @@ fn uthmani_words_are_found_as_readers_type_them() {
     let a = analyzer();
     assert_eq!(a.written_alef_term("ٱلْعَٰلَمِينَ").as_deref(), Some("العالمين"));
     assert_eq!(a.written_alef_term("ٱلرَّحْمَٰنِ").as_deref(), Some("الرحمان"));
+    // A seated hamza: also the bare one, whichever the seat and the form.
+    assert_eq!(a.hamza_seat_term("مسؤول").as_deref(), Some("مسءول"));
+    assert_eq!(a.hamza_seat_term("مسئولون").as_deref(), Some("مسءولون"));
+    assert_eq!(
+        a.hamza_seat_term("\u{FEE3}\u{FEB4}\u{FE8C}\u{FEEE}\u{FEDD}")
+            .as_deref(),
+        Some("مسءول")
+    );
+    assert_eq!(a.hamza_seat_term("مسوول"), None);
+    assert_eq!(a.hamza_seat_term("لجوء"), None);
     assert_eq!(a.written_alef_term("ٱلْحَمْدُ"), None); // no dagger alef
                                                     // After ى و ي it is not written as ا today: على, الصلاة, موسى are the deleted forms.
     for word in ["عَلَىٰ", "إِلَىٰ", "مُوسَىٰ", "هُدًىٰ", "ٱلصَّلَوٰةَ"]

@@ -185,6 +185,14 @@ impl IndexBuilder {
                     {
                         post(&mut self.postings, alef, doc_id, field_id, position);
                     }
+                    // A hamza on a seat (مسؤول, مسئول): also under the bare hamza (مسءول).
+                    if let Some(bare) = self
+                        .analyzer
+                        .hamza_seat_term(&text[token.start..token.end])
+                        .filter(|t| *t != token.term)
+                    {
+                        post(&mut self.postings, bare, doc_id, field_id, position);
+                    }
                     // A number with thousands separators: also under its digits alone.
                     if let Some(digits) = self.analyzer.ungrouped_number(&token.term) {
                         post(&mut self.postings, digits, doc_id, field_id, position);

@@ -83,6 +83,9 @@ pub struct WordMatcher {
     /// A number with thousands separators written without them (274,460 → 274460): the
     /// same number, matched as exactly.
     digits: Option<String>,
+    /// A word written with a hamza on a seat (مسؤول, مسئول), spelt with the bare hamza
+    /// (مسءول), and its stem: the same word, whatever the seat ([`Analyzer::hamza_seat_term`]).
+    hamza: Option<(String, String)>,
     /// Cross-script aliases (Telegram ↔ تيليجرام), normalized, and their variant keys.
     aliases: Vec<String>,
     alias_keys: Vec<String>,
@@ -128,6 +131,7 @@ impl WordMatcher {
         WordMatcher {
             related: analyzer.related_stems(term),
             digits: analyzer.ungrouped_number(term),
+            hamza: None,
             aliases,
             alias_keys,
             term: term.to_owned(),
@@ -159,6 +163,19 @@ impl WordMatcher {
             found_directly: false,
             is_stop: analyzer.is_stop_word(term),
         }
+    }
+
+    /// The word as the reader wrote it (`written`, the token's text): one with a hamza on a
+    /// seat also matches its spelling with the bare hamza, which the index files it under.
+    pub fn written(mut self, analyzer: &Analyzer, written: &str) -> Self {
+        self.hamza = analyzer
+            .hamza_seat_term(written)
+            .filter(|bare| *bare != self.term)
+            .map(|bare| {
+                let stem = analyzer.stem(&bare).to_owned();
+                (bare, stem)
+            });
+        self
     }
 
     /// Two adjacent query words that write one name (فيس بوك, آي مسج): matched as the pair
@@ -220,12 +237,19 @@ impl WordMatcher {
                 None => found.push((ordinal, weight)),
             }
         }
-        for term in std::iter::once(&self.term).chain(&self.digits) {
+        let bare = self.hamza.as_ref();
+        let exact = std::iter::once(&self.term)
+            .chain(&self.digits)
+            .chain(bare.map(|b| &b.0));
+        for term in exact {
             if let Some(o) = index.term_ordinal(term) {
                 add(&mut found, o, tier::EXACT);
             }
         }
-        for stem in std::iter::once(&self.stem).chain(&self.related) {
+        let stems = std::iter::once(&self.stem)
+            .chain(&self.related)
+            .chain(bare.map(|b| &b.1));
+        for stem in stems {
             for o in index.terms_with_stem(stem)? {
                 add(&mut found, o, tier::STEM);
             }

@@ -778,7 +778,8 @@ impl Searcher {
         let mut seconds: Vec<Option<String>> = Vec::with_capacity(n);
         for (i, t) in tokens.iter().enumerate() {
             let typing = prefix && i + 1 == n;
-            let word = WordMatcher::new(&self.analyzer, &t.term, typing);
+            let word = WordMatcher::new(&self.analyzer, &t.term, typing)
+                .written(&self.analyzer, &atom.text[t.start..t.end]);
             // In a phrase too, a name written as two words is matched as the name.
             let pair = match (words.last(), seconds.last()) {
                 (Some(last), Some(None)) if !typing => self.pair_word(last, &word),

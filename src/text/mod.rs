@@ -163,6 +163,30 @@ impl Analyzer {
         }
     }
 
+    /// The other term a word written with a hamza on a seat (ؤ, ئ) is also found under: its
+    /// spelling with the bare hamza ء. The seat varies with the writer (مسؤول in the Gulf,
+    /// مسئول in Egypt; الشؤون / الشئون), and the normalized terms keep the seat's letter
+    /// (مسوول, مسيول), so the index files such a word under both, and a query word with a
+    /// seated hamza looks up both: either seat finds the other. `word` is a token's text.
+    pub fn hamza_seat_term(&self, word: &str) -> Option<String> {
+        const SEATED: &[char] = &[
+            'ؤ', 'ئ', '\u{FE85}', '\u{FE86}', '\u{FE89}', '\u{FE8A}', '\u{FE8B}', '\u{FE8C}',
+        ];
+        if !word.contains(SEATED) {
+            return None;
+        }
+        let bare = word.replace(SEATED, "ء");
+        let mut buf = String::new();
+        normalize::normalize_into(&bare, &mut buf);
+        let mut terms = buf
+            .split(|c: char| !is_term_char(c))
+            .filter(|t| !t.is_empty());
+        match (terms.next(), terms.next()) {
+            (Some(term), None) => Some(term.to_owned()),
+            _ => None,
+        }
+    }
+
     /// The offsets and positions of the tokens [`Analyzer::analyze`] gives, `(start, end,
     /// position)`, without building their terms (for highlighting, which only needs to find
     /// positions in the text). A word of plain Arabic letters or ASCII letters and digits is
