@@ -1244,3 +1244,41 @@ fn either_seat_of_a_hamza_finds_the_other() {
     // Without a hamza it stays a seat letter, as written: مسوول meets مسؤول only.
     assert_eq!(ids(&search("مسوول ")), containing(&["مسؤول"]));
 }
+
+#[test]
+fn names_and_words_being_typed_find_something_at_every_key() {
+    // Each prefix of these queries, as typed, finds articles without the partial-match
+    // note, or is one letter or the article alone, which waits for more.
+    let says_nothing =
+        |w: &str| w.chars().count() == 1 || fahras::text::stem::letters_after_article(w) == 0;
+    for query in [
+        "تنظيم داعش",
+        "الدولة الإسلامية",
+        "لتيليجرام",
+        "بتويتر",
+        "واتس آب",
+        "Islamic State",
+        "tam tam",
+        "Tik Tok",
+        "عنوان:داعش",
+        "مسئولون",
+    ] {
+        let chars: Vec<char> = query.chars().collect();
+        for i in 1..=chars.len() {
+            let typed: String = chars[..i].iter().collect();
+            let last = typed.rsplit([' ', ':']).next().unwrap_or_default();
+            if !typed.contains(' ') && says_nothing(last) {
+                continue;
+            }
+            let results = search(&typed);
+            assert!(
+                results.total > 0 && !results.partial,
+                "«{typed}» of «{query}»: {} {}",
+                results.total,
+                results.partial
+            );
+        }
+    }
+    // The article alone after other words waits too.
+    assert_eq!(ids(&search("الدولة ال")), ids(&search("الدولة ")));
+}

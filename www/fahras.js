@@ -128,7 +128,7 @@ const STRINGS = {
     suggestion: 'هل تقصد:',
     empty: (q) => `لا توجد نتائج لـ «${q}»`,
     emptyHint: 'جرّب كلمة أخرى أو تهجئة مختلفة.',
-    keepTyping: 'واصل الكتابة: حرف واحد لا يكفي للبحث.',
+    keepTyping: 'واصل الكتابة: ما كُتب لا يكفي للبحث بعد.',
     cut: (n) => `يُبحث عن أول ${n} حرفًا فقط من النص الملصق.`,
     more: 'عرض المزيد',
     retry: 'أعد المحاولة',
@@ -204,7 +204,7 @@ const STRINGS = {
     suggestion: 'Did you mean:',
     empty: (q) => `No results for “${q}”`,
     emptyHint: 'Try another word or a different spelling.',
-    keepTyping: 'Keep typing: one letter is not enough to search.',
+    keepTyping: 'Keep typing: what is typed is not enough to search yet.',
     cut: (n) => `Only the first ${n} characters of the pasted text are searched.`,
     more: 'Show more',
     retry: 'Try again',
@@ -2986,11 +2986,12 @@ export class FahrasSearch extends ElementBase {
     ui.root.setAttribute('data-state', state);
     ui.listbox.setAttribute('aria-busy', String(state === 'loading'));
 
-    // Status line = the polite live region. One letter that finds nothing is a word being
-    // typed, not a failed search.
-    // (Quotes and a sign are not letters: «"ج» is one letter being typed too.)
-    const letters = Array.from(query.replace(/["«»“”\-\u2212]/g, '').trim());
-    const tooShort = state === 'empty' && letters.length === 1 && !this.#hasFilters();
+    // Status line = the polite live region. One letter, or the article alone, that finds
+    // nothing is a word being typed, not a failed search.
+    // (Quotes, a sign and a field name are not letters: «"ج», «عنوان:د» are one letter too.)
+    const typed = query.replace(/["«»“”\-\u2212]/g, '').trim().replace(/^[\p{L}]+:(?=\S)/u, '');
+    const tooShort = state === 'empty' && !this.#hasFilters()
+      && (Array.from(typed).length === 1 || /^[وف]?(?:[بك]?[اأإآ]ل|لل)$/.test(typed));
     ui.search.toggleAttribute('data-short', tooShort);
     const status = [];
     if (state === 'loading') {

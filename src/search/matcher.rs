@@ -80,6 +80,9 @@ pub struct WordMatcher {
     variant: Option<String>,
     /// Stems of the word with a single-letter proclitic removed or added (لداعش ↔ داعش).
     related: Vec<String>,
+    /// The word with a single-letter proclitic attached, as written (لمدينة: its stem, لمد,
+    /// is no stem of مدينة): [`stem::proclitic_forms`].
+    forms: Vec<String>,
     /// A number with thousands separators written without them (274,460 → 274460): the
     /// same number, matched as exactly.
     digits: Option<String>,
@@ -130,6 +133,7 @@ impl WordMatcher {
         }
         WordMatcher {
             related: analyzer.related_stems(term),
+            forms: stem::proclitic_forms(term),
             digits: analyzer.ungrouped_number(term),
             hamza: None,
             aliases,
@@ -151,8 +155,13 @@ impl WordMatcher {
                 Vec::new()
             },
             prefix_keys: if prefix {
+                // (Also of the word without a preposition: لتيليج is تيليج with ل.)
                 let mut keys = analyzer.typed_prefix_keys(term);
+                if let Some(rest) = stem::without_loose_proclitic(term) {
+                    keys.extend(analyzer.typed_prefix_keys(rest));
+                }
                 keys.retain(|k| k.chars().count() >= MIN_PREFIX_KEY_CHARS);
+                keys.dedup();
                 keys
             } else {
                 Vec::new()
@@ -191,9 +200,15 @@ impl WordMatcher {
         word.prefix_keys.clear();
         word.stem_prefixes.clear();
         word.related.clear();
+        word.forms.clear();
         word.fuzzy = false;
         word.is_stop = false;
         word
+    }
+
+    /// Is it the word being typed, matched as the beginning of longer words?
+    pub fn is_being_typed(&self) -> bool {
+        self.prefix
     }
 
     /// Restricts the word to its exact and stem tiers, and for a name of the alias list to
@@ -246,11 +261,19 @@ impl WordMatcher {
                 add(&mut found, o, tier::EXACT);
             }
         }
+        // Also the words whose stem is the word itself (وواتس for واتس, which the stemmer
+        // reads as و + اتس), and its forms with a preposition, as written.
         let stems = std::iter::once(&self.stem)
             .chain(&self.related)
-            .chain(bare.map(|b| &b.1));
+            .chain(bare.map(|b| &b.1))
+            .chain(Some(&self.term).filter(|t| **t != self.stem));
         for stem in stems {
             for o in index.terms_with_stem(stem)? {
+                add(&mut found, o, tier::STEM);
+            }
+        }
+        for form in &self.forms {
+            if let Some(o) = index.term_ordinal(form) {
                 add(&mut found, o, tier::STEM);
             }
         }
@@ -287,8 +310,11 @@ impl WordMatcher {
             // means داعش), stop words left out: `(documents, ordinal)`. The index keeps them
             // for a prefix of many; a prefix of few has them all found in the dictionary.
             let mut ordinals: Vec<u64> = Vec::new();
+            // The word, without its proclitics, and without a preposition the index keeps
+            // (لتيل is تيليجرام being typed with ل).
             let base = (self.base != self.term).then_some(self.base.as_str());
-            for p in std::iter::once(self.term.as_str()).chain(base) {
+            let loose = stem::without_loose_proclitic(&self.term);
+            for p in std::iter::once(self.term.as_str()).chain(base).chain(loose) {
                 if let Some(top) = index.top_completions(p)? {
                     ordinals.extend(top);
                     continue;
@@ -456,9 +482,10 @@ impl WordMatcher {
     }
 
     /// For a Latin word that the alias list does not know: the list's Latin name it is a
-    /// typo of (from four letters; distance 1 up to 7 letters, 2 beyond), or, for the word
-    /// being typed, a name it begins (distance 0; from two letters, not a stop word: «Tw» is
-    /// Twitter being typed). The nearest; of equals, the one whose Arabic spellings are in
+    /// typo of (from four letters; distance 1 up to 7 letters, 2 beyond), or a name it begins
+    /// (distance 0; from two letters): while it is typed («Tw» is Twitter, «Is» ISIS being
+    /// typed), or as the name's first word, not a stop word (Tam of Tam Tam, the second to
+    /// come; not «the» of The New York Times). The nearest; of equals, the one whose Arabic spellings are in
     /// the most documents («Te» is Telegram, not Technology), then the first in order.
     fn closest_latin_name(
         &self,
@@ -466,17 +493,21 @@ impl WordMatcher {
         analyzer: &Analyzer,
     ) -> Result<Option<(String, u8)>> {
         let letters: Vec<char> = self.term.chars().collect();
-        let shortest = if self.prefix { MIN_PREFIX_CHARS } else { 4 };
-        if letters.len() < shortest
+        if letters.len() < MIN_PREFIX_CHARS
             || !letters.iter().all(|c| c.is_ascii_alphabetic())
-            || self.is_stop
+            || self.is_stop && !self.prefix
         {
             return Ok(None);
         }
         let max = fuzzy::max_distance(letters.len());
         let mut best: Option<(u8, usize, &str)> = None;
         for name in analyzer.aliases().latin_names() {
-            let distance = if self.prefix && name.starts_with(&self.term) {
+            // The word being typed begins the name, or a finished word is its first (Islamic
+            // of Islamic State: the next word is still to come).
+            let first_word = |rest: &str| rest.starts_with(' ');
+            let distance = if name.starts_with(&self.term)
+                && (self.prefix || first_word(&name[self.term.len()..]))
+            {
                 Some(0)
             } else if letters.len() < 4 {
                 None

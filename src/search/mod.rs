@@ -562,8 +562,8 @@ impl Searcher {
     fn clauses(&self, parsed: &query::ParsedQuery) -> Vec<Clause> {
         let count = parsed.required.len();
         let mut clauses: Vec<Clause> = Vec::with_capacity(count);
-        // Is the last clause one letter being typed?
-        let mut typed_letter = false;
+        // Is the last clause a word being typed that says nothing yet?
+        let mut says_nothing_yet = false;
         for (c, clause) in parsed.required.iter().enumerate() {
             let last = c + 1 == count;
             let mut alternatives: Vec<Alternative> = Vec::with_capacity(clause.len());
@@ -575,7 +575,7 @@ impl Searcher {
                     continue;
                 }
                 if typing && clause.len() == 1 {
-                    typed_letter = matches!(&alt.words[..], [w] if w.term.chars().count() == 1);
+                    says_nothing_yet = matches!(&alt.words[..], [w] if says_nothing(&w.term));
                 }
                 labels.extend(self.label_alternatives(
                     &atom.text,
@@ -601,10 +601,11 @@ impl Searcher {
                 });
             }
         }
-        // Beside other words, a last word of one letter being typed is not matched yet (a
-        // prefix of one letter meets nothing, and as a word it made every result partial at
-        // each word boundary: «تنظيم د»): the query is the words before it until the next.
-        if typed_letter && clauses.len() > 1 {
+        // Beside other words, a last word being typed of one letter or only the article is not
+        // matched yet (a prefix of one letter meets nothing, the article alone every word,
+        // and as a word it made every result partial at each word boundary: «تنظيم د»,
+        // «الدولة ال»): the query is the words before it until the next letter.
+        if says_nothing_yet && clauses.len() > 1 {
             clauses.pop();
         }
         // Two adjacent words that write one name (فيس بوك) become one clause for the name.
@@ -737,8 +738,9 @@ impl Searcher {
             .collect()
     }
 
-    /// For two Latin words that write a name of the alias list (Islamic State, al-Qaeda)
-    /// and are not matched as one already, the name as one word, which meets its Arabic
+    /// For two Latin words that write a name of the alias list (Islamic State, al-Qaeda), or
+    /// begin one while the second is being typed (Islamic Sta), and are not matched as one
+    /// already, the name as one word, which meets its Arabic
     /// spellings (an index keeps a pair term for such words only where an article writes
     /// them, so as two words they met nothing in Arabic articles). `source` is the index of
     /// the alternative of the two words in their clause.
@@ -749,12 +751,24 @@ impl Searcher {
         source: usize,
     ) -> Option<Alternative> {
         let [a, b] = words else { return None };
-        let pair = crate::index::builder::pair_term(&a.term, &b.term);
-        if !pair.is_ascii() || self.analyzer.alias_expansions(&pair).is_empty() {
+        if !a.term.is_ascii() || !b.term.is_ascii() {
             return None;
         }
+        let pair = crate::index::builder::pair_term(&a.term, &b.term);
+        let second = if !self.analyzer.alias_expansions(&pair).is_empty() {
+            b.term.clone()
+        } else if b.is_being_typed() {
+            // The name the two words begin while the second is typed (Islamic Sta).
+            let begun = self.analyzer.aliases().latin_names().filter(|n| {
+                n.starts_with(&pair) && n.split_once(' ').is_some_and(|(_, s)| !s.contains(' '))
+            });
+            let name = begun.min()?;
+            name.split_once(' ')?.1.to_owned()
+        } else {
+            return None;
+        };
         Some(Alternative {
-            words: vec![WordMatcher::pair(&self.analyzer, &a.term, &b.term, None)],
+            words: vec![WordMatcher::pair(&self.analyzer, &a.term, &second, None)],
             expansions: Vec::new(),
             seconds: vec![None],
             two_word_terms: Vec::new(),
@@ -767,10 +781,9 @@ impl Searcher {
         let mut tokens = self.analyzer.analyze(&atom.text);
         // A phrase, like a query, has at most this many words.
         tokens.truncate(query::MAX_ATOMS);
-        // In a phrase being typed, a last word of one letter is not matched yet (a prefix of
-        // one letter meets nothing): `"جسر ل` is `"جسر` until the next letter.
-        if prefix && tokens.len() > 1 && tokens.last().is_some_and(|t| t.term.chars().count() == 1)
-        {
+        // In a phrase being typed, a last word of one letter or only the article is not
+        // matched yet: `"جسر ل` is `"جسر` until the next letter.
+        if prefix && tokens.len() > 1 && tokens.last().is_some_and(|t| says_nothing(&t.term)) {
             tokens.pop();
         }
         let n = tokens.len();
@@ -1348,6 +1361,11 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
 fn analyzed_key(analyzer: &Analyzer, text: &str) -> String {
     let terms: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
     terms.join(" ")
+}
+
+/// Does a word being typed say nothing yet: one letter, or only the article (ال, وال, لل…)?
+fn says_nothing(term: &str) -> bool {
+    term.chars().count() == 1 || crate::text::stem::letters_after_article(term) == 0
 }
 
 fn is_zero(n: &usize) -> bool {

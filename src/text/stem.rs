@@ -508,6 +508,35 @@ pub fn related_stems(word: &str) -> Vec<String> {
     out
 }
 
+/// The forms of a normalized Arabic word with a single-letter proclitic attached, as the
+/// index keeps them whole (لمدينة, بتأمين, ولعنوان): the word itself, unstemmed, after
+/// each of ب ك ل ف and و ف with one of them. The stems of such forms can take another path
+/// than the word's (لمدينة is stemmed لمد), so they are looked up as written. Empty for a
+/// non-Arabic word or one of fewer than three letters.
+pub fn proclitic_forms(word: &str) -> Vec<String> {
+    if !is_arabic_word(word) || letters(word) < 3 {
+        return Vec::new();
+    }
+    LOOSE_PROCLITICS
+        .iter()
+        .map(|p| format!("{p}{word}"))
+        .collect()
+}
+
+/// A normalized word being typed without the single-letter preposition before it (ب ك ل ف,
+/// also after و/ف: لتيل → تيل, وبتو → تو…), when two letters or more remain and it has
+/// no article: what the words it may be the beginning of begin with once the index keeps
+/// them without it (لتيل is تيليجرام being typed with ل).
+pub fn without_loose_proclitic(word: &str) -> Option<&str> {
+    if !is_arabic_word(word) || longest_cluster(word) > 0 {
+        return None;
+    }
+    LOOSE_PROCLITICS
+        .iter()
+        .filter_map(|p| word.strip_prefix(p))
+        .find(|rest| letters(rest) >= 2)
+}
+
 /// What the stems of the index may begin with when they are the stem of a word that a
 /// normalized word being typed begins, after a proclitic: the word itself when it has no
 /// article (the stem of وواتس is واتس; stems never begin with the article), the word without

@@ -80,6 +80,35 @@ describe('the query language in the widget', () => {
     await context.close();
   });
 
+  test('typing queries key by key never says "no results" or "only some words" on the way', async () => {
+    // Each query finds articles once typed; on the way, every prefix shows results, or asks to
+    // keep typing (one letter, the article alone). Words with a preposition, names in Latin
+    // letters, a field name and a hamza seat are typed as readers type them.
+    const { context, host, input } = await open();
+    const queries = ['تنظيم داعش', 'الدولة الإسلامية', 'لتيليجرام', 'بتويتر', 'واتس آب', 'Islamic State', 'tam tam', 'عنوان:داعش', 'مسئولون'];
+    const failed = [];
+    for (const query of queries) {
+      await input.fill('');
+      for (let i = 1; i <= query.length; i++) {
+        const typed = query.slice(0, i);
+        await input.pressSequentially(query[i - 1]);
+        if (!typed.trim()) continue;
+        await until(
+          () => host.evaluate((el, q) => (el.state === 'results' || el.state === 'empty') && el.results?.query === q, typed),
+          `results for «${typed}»`,
+        );
+        const shown = await host.evaluate((el) => ({
+          state: el.state,
+          partial: Boolean(el.results?.partial),
+          short: el.shadowRoot.querySelector('[data-short]') !== null,
+        }));
+        if ((shown.state === 'empty' && !shown.short) || shown.partial) failed.push(`${typed} (${shown.partial ? 'partial' : 'no results'})`);
+      }
+    }
+    assert.deepEqual(failed, []);
+    await context.close();
+  });
+
   test('a paste longer than the field says that only its start is searched', async () => {
     const { context, page, host, input } = await open();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
