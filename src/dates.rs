@@ -482,6 +482,78 @@ struct Tables {
     this: HashSet<String>,
 }
 
+/// The month (1–12) a normalized query word or pair of words names, in either month-name
+/// system or the Maghreb's, or in English (`نيسان`, `أبريل`, `april`; `كانون الثاني`).
+pub fn month_named(first: &str, second: Option<&str>) -> Option<u8> {
+    let t = tables();
+    match second {
+        None => t.months.get(first).map(|&(m, _)| m).or_else(|| {
+            ENGLISH_MONTHS
+                .iter()
+                .position(|&e| e == first)
+                .map(|i| i as u8 + 1)
+        }),
+        Some(second) => {
+            let [with_first, with_second] = *t.two_word_first.get(first)?;
+            if t.first_second.contains(second) {
+                Some(with_first)
+            } else if t.second_second.contains(second) {
+                Some(with_second)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// The names of a month (1–12), normalized: its one-word names in every system, its
+/// two-word Levantine name (`كانون الثاني`), and its English name; for a reader who types
+/// one of them to find the others (an Egyptian paper writes أبريل where a Lebanese one
+/// writes نيسان).
+/// Names that are left out there: they are as often something else (آب in واتس آب, ماي the
+/// surname of Theresa May, the Maghreb's أوت, غشت and جوان in other words).
+pub fn month_names(month: u8) -> Vec<String> {
+    let t = tables();
+    let ambiguous: Vec<String> = ["آب", "ماي", "أوت", "غشت", "جوان"]
+        .iter()
+        .map(|w| normalize::normalize(w))
+        .collect();
+    let mut names: Vec<String> = t
+        .months
+        .iter()
+        .filter(|(name, &(m, _))| m == month && !ambiguous.contains(name))
+        .map(|(name, _)| name.clone())
+        .collect();
+    names.sort_unstable();
+    for (first, pair) in &t.two_word_first {
+        for (i, &m) in pair.iter().enumerate() {
+            if m == month {
+                let second = if i == 0 { "الاول" } else { "الثاني" };
+                names.push(format!("{first} {second}"));
+            }
+        }
+    }
+    if let Some(english) = ENGLISH_MONTHS.get(usize::from(month).wrapping_sub(1)) {
+        names.push((*english).to_owned());
+    }
+    names
+}
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The normalized forms of the space-separated words of `list`.
 fn words(list: &str) -> HashSet<String> {
     list.split_whitespace().map(normalize::normalize).collect()
@@ -1127,6 +1199,23 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn month_names_and_their_other_names() {
+        let n = |w: &str| normalize::normalize(w);
+        assert_eq!(month_named(&n("نيسان"), None), Some(4));
+        assert_eq!(month_named("april", None), Some(4));
+        assert_eq!(month_named(&n("كانون"), Some(&n("الثاني"))), Some(1));
+        assert_eq!(month_named(&n("تشرين"), Some(&n("الأول"))), Some(10));
+        assert_eq!(month_named(&n("كانون"), Some(&n("الماضي"))), None);
+        assert_eq!(month_named(&n("داعش"), None), None);
+        let april = month_names(4);
+        for name in ["ابريل", "نيسان", "افريل", "april"] {
+            assert!(april.contains(&name.to_owned()), "{name}: {april:?}");
+        }
+        assert!(month_names(1).contains(&n("كانون الثاني")));
+        assert!(!month_names(8).contains(&n("آب")), "آب is also in واتس آب");
+    }
     use super::*;
 
     fn dates(text: &str, reference: Option<&str>) -> Vec<String> {

@@ -588,6 +588,7 @@ impl Searcher {
                     alt.field,
                     alternatives.len(),
                 ));
+                labels.extend(self.month_alternatives(&alt.words, &atom.field, alternatives.len()));
                 alternatives.push(alt);
             }
             alternatives.append(&mut labels);
@@ -636,13 +637,13 @@ impl Searcher {
         let mut i = 0;
         while i + 1 < clauses.len() {
             if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
-                if !a.term.is_ascii() || !b.term.is_ascii() {
-                    i += 1;
-                    continue;
-                }
                 let text = format!("{} {}", a.term, b.term);
-                let mut labels = self.label_alternatives(&text, &None, 0, false);
-                labels.extend(self.latin_name_alternative(&[a.clone(), b.clone()], None, 0));
+                let mut labels = Vec::new();
+                if a.term.is_ascii() && b.term.is_ascii() {
+                    labels = self.label_alternatives(&text, &None, 0, false);
+                    labels.extend(self.latin_name_alternative(&[a.clone(), b.clone()], None, 0));
+                }
+                labels.extend(self.month_alternatives(&[a.clone(), b.clone()], &None, 0));
                 if !labels.is_empty() {
                     let mut alternatives = vec![self.alternative(
                         &Atom {
@@ -775,6 +776,46 @@ impl Searcher {
             field,
             label: Some(source),
         })
+    }
+
+    /// For a word or two that name a month (نيسان, أبريل, April; كانون الثاني), its other
+    /// names as phrases: an Egyptian paper writes أبريل where a Lebanese one writes نيسان.
+    /// `source` is the index of the alternative of the words in their clause.
+    fn month_alternatives(
+        &self,
+        words: &[WordMatcher],
+        field: &Option<String>,
+        source: usize,
+    ) -> Vec<Alternative> {
+        let typed = match words {
+            [w] if !w.is_stop => crate::dates::month_named(&w.term, None),
+            [a, b] => crate::dates::month_named(&a.term, Some(&b.term)),
+            _ => None,
+        };
+        let Some(month) = typed else {
+            return Vec::new();
+        };
+        let as_typed: Vec<&str> = words.iter().map(|w| w.term.as_str()).collect();
+        let as_typed = as_typed.join(" ");
+        crate::dates::month_names(month)
+            .into_iter()
+            .filter(|name| *name != as_typed)
+            .map(|name| {
+                let atom = Atom {
+                    text: name,
+                    phrase: true,
+                    field: field.clone(),
+                };
+                let mut alt = self.alternative(&atom, false);
+                // The name as written, not its typo neighbours (يوليو is one edit from يونيو).
+                alt.words.iter_mut().for_each(WordMatcher::strict);
+                Alternative {
+                    label: Some(source),
+                    ..alt
+                }
+            })
+            .filter(|alt| !alt.words.is_empty())
+            .collect()
     }
 
     fn alternative(&self, atom: &Atom, prefix: bool) -> Alternative {
