@@ -206,6 +206,11 @@ impl WordMatcher {
         word
     }
 
+    /// No typo tolerance for this word (one known to be meant as typed).
+    pub fn no_typos(&mut self) {
+        self.fuzzy = false;
+    }
+
     /// Is it the word being typed, matched as the beginning of longer words?
     pub fn is_being_typed(&self) -> bool {
         self.prefix

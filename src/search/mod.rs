@@ -570,7 +570,7 @@ impl Searcher {
             let mut labels: Vec<Alternative> = Vec::new();
             for (a, atom) in clause.iter().enumerate() {
                 let typing = last && a + 1 == clause.len() && parsed.last_is_prefix;
-                let alt = self.alternative(atom, typing);
+                let mut alt = self.alternative(atom, typing);
                 if alt.words.is_empty() {
                     continue;
                 }
@@ -588,7 +588,13 @@ impl Searcher {
                     alt.field,
                     alternatives.len(),
                 ));
-                labels.extend(self.month_alternatives(&alt.words, &atom.field, alternatives.len()));
+                let months = self.month_alternatives(&alt.words, &atom.field, alternatives.len());
+                if !months.is_empty() {
+                    // A month's name is a word known to be meant: its typo neighbours are
+                    // other words (أيار met خيار, "choice").
+                    alt.words.iter_mut().for_each(WordMatcher::no_typos);
+                }
+                labels.extend(months);
                 alternatives.push(alt);
             }
             alternatives.append(&mut labels);
