@@ -482,22 +482,105 @@ struct Tables {
     this: HashSet<String>,
 }
 
+/// The one-word month names of every system, as written (the Levantine and Iraqi names,
+/// the Egyptian and Gulf ones with their spellings, the Maghreb's).
+const MONTH_NAMES: &[(&str, u8, Strength)] = &[
+    ("يناير", 1, Strength::Strong),
+    ("جانفي", 1, Strength::Strong),
+    ("فبراير", 2, Strength::Strong),
+    ("فيفري", 2, Strength::Strong),
+    ("شباط", 2, Strength::Weak),
+    ("مارس", 3, Strength::Weak),
+    ("آذار", 3, Strength::Strong),
+    ("أبريل", 4, Strength::Strong),
+    ("إبريل", 4, Strength::Strong),
+    ("أفريل", 4, Strength::Strong),
+    ("نيسان", 4, Strength::Weak),
+    ("مايو", 5, Strength::Strong),
+    ("أيار", 5, Strength::Strong),
+    ("ماي", 5, Strength::Weak),
+    ("يونيو", 6, Strength::Strong),
+    ("يونيه", 6, Strength::Strong),
+    ("حزيران", 6, Strength::Strong),
+    ("جوان", 6, Strength::Weak),
+    ("يوليو", 7, Strength::Strong),
+    ("يوليه", 7, Strength::Strong),
+    ("يوليوز", 7, Strength::Strong),
+    ("تموز", 7, Strength::Strong),
+    ("جويلية", 7, Strength::Strong),
+    ("أغسطس", 8, Strength::Strong),
+    ("آب", 8, Strength::Weak),
+    ("أوت", 8, Strength::Weak),
+    ("غشت", 8, Strength::Weak),
+    ("سبتمبر", 9, Strength::Strong),
+    ("شتنبر", 9, Strength::Strong),
+    ("أيلول", 9, Strength::Strong),
+    ("أكتوبر", 10, Strength::Strong),
+    ("نوفمبر", 11, Strength::Strong),
+    ("نونبر", 11, Strength::Strong),
+    ("ديسمبر", 12, Strength::Strong),
+    ("دجنبر", 12, Strength::Strong),
+];
+
+/// The first words of the two-word Levantine names, and their months: [with الأول, with
+/// الثاني] (تشرين الأول is October, كانون الثاني January).
+const TWO_WORD_MONTHS: &[(&str, [u8; 2])] = &[("تشرين", [10, 11]), ("كانون", [12, 1])];
+/// The second words of the two-word names: the first, the second.
+const FIRST_ORDINALS: &str = "الأول أول الاول";
+const SECOND_ORDINALS: &str = "الثاني ثاني الثانى";
+
+/// The month names, normalized: the one-word names and their months, the two-word names'
+/// first words, and the ordinals. For queries, which need only these of the date tables.
+struct MonthNames {
+    one_word: Vec<(String, u8)>,
+    two_word: Vec<(String, [u8; 2])>,
+    first: Vec<String>,
+    second: Vec<String>,
+}
+
+fn month_table() -> &'static MonthNames {
+    static NAMES: OnceLock<MonthNames> = OnceLock::new();
+    NAMES.get_or_init(|| MonthNames {
+        one_word: MONTH_NAMES
+            .iter()
+            .map(|&(name, m, _)| (normalize::normalize(name), m))
+            .collect(),
+        two_word: TWO_WORD_MONTHS
+            .iter()
+            .map(|&(first, months)| (normalize::normalize(first), months))
+            .collect(),
+        first: FIRST_ORDINALS
+            .split(' ')
+            .map(normalize::normalize)
+            .collect(),
+        second: SECOND_ORDINALS
+            .split(' ')
+            .map(normalize::normalize)
+            .collect(),
+    })
+}
+
 /// The month (1–12) a normalized query word or pair of words names, in either month-name
 /// system or the Maghreb's, or in English (`نيسان`, `أبريل`, `april`; `كانون الثاني`).
 pub fn month_named(first: &str, second: Option<&str>) -> Option<u8> {
-    let t = tables();
+    let t = month_table();
     match second {
-        None => t.months.get(first).map(|&(m, _)| m).or_else(|| {
-            ENGLISH_MONTHS
-                .iter()
-                .position(|&e| e == first)
-                .map(|i| i as u8 + 1)
-        }),
+        None => t
+            .one_word
+            .iter()
+            .find(|(name, _)| name == first)
+            .map(|&(_, m)| m)
+            .or_else(|| {
+                ENGLISH_MONTHS
+                    .iter()
+                    .position(|&e| e == first)
+                    .map(|i| i as u8 + 1)
+            }),
         Some(second) => {
-            let [with_first, with_second] = *t.two_word_first.get(first)?;
-            if t.first_second.contains(second) {
+            let &(_, [with_first, with_second]) = t.two_word.iter().find(|(f, _)| f == first)?;
+            if t.first.iter().any(|w| w == second) {
                 Some(with_first)
-            } else if t.second_second.contains(second) {
+            } else if t.second.iter().any(|w| w == second) {
                 Some(with_second)
             } else {
                 None
@@ -509,26 +592,21 @@ pub fn month_named(first: &str, second: Option<&str>) -> Option<u8> {
 /// The names of a month (1–12), normalized: its one-word names in every system, its
 /// two-word Levantine name (`كانون الثاني`), and its English name; for a reader who types
 /// one of them to find the others (an Egyptian paper writes أبريل where a Lebanese one
-/// writes نيسان).
-/// Names that are left out there: they are as often something else (آب in واتس آب, ماي the
-/// surname of Theresa May, the Maghreb's أوت, غشت and جوان in other words).
+/// writes نيسان). Names that are left out there: they are as often something else (آب in
+/// واتس آب, ماي the surname of Theresa May, the Maghreb's أوت, غشت and جوان in other words).
 pub fn month_names(month: u8) -> Vec<String> {
-    let t = tables();
-    let ambiguous: Vec<String> = ["آب", "ماي", "أوت", "غشت", "جوان"]
-        .iter()
-        .map(|w| normalize::normalize(w))
-        .collect();
-    let mut names: Vec<String> = t
-        .months
-        .iter()
-        .filter(|(name, &(m, _))| m == month && !ambiguous.contains(name))
-        .map(|(name, _)| name.clone())
-        .collect();
-    names.sort_unstable();
-    for (first, pair) in &t.two_word_first {
+    let t = month_table();
+    let ambiguous = ["اب", "ماي", "اوت", "غشت", "جوان"];
+    let mut names: Vec<String> = Vec::new();
+    for (name, m) in &t.one_word {
+        if *m == month && !ambiguous.contains(&name.as_str()) && !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    for (first, pair) in &t.two_word {
         for (i, &m) in pair.iter().enumerate() {
             if m == month {
-                let second = if i == 0 { "الاول" } else { "الثاني" };
+                let second = if i == 0 { &t.first[0] } else { &t.second[0] };
                 names.push(format!("{first} {second}"));
             }
         }
@@ -562,52 +640,14 @@ fn words(list: &str) -> HashSet<String> {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        use Strength::{Strong, Weak};
-        let month_names: &[(&str, u8, Strength)] = &[
-            ("يناير", 1, Strong),
-            ("جانفي", 1, Strong),
-            ("فبراير", 2, Strong),
-            ("فيفري", 2, Strong),
-            ("شباط", 2, Weak),
-            ("مارس", 3, Weak),
-            ("آذار", 3, Strong),
-            ("أبريل", 4, Strong),
-            ("إبريل", 4, Strong),
-            ("أفريل", 4, Strong),
-            ("نيسان", 4, Weak),
-            ("مايو", 5, Strong),
-            ("أيار", 5, Strong),
-            ("ماي", 5, Weak),
-            ("يونيو", 6, Strong),
-            ("يونيه", 6, Strong),
-            ("حزيران", 6, Strong),
-            ("جوان", 6, Weak),
-            ("يوليو", 7, Strong),
-            ("يوليه", 7, Strong),
-            ("يوليوز", 7, Strong),
-            ("تموز", 7, Strong),
-            ("جويلية", 7, Strong),
-            ("أغسطس", 8, Strong),
-            ("آب", 8, Weak),
-            ("أوت", 8, Weak),
-            ("غشت", 8, Weak),
-            ("سبتمبر", 9, Strong),
-            ("شتنبر", 9, Strong),
-            ("أيلول", 9, Strong),
-            ("أكتوبر", 10, Strong),
-            ("نوفمبر", 11, Strong),
-            ("نونبر", 11, Strong),
-            ("ديسمبر", 12, Strong),
-            ("دجنبر", 12, Strong),
-        ];
         let mut months = HashMap::new();
-        for &(name, m, strength) in month_names {
+        for &(name, m, strength) in MONTH_NAMES {
             months.insert(normalize::normalize(name), (m, strength));
         }
         let mut two_word_first = HashMap::new();
-        // [month with الأول, month with الثاني]
-        two_word_first.insert(normalize::normalize("تشرين"), [10, 11]);
-        two_word_first.insert(normalize::normalize("كانون"), [12, 1]);
+        for &(first, months) in TWO_WORD_MONTHS {
+            two_word_first.insert(normalize::normalize(first), months);
+        }
         let mut seasons = HashMap::new();
         for (w, s) in [
             ("ربيع", Season::Spring),
@@ -645,8 +685,8 @@ fn tables() -> &'static Tables {
         Tables {
             months,
             two_word_first,
-            first_second: words("الأول أول الاول"),
-            second_second: words("الثاني ثاني الثانى"),
+            first_second: words(FIRST_ORDINALS),
+            second_second: words(SECOND_ORDINALS),
             year_words: words("عام العام سنة السنة عامَ"),
             dual_year_words: words("عامي العامين عامى سنتي السنتين"),
             strong_before_year: words("منذ نهاية بداية مطلع أواخر أوائل منتصف أواسط ختام مستهل"),

@@ -803,25 +803,25 @@ impl Searcher {
         };
         let as_typed: Vec<&str> = words.iter().map(|w| w.term.as_str()).collect();
         let as_typed = as_typed.join(" ");
-        crate::dates::month_names(month)
-            .into_iter()
-            .filter(|name| *name != as_typed)
-            .map(|name| {
-                let atom = Atom {
-                    text: name,
-                    phrase: true,
-                    field: field.clone(),
-                };
-                let mut alt = self.alternative(&atom, false);
-                // The name as written, not its typo neighbours (يوليو is one edit from يونيو).
-                alt.words.iter_mut().for_each(WordMatcher::strict);
-                Alternative {
-                    label: Some(source),
-                    ..alt
-                }
-            })
-            .filter(|alt| !alt.words.is_empty())
-            .collect()
+        let mut out = Vec::new();
+        for name in crate::dates::month_names(month) {
+            if name == as_typed {
+                continue;
+            }
+            let atom = Atom {
+                text: name,
+                phrase: true,
+                field: field.clone(),
+            };
+            let mut alt = self.alternative(&atom, false);
+            // The name as written, not its typo neighbours (يوليو is one edit from يونيو).
+            alt.words.iter_mut().for_each(WordMatcher::strict);
+            alt.label = Some(source);
+            if !alt.words.is_empty() {
+                out.push(alt);
+            }
+        }
+        out
     }
 
     fn alternative(&self, atom: &Atom, prefix: bool) -> Alternative {
