@@ -161,6 +161,7 @@ impl WordMatcher {
                     keys.extend(analyzer.typed_prefix_keys(rest));
                 }
                 keys.retain(|k| k.chars().count() >= MIN_PREFIX_KEY_CHARS);
+                keys.sort_unstable();
                 keys.dedup();
                 keys
             } else {
@@ -296,13 +297,12 @@ impl WordMatcher {
         }
         // A name of the alias list is one name however it is spelt, with whatever clitic,
         // in either script: when the word is one of its listed spellings, every listed form
-        // of the name counts as the name itself, so the order of the results does not depend on
-        // the spelling typed (تيليغرام put an article that writes it three times above the
-        // one with تيليجرام in its title and throughout; Twitter and تويتر ordered two
-        // articles differently). A spelling the list does not give (يوروبلل) stays a
-        // resemblance.
-        // Only the listed forms: an inflection that is another word (القاعدين, "the
-        // sitting", has the stem of القاعدة) or a spelling met only by its key keeps its tier.
+        // of the name counts as the name itself, so the order of the results does not
+        // depend on the spelling typed (تيليغرام put an article that writes it three times
+        // above the one with تيليجرام in its title and throughout; Twitter and تويتر ordered
+        // two articles differently). Only the listed forms: a spelling the list does not
+        // give (يوروبلل), or an inflection that is another word (القاعدين, "the sitting",
+        // has the stem of القاعدة), keeps its tier.
         if analyzer.aliases().lists(&self.term) {
             for (ordinal, weight) in &mut found {
                 if *weight < tier::EXACT && is_listed(*ordinal) {

@@ -12,13 +12,14 @@
 //! ```
 //! where df is the largest df among the terms of the query word (its spellings, inflected
 //! forms, completions while it is typed, typo neighbours), so they share one idf: the
-//! word's commonest reading says how informative it is, and the tiers and term
-//! frequencies order the documents; k1 = 1.2, field weights and b in [`crate::index::default_fields`], and match tiers
-//! in [`matcher::tier`]. A field-scoped word (`title:…`) computes `sat` exactly from that
-//! field's term frequency instead of reading the impact. The best [`PROXIMITY_CANDIDATES`] documents are then boosted when
-//! the query's words stand close together ([`PROXIMITY_WEIGHT`]). Documents matching more
-//! required clauses rank first (this only differs in partial results); ties are broken by
-//! document order (deterministic).
+//! word's commonest reading says how informative it is, and the tiers and term frequencies
+//! order the documents; k1 = 1.2, field weights and b in [`crate::index::default_fields`],
+//! and match tiers in [`matcher::tier`]. A field-scoped word (`title:…`) computes `sat`
+//! exactly from that field's term frequency instead of reading the impact. The best
+//! [`PROXIMITY_CANDIDATES`] documents are then boosted when the query's words stand close
+//! together ([`PROXIMITY_WEIGHT`]). Documents matching more required clauses rank first
+//! (this only differs in partial results); ties are broken by document order
+//! (deterministic).
 
 pub mod filter;
 pub mod fuzzy;
@@ -168,9 +169,23 @@ struct Alternative {
     field: Option<u8>,
     /// For another name of the reader's words added beside them (an entity's Arabic name for
     /// its Latin one, `label_alternatives`; a listed Latin name of two words as one,
-    /// `latin_name_alternative`): the index, in its clause, of the alternative of those
+    /// `latin_name_alternative`; a month's other names, `month_alternatives`): the index, in its clause, of the alternative of those
     /// words. Not the reader's words: no suggestion for them, no part of `single_word`.
     label: Option<usize>,
+}
+
+impl Alternative {
+    /// An alternative of one word.
+    fn of_word(word: WordMatcher, field: Option<u8>) -> Self {
+        Alternative {
+            words: vec![word],
+            expansions: Vec::new(),
+            seconds: vec![None],
+            two_word_terms: Vec::new(),
+            field,
+            label: None,
+        }
+    }
 }
 
 /// A required (or optional) part of the query: alternatives joined by `OR`.
@@ -622,14 +637,7 @@ impl Searcher {
                 if let Some(word) = self.pair_word(a, b) {
                     let field = clauses[i].alternatives[0].field;
                     clauses[i] = Clause {
-                        alternatives: vec![Alternative {
-                            words: vec![word],
-                            expansions: Vec::new(),
-                            seconds: vec![None],
-                            two_word_terms: Vec::new(),
-                            field,
-                            label: None,
-                        }],
+                        alternatives: vec![Alternative::of_word(word, field)],
                         required: true,
                     };
                     clauses.remove(i + 1);
@@ -747,10 +755,10 @@ impl Searcher {
 
     /// For two Latin words that write a name of the alias list (Islamic State, al-Qaeda), or
     /// begin one while the second is being typed (Islamic Sta), and are not matched as one
-    /// already, the name as one word, which meets its Arabic
-    /// spellings (an index keeps a pair term for such words only where an article writes
-    /// them, so as two words they met nothing in Arabic articles). `source` is the index of
-    /// the alternative of the two words in their clause.
+    /// already, the name as one word, which meets its Arabic spellings (an index keeps a
+    /// pair term for such words only where an article writes them, so as two words they met
+    /// nothing in Arabic articles). `source` is the index of the alternative of the two words
+    /// in their clause.
     fn latin_name_alternative(
         &self,
         words: &[WordMatcher],
@@ -774,13 +782,10 @@ impl Searcher {
         } else {
             return None;
         };
+        let word = WordMatcher::pair(&self.analyzer, &a.term, &second, None);
         Some(Alternative {
-            words: vec![WordMatcher::pair(&self.analyzer, &a.term, &second, None)],
-            expansions: Vec::new(),
-            seconds: vec![None],
-            two_word_terms: Vec::new(),
-            field,
             label: Some(source),
+            ..Alternative::of_word(word, field)
         })
     }
 
