@@ -231,18 +231,20 @@ mod tests {
         fst::Map::from_iter(sorted.into_iter().enumerate().map(|(i, w)| (w, i as u64))).unwrap()
     }
 
+    /// The terms [`similar_terms`] finds, closest first.
+    fn terms_near(d: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec<String> {
+        similar_terms(d, word, prefix)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
+    }
+
     #[test]
     fn finds_arabic_terms_one_typo_away() {
         let d = dictionary(&["تيليجرام", "داعش", "يوروبول", "الارهابي"]);
-        let found: Vec<String> = similar_terms(&d, "يوروبل", false)
-            .into_iter()
-            .map(|t| t.term)
-            .collect();
+        let found = terms_near(&d, "يوروبل", false);
         assert_eq!(found, ["يوروبول"]);
-        let found: Vec<String> = similar_terms(&d, "تيليجرم", false)
-            .into_iter()
-            .map(|t| t.term)
-            .collect();
+        let found = terms_near(&d, "تيليجرم", false);
         assert_eq!(found, ["تيليجرام"]);
     }
 
@@ -260,10 +262,7 @@ mod tests {
     fn a_short_word_being_typed_gets_a_typo_only_as_a_whole_word() {
         // «ايار» (May) is one edit from «ادار», «الار»… which begin much of the dictionary.
         let d = dictionary(&["ادارة", "الارهابي", "خيار", "الحسابات"]);
-        let found: Vec<String> = similar_terms(&d, "ايار", true)
-            .into_iter()
-            .map(|t| t.term)
-            .collect();
+        let found = terms_near(&d, "ايار", true);
         assert_eq!(found, ["خيار"]);
         // From five letters after the article, the beginning of a term.
         assert_eq!(similar_terms(&d, "الحسبات", true)[0].term, "الحسابات");
@@ -361,15 +360,9 @@ mod tests {
     fn a_prefix_keeps_its_first_letter() {
         // «ريوت» is one edit from «يوت», a prefix of يوتيوب: no match while typing.
         let d = dictionary(&["يوتيوب", "رايوت", "ريوتر"]);
-        let found: Vec<String> = similar_terms(&d, "ريوت", true)
-            .into_iter()
-            .map(|t| t.term)
-            .collect();
+        let found = terms_near(&d, "ريوت", true);
         assert_eq!(found, ["رايوت", "ريوتر"]);
-        let found: Vec<String> = similar_terms(&d, "ريوتا", true)
-            .into_iter()
-            .map(|t| t.term)
-            .collect();
+        let found = terms_near(&d, "ريوتا", true);
         assert_eq!(found, ["ريوتر"]);
         // A whole word may still differ in its first letter.
         assert_eq!(similar_terms(&d, "بايوت", false)[0].term, "رايوت");
