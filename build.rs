@@ -6,8 +6,8 @@
 //! the variable an empty file is embedded and `SearchEngine.embedded()` reports that this
 //! build has no index.
 //!
-//! The lists of `data/` that are fahras's own (aliases, stemmer keep lists, English stop
-//! words) are compiled in from `OUT_DIR`, without the comment and blank lines that every
+//! The lists of `data/` that are fahras's own (aliases, broken plurals, stemmer keep lists,
+//! English stop words) are compiled in from `OUT_DIR`, without the comment and blank lines that every
 //! reader of them skips anyway: in the wasm they would only be weight. (The Arabic stop
 //! words, Lucene's, keep their licence header.)
 use std::path::{Path, PathBuf};
@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 /// The lists written to `OUT_DIR` without comments.
 const LISTS: &[&str] = &[
     "aliases.tsv",
+    "plurals.txt",
     "stem-keep-prefix.txt",
     "stem-keep-suffix.txt",
     "stopwords-en.txt",

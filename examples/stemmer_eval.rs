@@ -25,7 +25,7 @@
 
 use fahras::text::normalize::normalize;
 use fahras::text::stem::{related_stems, StemRules, FAHRAS, LIGHT10};
-use fahras::text::Analyzer;
+use fahras::text::{Analyzer, Plurals};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -113,8 +113,17 @@ enum Candidate {
     Rules(StemRules),
     /// fahras's stem and its related stems, as the search uses them.
     FahrasRelated,
+    /// The same and the stems of a broken plural's other number (`data/plurals.txt`), as
+    /// the search uses them since the list came.
+    FahrasPlurals,
     /// Snowball Arabic on the raw form (`true`) or on fahras's normalized term.
     Snowball(bool),
+}
+
+/// The broken-plural list the search uses.
+fn plurals() -> &'static Plurals {
+    static LIST: std::sync::OnceLock<Plurals> = std::sync::OnceLock::new();
+    LIST.get_or_init(Plurals::default_set)
 }
 
 /// Keys (and related stems) of forms, by (raw, term).
@@ -130,7 +139,9 @@ impl Tested {
     fn key(&self, snowball: &Stemmer, form: &Form) -> String {
         match &self.candidate {
             Candidate::Rules(rules) => rules.stem(&form.term).to_owned(),
-            Candidate::FahrasRelated => FAHRAS.stem(&form.term).to_owned(),
+            Candidate::FahrasRelated | Candidate::FahrasPlurals => {
+                FAHRAS.stem(&form.term).to_owned()
+            }
             Candidate::Snowball(raw) => {
                 let input = if *raw {
                     form.raw.as_str()
@@ -159,6 +170,14 @@ impl Tested {
         }
         let related = match self.candidate {
             Candidate::FahrasRelated => related_stems(&form.term),
+            Candidate::FahrasPlurals => {
+                let mut stems = related_stems(&form.term);
+                for other in plurals().other_forms(&form.term) {
+                    stems.push(FAHRAS.stem(other).to_owned());
+                    stems.extend(related_stems(other));
+                }
+                stems
+            }
             _ => Vec::new(),
         };
         let value = (self.key(snowball, form), related);
@@ -238,6 +257,10 @@ fn main() {
         ),
         rules("fahras", FAHRAS),
         ("fahras + related stems", Candidate::FahrasRelated),
+        (
+            "fahras + related stems + broken plurals",
+            Candidate::FahrasPlurals,
+        ),
         rules(
             "fahras, no keep lists",
             StemRules {

@@ -39,6 +39,9 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     ("بطرسبورج ", S004, &[]),
     ("حملة تيليجرام على حسابات داعش ", S002, &[]),
     ("Europol ", S004, &[S001, S002, S003]),
+    // Broken plurals: a channel, the channels; a message, the messages.
+    ("قناة ", S004, &[S001, S002, S003]),
+    ("رسالة ", S004, &[S003]),
     // An entity's Latin name finds the article that names it in Arabic only.
     ("BBC ", S000, &[]),
     ("Theresa May ", S004, &[]),

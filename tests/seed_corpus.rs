@@ -117,6 +117,37 @@ fn arabic_indic_digits_find_ascii_digits() {
 }
 
 #[test]
+fn a_singular_finds_its_broken_plural_and_back() {
+    // قناة (a channel) and قنوات (channels) share no stem; four articles write only one of
+    // them, or both.
+    for (query, other) in [("قناة", "قنوات"), ("قنوات", "قناة"), ("رسالة", "رسائل")]
+    {
+        let expected = containing(&[other]);
+        assert!(!expected.is_empty(), "the corpus writes {other}");
+        let results = search(query);
+        assert!(
+            ids(&results).is_superset(&expected),
+            "{query}: {:?} ⊉ {expected:?}",
+            ids(&results)
+        );
+        // And the other number is what is highlighted where the article writes only it.
+        let only_other: BTreeSet<String> = expected
+            .difference(&containing(&[query]))
+            .cloned()
+            .collect();
+        for hit in results.hits.iter().filter(|h| only_other.contains(&h.id)) {
+            let stem: String = other.chars().take(3).collect();
+            assert!(
+                marked(hit).iter().any(|m| m.contains(&stem)),
+                "{query}: {} marks {:?}",
+                hit.id,
+                marked(hit)
+            );
+        }
+    }
+}
+
+#[test]
 fn highlights_mark_the_word_as_written() {
     let results = search("تيليجرام");
     for hit in &results.hits {

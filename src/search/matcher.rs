@@ -18,7 +18,8 @@ pub mod tier {
     /// The same normalized term; for a listed spelling of a name of the alias list, every
     /// listed form of the name (its other spellings, with clitics, in either script).
     pub const EXACT: f32 = 1.0;
-    /// Another term with the same stem (clitics, plural, feminine…).
+    /// Another term with the same stem (clitics, plural, feminine…), or a form of the other
+    /// number of a broken plural (قناة, قنوات).
     pub const STEM: f32 = 0.7;
     /// Another spelling of a foreign name (same variant key), or a cross-script alias.
     pub const VARIANT: f32 = 0.5;
@@ -80,6 +81,9 @@ pub struct WordMatcher {
     variant: Option<String>,
     /// Stems of the word with a single-letter proclitic removed or added (لداعش ↔ داعش).
     related: Vec<String>,
+    /// For a form of a broken plural, the stems of the other number's forms, also with a
+    /// single-letter proclitic (قناة: قنو of قنوات, بقنو…): [`Analyzer::other_number_forms`].
+    numbers: Vec<String>,
     /// The word with a single-letter proclitic attached, as written (لمدينة: its stem, لمد,
     /// is no stem of مدينة): [`stem::proclitic_forms`].
     forms: Vec<String>,
@@ -133,6 +137,14 @@ impl WordMatcher {
         }
         WordMatcher {
             related: analyzer.related_stems(term),
+            numbers: analyzer
+                .other_number_forms(term)
+                .into_iter()
+                .flat_map(|form| {
+                    std::iter::once(analyzer.stem(form).to_owned())
+                        .chain(analyzer.related_stems(form))
+                })
+                .collect(),
             forms: stem::proclitic_forms(term),
             digits: analyzer.ungrouped_number(term),
             hamza: None,
@@ -201,6 +213,7 @@ impl WordMatcher {
         word.prefix_keys.clear();
         word.stem_prefixes.clear();
         word.related.clear();
+        word.numbers.clear();
         word.forms.clear();
         word.fuzzy = false;
         word.is_stop = false;
@@ -271,6 +284,7 @@ impl WordMatcher {
         // reads as و + اتس), and its forms with a preposition, as written.
         let stems = std::iter::once(&self.stem)
             .chain(&self.related)
+            .chain(&self.numbers)
             .chain(bare.map(|b| &b.1))
             .chain(Some(&self.term).filter(|t| **t != self.stem));
         for stem in stems {

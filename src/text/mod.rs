@@ -6,7 +6,8 @@
 //!    letter variants folded, digits to ASCII, lower case → the **term** that is indexed;
 //! 2. [`stem`](stem::stem): proclitics and suffixes removed → the **stem**, used to find the
 //!    other forms of the word at a lower score; [`related_stems`](stem::related_stems) adds,
-//!    at query time, the stems with a single-letter preposition (ب ك ل ف) removed or added;
+//!    at query time, the stems with a single-letter preposition (ب ك ل ف) removed or added,
+//!    and [`plurals`] those of a broken plural's other number (قناة ↔ قنوات);
 //! 3. [`variant_key`](variant::variant_key): a consonant skeleton for foreign names spelled
 //!    many ways, given only to words that spell a name of the [`Aliases`] list → the
 //!    **variant key**, a still lower-scored expansion;
@@ -19,6 +20,7 @@
 pub mod aliases;
 mod compat_table;
 pub mod normalize;
+pub mod plurals;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenize;
@@ -26,6 +28,7 @@ pub mod variant;
 
 pub use aliases::{AliasError, Aliases};
 pub use normalize::normalize;
+pub use plurals::Plurals;
 pub use tokenize::TokenKind;
 
 use stopwords::StopWords;
@@ -50,6 +53,7 @@ pub struct Token {
 pub struct Analyzer {
     stop_words: StopWords,
     aliases: Aliases,
+    plurals: Plurals,
 }
 
 /// What a site adds to the default analysis: more cross-script aliases and more stop words.
@@ -67,6 +71,7 @@ impl Default for Analyzer {
         Analyzer {
             stop_words: StopWords::default_set(),
             aliases: Aliases::default_set(),
+            plurals: Plurals::default_set(),
         }
     }
 }
@@ -264,6 +269,13 @@ impl Analyzer {
     /// look up among the stems of the index.
     pub fn related_stems(&self, term: &str) -> Vec<String> {
         stem::related_stems(term)
+    }
+
+    /// The forms of the other number of the broken-plural nouns a normalized term is a form
+    /// of (قناة → قنوات, بالمواقع → موقع; see [`Plurals::other_forms`]), for the search to
+    /// look up their stems.
+    pub fn other_number_forms(&self, term: &str) -> Vec<&str> {
+        self.plurals.other_forms(term)
     }
 
     /// Cross-script aliases of a normalized term: the Arabic spellings of a Latin name, or
