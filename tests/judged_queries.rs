@@ -45,6 +45,11 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     // An entity's Latin name finds the article that names it in Arabic only.
     ("BBC ", S000, &[]),
     ("Theresa May ", S004, &[]),
+    // A person's surname alone, in Latin letters, and while it is typed.
+    ("Durov ", S004, &[]),
+    ("Winter ", S000, &[]),
+    ("Wainwright ", S001, &[]),
+    ("Duro", S004, &[]),
     ("هيئة الإذاعة البريطانية ", S000, &[]),
     // Typos (one or two letters off) and as-you-type prefixes.
     ("بروكنجر ", S001, &[]),

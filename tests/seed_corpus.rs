@@ -117,6 +117,15 @@ fn arabic_indic_digits_find_ascii_digits() {
 }
 
 #[test]
+fn a_surname_that_is_a_month_does_not_name_the_person() {
+    // Theresa May is in one article; «May» alone is the month (none of the articles has it).
+    assert!(!ids(&search("Theresa May")).is_empty());
+    assert!(ids(&search("May")).is_empty(), "{:?}", ids(&search("May")));
+    // Her Arabic surname is still found as written.
+    assert!(!ids(&search("ماي")).is_empty());
+}
+
+#[test]
 fn a_singular_finds_its_broken_plural_and_back() {
     // قناة (a channel) and قنوات (channels) share no stem; four articles write only one of
     // them, or both.

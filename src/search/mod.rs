@@ -232,6 +232,11 @@ pub struct Searcher {
     /// word or phrase that names an entity also matches the entity's Arabic name, as a
     /// phrase, where no alias list knows it.
     latin_labels: HashMap<String, Vec<String>>,
+    /// The same for a person's surname alone (`durov` → `دوروف`, of Pavel Durov, بافيل
+    /// دوروف): the last word of the Latin name and of the Arabic one, when both have two
+    /// words or more and the Latin word is neither a stop word nor a month's name (Theresa
+    /// May's «May» is the month).
+    latin_surnames: HashMap<String, Vec<String>>,
     /// Whether terms met so far are listed forms of a name ([`matcher::is_listed_term`]):
     /// a word typed goes on being searched at each later keystroke.
     /// (Sorted by ordinal.)
@@ -265,17 +270,39 @@ impl Searcher {
         // The index checked its settings when it was loaded.
         let analyzer = Analyzer::with_settings(index.analysis()).unwrap_or_default();
         let mut latin_labels: HashMap<String, Vec<String>> = HashMap::new();
-        for value in index.facets().iter().flat_map(|f| &f.values) {
-            let (Some(en), Some(ar)) = (&value.label_en, &value.label_ar) else {
-                continue;
-            };
-            let key = analyzed_key(&analyzer, en);
-            if key.is_empty() || !key.is_ascii() || analyzed_key(&analyzer, ar).is_ascii() {
-                continue;
+        let mut latin_surnames: HashMap<String, Vec<String>> = HashMap::new();
+        fn add(map: &mut HashMap<String, Vec<String>>, key: String, name: String) {
+            let names = map.entry(key).or_default();
+            if !names.contains(&name) {
+                names.push(name);
             }
-            let names = latin_labels.entry(key).or_default();
-            if !names.contains(ar) {
-                names.push(ar.clone());
+        }
+        for facet in index.facets() {
+            for value in &facet.values {
+                let (Some(en), Some(ar)) = (&value.label_en, &value.label_ar) else {
+                    continue;
+                };
+                let key = analyzed_key(&analyzer, en);
+                let ar_key = analyzed_key(&analyzer, ar);
+                if key.is_empty() || !key.is_ascii() || ar_key.is_ascii() {
+                    continue;
+                }
+                if facet.name == "person" {
+                    if let (Some((_, surname)), Some((_, ar_surname))) =
+                        (key.rsplit_once(' '), ar_key.rsplit_once(' '))
+                    {
+                        let known = analyzer.is_stop_word(surname)
+                            || crate::dates::month_named(surname, None).is_some();
+                        if !known && surname.len() >= MIN_TYPED_LABEL_CHARS {
+                            add(
+                                &mut latin_surnames,
+                                surname.to_owned(),
+                                ar_surname.to_owned(),
+                            );
+                        }
+                    }
+                }
+                add(&mut latin_labels, key, ar.clone());
             }
         }
         Searcher {
@@ -283,6 +310,7 @@ impl Searcher {
             analyzer,
             length_norms,
             latin_labels,
+            latin_surnames,
             listed_terms: Default::default(),
             shortcuts: Shortcuts {
                 stored_positions: true,
@@ -700,8 +728,9 @@ impl Searcher {
     /// May) and that the alias list does not know, the entity's Arabic names as phrases (هيئة
     /// الإذاعة البريطانية): the articles name it in Arabic. `source` is the index of the
     /// alternative of the Latin text in its clause.
-    /// While the text is being typed (`typing`), the names of up to
-    /// [`MAX_TYPED_LABELS`] entities whose Latin name it begins (Raqq → Raqqa).
+    /// A person's surname alone (Durov) gives the Arabic surname (دوروف): see
+    /// `latin_surnames`. While the text is being typed (`typing`), the names of up to
+    /// [`MAX_TYPED_LABELS`] entities whose Latin name or surname it begins (Raqq → Raqqa).
     fn label_alternatives(
         &self,
         text: &str,
@@ -713,17 +742,22 @@ impl Searcher {
             return Vec::new();
         }
         let key = analyzed_key(&self.analyzer, text);
-        let names: Vec<&String> = match self.latin_labels.get(&key) {
+        let known = self
+            .latin_labels
+            .get(&key)
+            .or_else(|| self.latin_surnames.get(&key));
+        let names: Vec<&String> = match known {
             Some(names) => names.iter().collect(),
             None if typing && key.len() >= MIN_TYPED_LABEL_CHARS => {
-                let mut begun: Vec<&String> = self
+                let mut begun: Vec<(&String, &Vec<String>)> = self
                     .latin_labels
-                    .keys()
-                    .filter(|k| k.starts_with(&key))
+                    .iter()
+                    .chain(&self.latin_surnames)
+                    .filter(|(k, _)| k.starts_with(&key))
                     .collect();
                 begun.sort_unstable();
                 begun.truncate(MAX_TYPED_LABELS);
-                begun.iter().flat_map(|k| &self.latin_labels[*k]).collect()
+                begun.into_iter().flat_map(|(_, names)| names).collect()
             }
             None => return Vec::new(),
         };
