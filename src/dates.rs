@@ -1311,7 +1311,8 @@ mod tests {
 }
 
 /// Finds the dates a document's text mentions, at index time (resolving bare months against
-/// its publication date), for the date-range filter and the timeline.
+/// its publication date), for the date-range filter and the timeline. A season is each of
+/// its three months (`خريف 2017`: September, October and November 2017), winter its year.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DateExtractor;
 
@@ -1321,10 +1322,28 @@ impl crate::index::facets::Extractor for DateExtractor {
         _analyzer: &crate::text::Analyzer,
         doc: &Document,
     ) -> crate::index::facets::Extracted {
-        let dates = document_dates(doc)
-            .into_iter()
-            .filter_map(|(d, _)| crate::index::facets::pack_date(d.year, d.month, d.day))
-            .collect();
+        let reference = doc.published.as_deref().and_then(parse_published);
+        let fields = std::iter::once(doc.title.as_str())
+            .chain(doc.subtitle.as_deref())
+            .chain(doc.body.iter().map(String::as_str));
+        let mut dates: Vec<u32> = Vec::new();
+        for mention in fields.flat_map(|field| find_dates(field, reference)) {
+            let d = mention.date;
+            match mention.kind {
+                // A season is each of its months (خريف 2017 is October as much as
+                // September). Winter has the year only: it spans two.
+                DateKind::Season(season) if d.month.is_some() => {
+                    let (first, last) = season.months();
+                    dates
+                        .extend((first..=last).filter_map(|m| {
+                            crate::index::facets::pack_date(d.year, Some(m), None)
+                        }));
+                }
+                _ => dates.extend(crate::index::facets::pack_date(d.year, d.month, d.day)),
+            }
+        }
+        dates.sort_unstable();
+        dates.dedup();
         crate::index::facets::Extracted {
             values: Vec::new(),
             dates,

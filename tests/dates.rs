@@ -369,6 +369,22 @@ fn seasons_carry_their_range() {
 }
 
 #[test]
+fn a_season_is_each_of_its_months_for_the_timeline() {
+    use fahras::index::facets::Extractor;
+    let doc = Document {
+        title: "حملة ضد التنظيم".into(),
+        body: vec!["بدأت في خريف 2017 وتوقفت في شتاء 2018.".into()],
+        ..Default::default()
+    };
+    let extracted = fahras::dates::DateExtractor.extract(&Default::default(), &doc);
+    // Autumn 2017: September, October, November; winter 2018: the year only.
+    assert_eq!(
+        extracted.dates,
+        vec![20170900, 20171000, 20171100, 20180000]
+    );
+}
+
+#[test]
 fn months_without_a_year_need_a_reference() {
     // (text, found with the reference 2018-12-20, found with the year-only reference 2018)
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [(&'a str, &'a str)]);
