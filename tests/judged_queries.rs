@@ -51,6 +51,8 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     ("Wainwright ", S001, &[]),
     ("Duro", S004, &[]),
     ("هيئة الإذاعة البريطانية ", S000, &[]),
+    ("بي بي سي ", S000, &[]),
+    ("بي بي سي", S000, &[]),
     // Typos (one or two letters off) and as-you-type prefixes.
     ("بروكنجر ", S001, &[]),
     ("وينرايط ", S001, &[]),

@@ -658,6 +658,42 @@ impl Searcher {
         if says_nothing_yet && clauses.len() > 1 {
             clauses.pop();
         }
+        // Three adjacent Arabic words that spell a name of the alias list (بي بي سي): one
+        // clause, the words in a row or the name's Latin names and, for an entity, its
+        // Arabic display name (the articles may write هيئة الإذاعة البريطانية instead).
+        let mut i = 0;
+        while i + 2 < clauses.len() {
+            let words = [i, i + 1, i + 2].map(|c| single_word(&clauses[c]));
+            if let [Some(a), Some(b), Some(c)] = words {
+                let text = format!("{} {} {}", a.term, b.term, c.term);
+                let names = match text.is_ascii() {
+                    true => Vec::new(),
+                    false => self.analyzer.alias_expansions(&text),
+                };
+                if !names.is_empty() {
+                    let phrase = |text: &str| Atom {
+                        text: text.to_owned(),
+                        phrase: true,
+                        field: None,
+                    };
+                    let mut alternatives = vec![self.alternative(&phrase(&text), false)];
+                    for name in &names {
+                        alternatives.push(Alternative {
+                            label: Some(0),
+                            ..self.alternative(&phrase(name), false)
+                        });
+                        alternatives.extend(self.label_alternatives(name, &None, 0, false));
+                    }
+                    alternatives.retain(|a| !a.words.is_empty());
+                    clauses[i] = Clause {
+                        alternatives,
+                        required: true,
+                    };
+                    clauses.drain(i + 1..i + 3);
+                }
+            }
+            i += 1;
+        }
         // Two adjacent words that write one name (فيس بوك) become one clause for the name.
         let mut i = 0;
         while i + 1 < clauses.len() {
