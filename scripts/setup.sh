@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what fahras needs to build and test, skipping whatever is already there.
 #
-#   scripts/setup.sh            everything: wasm toolchain, wasm-bindgen CLI, npm tools, Chromium
-#   scripts/setup.sh --no-browser   no Chromium / chromedriver (serving the demo does not need them)
+#   scripts/setup.sh            everything: wasm toolchain, wasm-bindgen CLI, npm tools, Chromium, Firefox ESR
+#   scripts/setup.sh --no-browser   no Chromium / chromedriver / Firefox (serving the demo does not need them)
 #
 # Writes the environment the wasm build needs to target/toolchain.env, which
 # scripts/build-wasm.sh sources. Safe to run again.
@@ -78,9 +78,11 @@ else
 fi
 
 # 3. npm tools: wasm-opt (binaryen 132; never Debian's wasm-opt 108, it breaks wasm-bindgen output),
-#    playwright-core (drives Debian's Chromium), axe-core.
+#    playwright-core (drives Debian's Chromium), puppeteer-core (drives Debian's Firefox ESR
+#    over WebDriver BiDi), axe-core.
 have npm || apt_install nodejs npm
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ ! -d node_modules/puppeteer-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed"
@@ -88,12 +90,13 @@ else
   say "npm packages: installed"
 fi
 
-# 4. Chromium and chromedriver for the browser tests; Noto fonts so Arabic screenshots look like a news site.
+# 4. Chromium and chromedriver for the browser tests, Firefox ESR for the same widget in
+#    Gecko; Noto fonts so Arabic screenshots look like a news site.
 if [ "$want_browser" = 1 ]; then
-  if have chromium && have chromedriver && fc-list :lang=ar 2>/dev/null | grep -qi noto; then
-    say "chromium, chromedriver, Noto Arabic fonts: installed"
+  if have chromium && have chromedriver && have firefox-esr && fc-list :lang=ar 2>/dev/null | grep -qi noto; then
+    say "chromium, chromedriver, firefox-esr, Noto Arabic fonts: installed"
   else
-    apt_install chromium chromium-driver fonts-noto-core
+    apt_install chromium chromium-driver firefox-esr fonts-noto-core
   fi
 fi
 say "ready"

@@ -2269,7 +2269,10 @@ export class FahrasSearch extends ElementBase {
     const sortRow = h('div', { class: 'sort-row' }, h('label', { class: 'field-label', for: `${id}-sort` }, sortLabel, sortSelect));
     const timelineTitle = h('p', { class: 'facet-title', id: `${id}-timeline-title` });
     const chart = h('div', { class: 'chart' });
-    const timelineTable = h('table', { class: 'visually-hidden' });
+    // The table for screen readers is hidden by a wrapper: on the table itself, Firefox
+    // draws its <caption> outside the clipped box (the caption belongs to the table's
+    // wrapper box), over the date range below.
+    const timelineTable = h('table', {});
     const timelineNote = h('p', { class: 'timeline-note', part: 'timeline-note', hidden: true });
     const fromSelect = h('select', { id: `${id}-from`, class: 'date-from', part: 'date-from', 'data-key': 'from', 'aria-describedby': `${id}-range-error` });
     const toSelect = h('select', { id: `${id}-to`, class: 'date-to', part: 'date-to', 'data-key': 'to', 'aria-describedby': `${id}-range-error` });
@@ -2289,7 +2292,7 @@ export class FahrasSearch extends ElementBase {
       ),
       rangeError,
     );
-    const timeline = h('div', { class: 'timeline', part: 'timeline', role: 'group', 'aria-labelledby': `${id}-timeline-title` }, timelineTitle, chart, timelineNote, timelineTable, dateRange);
+    const timeline = h('div', { class: 'timeline', part: 'timeline', role: 'group', 'aria-labelledby': `${id}-timeline-title` }, timelineTitle, chart, timelineNote, h('div', { class: 'visually-hidden' }, timelineTable), dateRange);
     // Narrow widgets: the open panel ends with a way back to the results below it.
     const facetsDone = h('button', { type: 'button', class: 'facets-done', part: 'facets-done', 'data-action': 'done', 'data-key': 'done' });
     const facetsBody = h('div', { class: 'facets-body', id: `${id}-facets-body` }, sortRow, timeline);
