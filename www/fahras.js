@@ -139,6 +139,7 @@ const STRINGS = {
     filters: 'تصفية',
     activeFilters: 'عوامل التصفية المختارة',
     clearFilters: 'مسح عوامل التصفية',
+    clearQuery: 'مسح نص البحث',
     remove: (label) => `إزالة عامل التصفية: ${label}`,
     not: (label) => `ليس ${label}`,
     showAll: (n) => `عرض الكل (${n})`,
@@ -214,6 +215,7 @@ const STRINGS = {
     filters: 'Filters',
     activeFilters: 'Chosen filters',
     clearFilters: 'Clear filters',
+    clearQuery: 'Clear the search',
     remove: (label) => `Remove filter: ${label}`,
     not: (label) => `not ${label}`,
     showAll: (n) => `Show all (${n})`,
@@ -1034,7 +1036,7 @@ input {
   inline-size: 100%;
   margin: 0;
   padding-block: 0.7em;
-  padding-inline: 2.6em 0.9em;
+  padding-inline: 2.6em 2.6em;
   font: inherit;
   font-size: max(1.05em, 16px); /* 16px+ stops iOS from zooming on focus */
   line-height: 1.5;
@@ -1053,7 +1055,28 @@ input {
 }
 input::placeholder { color: var(--fahras-muted, var(--_muted)); opacity: 1; }
 input::-webkit-search-decoration { -webkit-appearance: none; appearance: none; }
-input::-webkit-search-cancel-button { cursor: pointer; margin-inline-start: 0.6em; }
+input::-webkit-search-cancel-button { display: none; -webkit-appearance: none; appearance: none; }
+.erase {
+  position: absolute;
+  inset-block: 0;
+  inset-inline-end: 0.45em;
+  margin-block: auto;
+  display: inline-flex;
+  align-items: center;
+  justify-content: center;
+  inline-size: 2em;
+  block-size: 2em;
+  padding: 0;
+  color: var(--fahras-muted, var(--_muted));
+  background: transparent;
+  border: 0;
+  border-radius: 50%;
+  cursor: pointer;
+}
+.erase[hidden] { display: none; }
+.erase:hover { color: var(--fahras-fg, var(--_fg)); }
+.erase svg { inline-size: 1.1em; block-size: 1.1em; }
+.erase path { fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round; }
 input:focus { border-color: var(--fahras-accent, var(--_accent)); }
 input:focus-visible {
   outline: 3px solid var(--fahras-focus, var(--_focus));
@@ -2072,7 +2095,7 @@ export class FahrasSearch extends ElementBase {
     const ac = new AbortController();
     this.#abort = ac;
     const opts = { signal: ac.signal };
-    const { input, listbox, suggestion, retry, more, trigger, dialog, close, panel } = this.#ui;
+    const { input, erase, listbox, suggestion, retry, more, trigger, dialog, close, panel } = this.#ui;
     const wake = () => this.#ensureEngine();
     this.addEventListener('focusin', wake, opts);
     this.addEventListener('pointerdown', wake, opts);
@@ -2105,6 +2128,15 @@ export class FahrasSearch extends ElementBase {
     listbox.addEventListener('mousedown', (e) => e.preventDefault(), opts);
     listbox.addEventListener('click', (e) => this.#onOptionClick(e), opts);
     suggestion.addEventListener('click', () => this.#runSuggestion(), opts);
+    // Keep the focus in the input (and the dropdown open) when the clear button is pressed.
+    erase.addEventListener('mousedown', (e) => e.preventDefault(), opts);
+    erase.addEventListener('click', () => {
+      input.value = '';
+      this.#cut = false;
+      this.#showErase();
+      input.focus();
+      this.#search();
+    }, opts);
     retry.addEventListener('click', () => this.#retry(), opts);
     more.addEventListener('click', () => this.#loadMore(), opts);
     // ArrowLeft/ArrowRight between the panel's buttons, in visual order.
@@ -2230,7 +2262,10 @@ export class FahrasSearch extends ElementBase {
       maxlength: String(MAX_QUERY_CHARS),
     });
     const label = h('label', { class: 'label', part: 'label', for: `${id}-input`, id: `${id}-label` });
-    const field = h('div', { class: 'field', part: 'field' }, input, searchIcon());
+    // The widget's own clear button: Chromium and Safari draw one in a search field,
+    // Firefox none. Out of the Tab order like theirs (Escape clears from the keyboard).
+    const erase = h('button', { type: 'button', class: 'erase', part: 'erase', tabindex: '-1', hidden: true }, closeIcon());
+    const field = h('div', { class: 'field', part: 'field' }, input, searchIcon(), erase);
     const status = h('p', { class: 'status', part: 'status', id: `${id}-status`, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     const suggestion = h('button', { type: 'button', class: 'suggestion', part: 'suggestion', 'data-nav': '' });
     const suggestLead = h('span', {});
@@ -2318,7 +2353,7 @@ export class FahrasSearch extends ElementBase {
     const root = h('div', { class: 'root', part: 'base' }, trigger, search, dialog);
     this.shadowRoot.append(root);
     this.#ui = {
-      root, search, label, input, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
+      root, search, label, input, erase, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
       error, errorMessage, errorDetail, retry, more, facets, results, panel, close, trigger, triggerText, dialog,
       facetsToggle, facetsToggleText, facetsBadge, active, activeList, clear, facetsBody, facetsDone, sortRow, sortSelect, sortLabel,
       timeline, timelineTitle, chart, timelineNote, timelineTable, dateRange, dateLegend, fromSelect, toSelect, fromLabel, toLabel, rangeError,
@@ -2339,6 +2374,8 @@ export class FahrasSearch extends ElementBase {
     ui.facetsToggleText.textContent = s.filters;
     ui.activeList.setAttribute('aria-label', s.activeFilters);
     ui.clear.textContent = s.clearFilters;
+    ui.erase.setAttribute('aria-label', s.clearQuery);
+    ui.erase.title = s.clearQuery;
     ui.sortLabel.textContent = s.sort;
     for (const option of ui.sortSelect.options) option.textContent = s.sorts[option.value];
     ui.timelineTitle.textContent = s.timeline;
@@ -2446,9 +2483,15 @@ export class FahrasSearch extends ElementBase {
     // Never search mid-composition (Arabic/Persian IMEs, dictation, …): wait for compositionend.
     if (event.isComposing || this.#composing) return;
     if (event.inputType !== 'insertFromPaste') this.#cut = false;
+    this.#showErase();
     this.#setActive(-1);
     if (this.mode === 'dropdown') this.#setPanelOpen(true);
     this.#scheduleSearch();
+  }
+
+  /** The clear button shows while the input has text. */
+  #showErase() {
+    this.#ui.erase.hidden = !this.#ui.input.value;
   }
 
   #scheduleSearch(delay = SEARCH_DELAY_MS) {
@@ -2466,6 +2509,7 @@ export class FahrasSearch extends ElementBase {
     clearTimeout(this.#timer);
     const query = this.#ui.input.value;
     this.#query = query;
+    this.#showErase();
     const seq = ++this.#seq;
     this.#searchError = null;
     this.#forgetUnknownFacets();
@@ -2980,6 +3024,7 @@ export class FahrasSearch extends ElementBase {
   #render() {
     const ui = this.#ui;
     if (!ui) return;
+    this.#showErase();
     const s = this.#strings;
     const state = this.#state;
     const query = this.#ui.input.value.trim();

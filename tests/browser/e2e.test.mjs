@@ -221,6 +221,30 @@ describe('searching the archive', () => {
     await context.close();
   });
 
+  test('the clear (×) button: shown while the input has text, clears it, keeps the focus', async () => {
+    const { context, page, host, input } = await openDemo();
+    const erase = host.locator('[part="erase"]');
+    assert.equal(await erase.isVisible(), false, 'hidden while the input is empty');
+    await typeQuery(input, 'داعش');
+    await waitForSettled(host, 'داعش');
+    assert.ok(await erase.isVisible(), 'shown once there is text');
+    assert.equal(await erase.getAttribute('aria-label'), 'مسح نص البحث');
+    // It sits inside the field, at the inline end (the left in RTL), clear of the text.
+    const [field, button] = [await host.locator('[part="input"]').boundingBox(), await erase.boundingBox()];
+    assert.ok(button.x >= field.x && button.x + button.width <= field.x + field.width / 3, `button ${JSON.stringify(button)} in field ${JSON.stringify(field)}`);
+    await erase.click();
+    assert.equal(await input.inputValue(), '');
+    assert.equal(await host.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('part')), 'input');
+    await until(() => host.evaluate((el) => el.state === 'idle'), 'the idle state');
+    assert.equal(await optionsOf(host).count(), 0);
+    assert.equal(await erase.isVisible(), false, 'hidden again');
+    // A query set from outside shows it too.
+    await host.evaluate((el) => { el.query = 'تيليجرام'; });
+    await until(() => erase.isVisible(), 'the button for a query set by script');
+    await snapshot(page, 'erase-button.png', { clip: { x: field.x - 10, y: field.y - 10, width: field.width + 20, height: field.height + 20 } });
+    await context.close();
+  });
+
   test('a query with no match shows the empty state, and the live region says so', async () => {
     const { context, host, input } = await openDemo();
     await typeQuery(input, 'زززززز');

@@ -109,7 +109,7 @@ describe('the widget in Firefox ESR', { skip }, () => {
     await page.close();
   });
 
-  test('a typo gets "did you mean", and clicking it searches the word', async () => {
+  test('a typo gets "did you mean", clicking it searches the word, and × clears it', async () => {
     const { page } = await openDemo(1280);
     await typeInto(page, 'داعس ');
     const seen = await until(async () => {
@@ -124,6 +124,14 @@ describe('the widget in Firefox ESR', { skip }, () => {
       return s.input.includes('داعش') && s.titles.length > 0 && s;
     }, 'the suggestion searched');
     assert.ok(after.marks.some((m) => m.includes('داعش')));
+    // Firefox draws no clear button in a search field: the widget's own clears it.
+    const erase = await page.waitForSelector('fahras-search >>> [part="erase"]', { visible: true });
+    await erase.click();
+    const cleared = await until(async () => {
+      const s = await shown(page);
+      return s.input === '' && s.titles.length === 0 && s;
+    }, 'the input cleared');
+    assert.equal(cleared.input, '');
     await page.close();
   });
 

@@ -608,7 +608,8 @@ describe('security', { skip }, () => {
     assert.deepEqual(dom.tags.filter((t) => !allowed.includes(t)), []);
     assert.deepEqual(dom.handlers, []);
     assert.equal(dom.hrefs, 0);
-    assert.equal(dom.svgs, 3, 'only the widget’s own icons');
+    // (The search icon, the clear button's ×, the dialog's close ×, the trigger's icon.)
+    assert.equal(dom.svgs, 4, 'only the widget’s own icons');
     assert.equal(dom.lightDom, 0);
 
     // Choose every hit (keyboard), plus a click on the first: only safe URLs are navigated to.
