@@ -117,6 +117,24 @@ fn arabic_indic_digits_find_ascii_digits() {
 }
 
 #[test]
+fn typing_a_persons_latin_name_finds_the_article_at_every_keystroke() {
+    // From the fourth letter on («The» may be more), every beginning of the name finds the
+    // one article that writes it in Arabic, with every word matched: a finished given name
+    // («Theresa ») too, and the surname being typed after it («Theresa Ma»).
+    for (name, arabic) in [("Theresa May", "ماى"), ("Charlie Winter", "وينتر")] {
+        let expected = containing(&[arabic]);
+        assert_eq!(expected.len(), 1, "{arabic}");
+        let chars: Vec<char> = name.chars().collect();
+        for end in 4..=chars.len() {
+            let typed: String = chars[..end].iter().collect();
+            let results = search(&typed);
+            assert_eq!(ids(&results), expected, "«{typed}»");
+            assert!(!results.partial, "«{typed}» is partial");
+        }
+    }
+}
+
+#[test]
 fn a_surname_that_is_a_month_does_not_name_the_person() {
     // Theresa May is in one article; «May» alone is the month (none of the articles has it).
     assert!(!ids(&search("Theresa May")).is_empty());

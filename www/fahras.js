@@ -158,7 +158,10 @@ const STRINGS = {
     timeline: 'الخط الزمني',
     timelineChart: (unit) => (unit === 'month' ? 'عدد المقالات في كل شهر' : 'عدد المقالات في كل سنة'),
     timelineTable: 'الخط الزمني في جدول',
-    timelineNote: (unit) => `تُعدّ المقالة في كل ${unit === 'month' ? 'شهر' : 'سنة'} نُشرت فيها أو تذكرها، فقد يزيد مجموع الأعمدة على عدد النتائج.`,
+    // شهر is masculine, سنة feminine: the pronouns agree with it.
+    timelineNote: (unit) => (unit === 'month'
+      ? 'تُعدّ المقالة في كل شهر نُشرت فيه أو تذكره، فقد يزيد مجموع الأعمدة على عدد النتائج.'
+      : 'تُعدّ المقالة في كل سنة نُشرت فيها أو تذكرها، فقد يزيد مجموع الأعمدة على عدد النتائج.'),
     period: (unit) => (unit === 'month' ? 'الشهر' : 'السنة'),
     articlesHeader: 'المقالات',
     articles: {
@@ -3038,8 +3041,10 @@ export class FahrasSearch extends ElementBase {
     // nothing is a word being typed, not a failed search.
     // (Quotes, a sign and a field name are not letters: «"ج», «عنوان:د» are one letter too.)
     const typed = query.replace(/["«»“”\-\u2212]/g, '').trim().replace(/^[\p{L}]+:(?=\S)/u, '');
+    // So are two Latin letters (a name's beginning: «Du» before Durov), and a quote or a
+    // minus with nothing after it yet.
     const tooShort = state === 'empty' && !this.#hasFilters()
-      && (Array.from(typed).length === 1 || /^[وف]?(?:[بك]?[اأإآ]ل|لل)$/.test(typed));
+      && (Array.from(typed).length <= 1 || /^[A-Za-z]{2}$/.test(typed) || /^[وف]?(?:[بك]?[اأإآ]ل|لل)$/.test(typed));
     ui.search.toggleAttribute('data-short', tooShort);
     const status = [];
     if (state === 'loading') {
@@ -3049,7 +3054,8 @@ export class FahrasSearch extends ElementBase {
       let text = formatCount(total, this.#locale);
       if (total > this.#hits.length) text += s.showing(formatNumber(this.#hits.length, this.#locale));
       status.push(text);
-      if (results.partial) status.push(h('span', { class: 'partial', part: 'partial' }, s.partial));
+      // (A space between the sentences: they are read as one text.)
+      if (results.partial) status.push(' ', h('span', { class: 'partial', part: 'partial' }, s.partial));
     } else if (state === 'empty') {
       status.push(tooShort ? s.keepTyping : query ? s.empty(echoed(query)) : s.emptyFiltered);
     } else if (state === 'idle' && !query) {
@@ -3057,12 +3063,15 @@ export class FahrasSearch extends ElementBase {
       if (docs) status.push(s.idle(formatNumber(docs, this.#locale)));
     }
     if (this.#cut && (state === 'results' || state === 'empty')) {
-      status.push(h('span', { class: 'cut', part: 'cut' }, s.cut(formatNumber(MAX_QUERY_CHARS, this.#locale))));
+      status.push(' ', h('span', { class: 'cut', part: 'cut' }, s.cut(formatNumber(MAX_QUERY_CHARS, this.#locale))));
     }
+    // "Did you mean" is outside the live region (it is a button); the region says it too,
+    // so that a screen-reader user hears the results may be for another word.
+    const suggestion = (state === 'results' || state === 'empty') && !tooShort && results?.suggestion;
+    if (suggestion) status.push(' ', h('span', { class: 'visually-hidden' }, `${s.suggestion} ${suggestion}`));
     ui.status.replaceChildren(...status);
 
     // "Did you mean" suggestion.
-    const suggestion = (state === 'results' || state === 'empty') && results?.suggestion;
     ui.suggest.hidden = !suggestion;
     ui.suggestion.textContent = suggestion || '';
 

@@ -232,11 +232,11 @@ pub struct Searcher {
     /// word or phrase that names an entity also matches the entity's Arabic name, as a
     /// phrase, where no alias list knows it.
     latin_labels: HashMap<String, Vec<String>>,
-    /// The same for a person's surname alone (`durov` → `دوروف`, of Pavel Durov, بافيل
-    /// دوروف): the last word of the Latin name and of the Arabic one, when both have two
-    /// words or more and the Latin word is neither a stop word nor a month's name (Theresa
-    /// May's «May» is the month).
-    latin_surnames: HashMap<String, Vec<String>>,
+    /// The same for a person's surname or given name alone (`durov` → `دوروف`, `pavel` →
+    /// `بافيل`, of Pavel Durov, بافيل دوروف): the last word of the Latin name and of the
+    /// Arabic one, and the first words, when both have two words or more and the Latin word
+    /// is neither a stop word nor a month's name (Theresa May's «May» is the month).
+    latin_name_words: HashMap<String, Vec<String>>,
     /// Whether terms met so far are listed forms of a name ([`matcher::is_listed_term`]):
     /// a word typed goes on being searched at each later keystroke.
     /// (Sorted by ordinal.)
@@ -270,7 +270,7 @@ impl Searcher {
         // The index checked its settings when it was loaded.
         let analyzer = Analyzer::with_settings(index.analysis()).unwrap_or_default();
         let mut latin_labels: HashMap<String, Vec<String>> = HashMap::new();
-        let mut latin_surnames: HashMap<String, Vec<String>> = HashMap::new();
+        let mut latin_name_words: HashMap<String, Vec<String>> = HashMap::new();
         fn add(map: &mut HashMap<String, Vec<String>>, key: String, name: String) {
             let names = map.entry(key).or_default();
             if !names.contains(&name) {
@@ -288,17 +288,17 @@ impl Searcher {
                     continue;
                 }
                 if facet.name == "person" {
-                    if let (Some((_, surname)), Some((_, ar_surname))) =
-                        (key.rsplit_once(' '), ar_key.rsplit_once(' '))
-                    {
-                        let known = analyzer.is_stop_word(surname)
-                            || crate::dates::month_named(surname, None).is_some();
-                        if !known && surname.len() >= MIN_TYPED_LABEL_CHARS {
-                            add(
-                                &mut latin_surnames,
-                                surname.to_owned(),
-                                ar_surname.to_owned(),
-                            );
+                    let first = key.split_once(' ').zip(ar_key.split_once(' '));
+                    let last = key.rsplit_once(' ').zip(ar_key.rsplit_once(' '));
+                    let ends = [
+                        first.map(|(l, a)| (l.0, a.0)),
+                        last.map(|(l, a)| (l.1, a.1)),
+                    ];
+                    for (latin, arabic) in ends.into_iter().flatten() {
+                        let known = analyzer.is_stop_word(latin)
+                            || crate::dates::month_named(latin, None).is_some();
+                        if !known && latin.len() >= MIN_TYPED_LABEL_CHARS {
+                            add(&mut latin_name_words, latin.to_owned(), arabic.to_owned());
                         }
                     }
                 }
@@ -310,7 +310,7 @@ impl Searcher {
             analyzer,
             length_norms,
             latin_labels,
-            latin_surnames,
+            latin_name_words,
             listed_terms: Default::default(),
             shortcuts: Shortcuts {
                 stored_positions: true,
@@ -718,7 +718,8 @@ impl Searcher {
                 let text = format!("{} {}", a.term, b.term);
                 let mut labels = Vec::new();
                 if a.term.is_ascii() && b.term.is_ascii() {
-                    labels = self.label_alternatives(&text, &None, 0, false);
+                    // (While the second is typed, the names the two begin: Theresa Ma.)
+                    labels = self.label_alternatives(&text, &None, 0, b.is_being_typed());
                     labels.extend(self.latin_name_alternative(&[a.clone(), b.clone()], None, 0));
                 }
                 labels.extend(self.month_alternatives(&[a.clone(), b.clone()], &None, 0));
@@ -764,8 +765,8 @@ impl Searcher {
     /// May) and that the alias list does not know, the entity's Arabic names as phrases (هيئة
     /// الإذاعة البريطانية): the articles name it in Arabic. `source` is the index of the
     /// alternative of the Latin text in its clause.
-    /// A person's surname alone (Durov) gives the Arabic surname (دوروف): see
-    /// `latin_surnames`. While the text is being typed (`typing`), the names of up to
+    /// A person's surname or given name alone (Durov, Pavel) gives the Arabic one (دوروف,
+    /// بافيل): see `latin_name_words`. While the text is being typed (`typing`), the names of up to
     /// [`MAX_TYPED_LABELS`] entities whose Latin name or surname it begins (Raqq → Raqqa).
     fn label_alternatives(
         &self,
@@ -781,14 +782,14 @@ impl Searcher {
         let known = self
             .latin_labels
             .get(&key)
-            .or_else(|| self.latin_surnames.get(&key));
+            .or_else(|| self.latin_name_words.get(&key));
         let names: Vec<&String> = match known {
             Some(names) => names.iter().collect(),
             None if typing && key.len() >= MIN_TYPED_LABEL_CHARS => {
                 let mut begun: Vec<(&String, &Vec<String>)> = self
                     .latin_labels
                     .iter()
-                    .chain(&self.latin_surnames)
+                    .chain(&self.latin_name_words)
                     .filter(|(k, _)| k.starts_with(&key))
                     .collect();
                 begun.sort_unstable();

@@ -85,7 +85,8 @@ describe('the query language in the widget', () => {
     // keep typing (one letter, the article alone). Words with a preposition, names in Latin
     // letters, a field name and a hamza seat are typed as readers type them.
     const { context, host, input } = await open();
-    const queries = ['تنظيم داعش', 'الدولة الإسلامية', 'لتيليجرام', 'بتويتر', 'واتس آب', 'Islamic State', 'tam tam', 'عنوان:داعش', 'مسئولون'];
+    const queries = ['تنظيم داعش', 'الدولة الإسلامية', 'لتيليجرام', 'بتويتر', 'واتس آب', 'Islamic State', 'tam tam', 'عنوان:داعش', 'مسئولون',
+      'Theresa May', 'Charlie Winter', 'Durov'];
     const failed = [];
     for (const query of queries) {
       await input.fill('');
@@ -225,6 +226,8 @@ describe('the query language in the widget', () => {
     const button = host.locator('button[part="suggestion"]');
     await button.waitFor();
     assert.equal((await button.textContent()).trim(), 'تويتر');
+    // The live region says it too (the button is outside it), after a space.
+    assert.match(await host.locator('[part="status"]').textContent(), / هل تقصد: تويتر$/);
     await context.close();
   });
 
@@ -235,6 +238,11 @@ describe('the query language in the widget', () => {
     assert.equal(await host.evaluate((el) => el.state), 'empty');
     assert.match(await status.textContent(), /واصل الكتابة/);
     assert.equal(await host.locator('[part="empty"]').isVisible(), false, 'no "no results" box for one letter');
+    // Nor for a quote with nothing after it yet.
+    await search(host, input, '"');
+    assert.match(await status.textContent(), /واصل الكتابة/);
+    assert.equal(await host.locator('[part="empty"]').isVisible(), false, 'no "no results" box for a lone quote');
+    await search(host, input, 'ت');
     // The request to keep typing is seen, not only announced (it is all the widget shows).
     const seen = await status.boundingBox();
     assert.ok(seen && seen.width > 100 && seen.height > 8, `the status is visible: ${JSON.stringify(seen)}`);
