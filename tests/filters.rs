@@ -458,3 +458,44 @@ fn a_facet_limit_keeps_the_values_with_most_results_and_the_chosen_ones() {
         assert_eq!(tags.len(), (limit + 1).min(30), "limit {limit}");
     }
 }
+
+#[path = "common/mod.rs"]
+mod common;
+
+#[test]
+fn a_timeline_period_as_a_date_range_keeps_the_articles_its_bar_counts() {
+    // Choosing a bar filters by its period: the articles kept must be those the bar counted,
+    // so an article that only mentions «2017» is under the year 2017, not under October
+    // 2017 (the month timeline does not count it there, and the range does not keep it).
+    let searcher = common::seed_searcher();
+    let all = searcher
+        .search(
+            "",
+            &SearchOptions {
+                limit: 100,
+                facets: vec!["year".into(), "month".into()],
+                facet_limit: None,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let mut checked = 0;
+    for facet in ["year", "month"] {
+        for value in &all.facets[facet] {
+            let kept = searcher
+                .search(
+                    "",
+                    &SearchOptions {
+                        limit: 100,
+                        date_from: Some(value.value.clone()),
+                        date_to: Some(value.value.clone()),
+                        ..Default::default()
+                    },
+                )
+                .unwrap();
+            assert_eq!(kept.total, value.count, "{facet} {}", value.value);
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "{checked} periods");
+}

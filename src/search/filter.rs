@@ -2,7 +2,10 @@
 //!
 //! - Within one facet, the selected values are alternatives (any of them); different facets
 //!   must all hold; excluded values remove documents. A date range keeps documents about a
-//!   date that overlaps it (their publication date or a date their text mentions).
+//!   date that overlaps it (their publication date or a date their text mentions) and is
+//!   at least as precise as its bounds: a range of months keeps an article that mentions
+//!   «October 2017» or «23 October 2017», not one that only mentions «2017» (which the
+//!   month timeline does not count either).
 //! - Facet counts are **disjunctive**: the counts of a facet ignore that facet's own
 //!   selection (and the timeline facets `year`/`month` ignore the date range), so choosing
 //!   one platform still shows how many results every other platform would give.
@@ -12,6 +15,16 @@
 //! counts for facet F when its mask is empty or only F's bit.
 
 use crate::error::{Error, Result};
+
+/// How precise a packed date (`yyyymmdd`, `00` for an unknown month or day) is: 0 a year,
+/// 1 a month, 2 a day.
+fn precision(packed: u32) -> u8 {
+    match (packed / 100 % 100, packed % 100) {
+        (_, 1..) => 2,
+        (1.., 0) => 1,
+        _ => 0,
+    }
+}
 use crate::index::facets::{date_span, parse_iso_date};
 use crate::index::Index;
 use fixedbitset::FixedBitSet;
@@ -175,14 +188,11 @@ impl CompiledFilters {
                     ))
                 })
             };
-            let start = from
-                .map(|s| bound(s, "dateFrom"))
-                .transpose()?
-                .map_or(0, |d| date_span(d).0);
-            let end = to
-                .map(|s| bound(s, "dateTo"))
-                .transpose()?
-                .map_or(u32::MAX, |d| date_span(d).1);
+            let from = from.map(|s| bound(s, "dateFrom")).transpose()?;
+            let to = to.map(|s| bound(s, "dateTo")).transpose()?;
+            let start = from.map_or(0, |d| date_span(d).0);
+            let end = to.map_or(u32::MAX, |d| date_span(d).1);
+            let finest = from.into_iter().chain(to).map(precision).max().unwrap_or(0);
             if start > end {
                 return Err(Error::InvalidOptions("dateFrom is after dateTo".into()));
             }
@@ -191,7 +201,7 @@ impl CompiledFilters {
             for (d, f) in failures.iter_mut().enumerate() {
                 let inside = index.dates(d as u32).iter().any(|&date| {
                     let (a, b) = date_span(date);
-                    a <= end && b >= start
+                    a <= end && b >= start && precision(date) >= finest
                 });
                 if !inside {
                     *f |= bit;
