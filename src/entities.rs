@@ -125,6 +125,19 @@ impl Entity {
     pub fn key(&self) -> String {
         format!("{}.{}", self.facet, self.id)
     }
+
+    /// Its listed names other than the display names, Arabic spellings then Latin names,
+    /// each once (not its quoted names, which are common words, nor its adjectives): what
+    /// the index keeps for the search ([`crate::index::facets::FacetValue::names`]).
+    pub fn other_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for name in self.names.iter().chain(&self.latin) {
+            if *name != self.ar && *name != self.en && !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+        out
+    }
 }
 
 /// How a mention names its entity.
@@ -922,6 +935,7 @@ impl crate::index::facets::Extractor for TaxonomyExtractor {
                 value: e.id.clone(),
                 label_ar: Some(e.ar.clone()),
                 label_en: Some(e.en.clone()),
+                names: e.other_names(),
             })
             .collect();
         crate::index::facets::Extracted {

@@ -1027,3 +1027,52 @@ fn finding_in_given_tokens_is_finding_in_the_text() {
     let tokens = analyzer().analyze("وكالة «ناشر» في تام تام وتيليغرام");
     let _ = matcher().find_in_tokens(analyzer(), "قصير", &tokens);
 }
+
+#[test]
+fn the_index_keeps_each_entitys_other_names_for_the_search() {
+    // The seed index (built with the default taxonomy) keeps Amber Rudd's other spellings,
+    // the one the article writes (أمبر ريد) among them, and Pavel Durov's Latin «Durov».
+    let searcher = fahras_common::seed_searcher();
+    let person = searcher
+        .index()
+        .facets()
+        .iter()
+        .find(|f| f.name == "person")
+        .expect("a person facet");
+    let names = |id: &str| {
+        person
+            .values
+            .iter()
+            .find(|v| v.value == id)
+            .map(|v| v.names.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        names("amber_rudd").contains(&"أمبر ريد".to_owned()),
+        "{:?}",
+        names("amber_rudd")
+    );
+    assert!(
+        !names("amber_rudd").contains(&"أمبر رود".to_owned()),
+        "the display name is not repeated"
+    );
+    assert!(
+        names("pavel_durov").contains(&"Durov".to_owned()),
+        "{:?}",
+        names("pavel_durov")
+    );
+    // And a Latin name meets the spelling the article writes, not only the display name.
+    let found = |q: &str| {
+        searcher
+            .search(q, &Default::default())
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found("Amber Rudd"), ["004_0681050abb075594"]);
+}
+
+#[path = "common/mod.rs"]
+mod fahras_common;

@@ -51,6 +51,8 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     ("Wainwright ", S001, &[]),
     ("Duro", S004, &[]),
     ("Pavel ", S004, &[]),
+    // The article writes «أمبر ريد», the display name is «أمبر رود».
+    ("Amber Rudd ", S004, &[]),
     ("Charlie Wi", S000, &[]),
     ("هيئة الإذاعة البريطانية ", S000, &[]),
     ("بي بي سي ", S000, &[]),

@@ -24,6 +24,7 @@ type Postings = BTreeMap<String, Vec<(u32, Vec<FieldPositions>)>>;
 struct FacetEntry {
     label_ar: Option<String>,
     label_en: Option<String>,
+    names: Vec<String>,
     docs: Vec<u32>,
 }
 
@@ -269,6 +270,9 @@ impl IndexBuilder {
                 .or_default();
             entry.label_ar = entry.label_ar.take().or(v.label_ar);
             entry.label_en = entry.label_en.take().or(v.label_en);
+            if entry.names.is_empty() {
+                entry.names = v.names;
+            }
             entry.docs.push(doc_id);
         }
         let sort_key = doc
@@ -446,6 +450,10 @@ impl IndexBuilder {
                 put_str(&mut facets, value);
                 put_str(&mut facets, entry.label_ar.as_deref().unwrap_or(""));
                 put_str(&mut facets, entry.label_en.as_deref().unwrap_or(""));
+                put_varint(&mut facets, entry.names.len() as u64);
+                for name in &entry.names {
+                    put_str(&mut facets, name);
+                }
                 put_varint(&mut facets, entry.docs.len() as u64);
                 let mut last = 0;
                 for &d in &entry.docs {

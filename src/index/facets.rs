@@ -25,6 +25,10 @@ pub struct FacetValue {
     pub label_ar: Option<String>,
     /// A display name in English, when the value is an identifier.
     pub label_en: Option<String>,
+    /// Its other names, in either script (an entity's other spellings: أمبر ريد for أمبر
+    /// رود, Durov for Pavel Durov), for the search to meet a name the text writes another
+    /// way than the display name.
+    pub names: Vec<String>,
 }
 
 impl FacetValue {
@@ -35,6 +39,7 @@ impl FacetValue {
             value: value.to_owned(),
             label_ar: None,
             label_en: None,
+            names: Vec::new(),
         }
     }
 }

@@ -31,7 +31,7 @@
 //! | 12 | `completions` | an [`fst::Map`] from a prefix to the offset of a term list in `expansions`: the [`COMPLETIONS`] terms it begins that are in the most documents (ties: the earlier term; stop words left out), for every prefix of at least [`COMPLETION_MIN_CHARS`] characters that begins more such terms |
 //! | 7 | `norms` | per document, per field: varint field length in tokens |
 //! | 8 | `documents` | varint document count D · D+1 × u32 offsets (relative to the end of the table) · the stored documents |
-//! | 9 | `facets` | varint facet count · per facet: string name · varint value count · per value (sorted): string value · string Arabic label · string English label (empty = none) · varint document count · that many varint document deltas |
+//! | 9 | `facets` | varint facet count · per facet: string name · varint value count · per value (sorted): string value · string Arabic label · string English label (empty = none) · varint name count · that many strings: other names, either script (an entity's other spellings) · varint document count · that many varint document deltas |
 //! | 11 | `analysis` | string: the site's extra aliases (the format of `data/aliases.tsv`) · varint count · that many strings: extra stop words |
 //! | 10 | `dates` | per document: varint sort key · varint count · that many varint dates (dates packed as `yyyymmdd`, `00` for an unknown month or day; sort key 0 = no date) |
 //!
@@ -72,7 +72,8 @@
 //! Version history: 2 added tag 11; 3 moved the fields and term frequencies out of the
 //! document block into the detail block, next to the positions, added the impacts and the
 //! skip table, and the `completions` section; 4 put each posting's document and document
-//! block offset in its skip entry, beside the detail offset. A file of another version is
+//! block offset in its skip entry, beside the detail offset; 5 gave each facet value its
+//! other names. A file of another version is
 //! refused: rebuild the index.
 //!
 //! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `completions`,
@@ -89,7 +90,7 @@
 pub const MAGIC: &[u8; 8] = b"FAHRASIX";
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Postings per entry of a postings list's skip table.
 pub const SKIP_INTERVAL: usize = 32;

@@ -191,6 +191,8 @@ pub struct FacetEntry {
     pub label_ar: Option<String>,
     /// Display name in English, if any.
     pub label_en: Option<String>,
+    /// Other names, in either script (see [`crate::index::facets::FacetValue::names`]).
+    pub names: Vec<String>,
     /// The documents, ascending.
     pub docs: Vec<u32>,
 }
@@ -1081,6 +1083,11 @@ fn read_facets(bytes: &[u8], document_count: u32) -> Result<Vec<Facet>> {
             let label = |s: &str| (!s.is_empty()).then(|| s.to_owned());
             let label_ar = label(r.str()?);
             let label_en = label(r.str()?);
+            let name_count = r.varint()? as usize;
+            let mut names = Vec::with_capacity(name_count.min(bytes.len()));
+            for _ in 0..name_count {
+                names.push(r.str()?.to_owned());
+            }
             let doc_count = r.varint()? as usize;
             if doc_count > document_count as usize {
                 return Err(corrupt(format!(
@@ -1106,6 +1113,7 @@ fn read_facets(bytes: &[u8], document_count: u32) -> Result<Vec<Facet>> {
                 value,
                 label_ar,
                 label_en,
+                names,
                 docs,
             });
         }

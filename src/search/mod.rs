@@ -282,27 +282,48 @@ impl Searcher {
                 let (Some(en), Some(ar)) = (&value.label_en, &value.label_ar) else {
                     continue;
                 };
-                let key = analyzed_key(&analyzer, en);
-                let ar_key = analyzed_key(&analyzer, ar);
-                if key.is_empty() || !key.is_ascii() || ar_key.is_ascii() {
-                    continue;
-                }
-                if facet.name == "person" {
-                    let first = key.split_once(' ').zip(ar_key.split_once(' '));
-                    let last = key.rsplit_once(' ').zip(ar_key.rsplit_once(' '));
-                    let ends = [
-                        first.map(|(l, a)| (l.0, a.0)),
-                        last.map(|(l, a)| (l.1, a.1)),
-                    ];
-                    for (latin, arabic) in ends.into_iter().flatten() {
-                        let known = analyzer.is_stop_word(latin)
-                            || crate::dates::month_named(latin, None).is_some();
-                        if !known && latin.len() >= MIN_TYPED_LABEL_CHARS {
-                            add(&mut latin_name_words, latin.to_owned(), arabic.to_owned());
+                // Every Latin name of the value meets every Arabic one: Amber Rudd meets the
+                // article's «أمبر ريد» as well as the display name «أمبر رود». But a name
+                // the alias list knows (Europol, BBC) keeps its listed spellings and the
+                // display name only, as its Arabic spellings do: the order of the results
+                // must not depend on the script typed.
+                let others =
+                    |latin: bool| value.names.iter().filter(move |n| n.is_ascii() == latin);
+                let arabic: Vec<(&String, String)> = std::iter::once(ar)
+                    .chain(others(false))
+                    .map(|a| (a, analyzed_key(&analyzer, a)))
+                    .filter(|(_, key)| !key.is_ascii())
+                    .collect();
+                for latin in std::iter::once(en).chain(others(true)) {
+                    let key = analyzed_key(&analyzer, latin);
+                    if key.is_empty() || !key.is_ascii() {
+                        continue;
+                    }
+                    let listed = !analyzer.alias_expansions(&key).is_empty();
+                    let names = if listed {
+                        &arabic[..arabic.len().min(1)]
+                    } else {
+                        &arabic[..]
+                    };
+                    for (name, ar_key) in names {
+                        if facet.name == "person" {
+                            let first = key.split_once(' ').zip(ar_key.split_once(' '));
+                            let last = key.rsplit_once(' ').zip(ar_key.rsplit_once(' '));
+                            let ends = [
+                                first.map(|(l, a)| (l.0, a.0)),
+                                last.map(|(l, a)| (l.1, a.1)),
+                            ];
+                            for (latin, arabic) in ends.into_iter().flatten() {
+                                let known = analyzer.is_stop_word(latin)
+                                    || crate::dates::month_named(latin, None).is_some();
+                                if !known && latin.len() >= MIN_TYPED_LABEL_CHARS {
+                                    add(&mut latin_name_words, latin.to_owned(), arabic.to_owned());
+                                }
+                            }
                         }
+                        add(&mut latin_labels, key.clone(), (*name).clone());
                     }
                 }
-                add(&mut latin_labels, key, ar.clone());
             }
         }
         Searcher {
@@ -544,9 +565,24 @@ impl Searcher {
             let mut clause_docs: Vec<u32> = Vec::new();
             let mut clause_scores: Vec<f32> = Vec::new();
             let single = clause.alternatives.len() == 1;
-            for alt in &mut clause.alternatives {
+            // Another name of the reader's words counts as much as those words, however many
+            // words it has: BBC's هيئة الإذاعة البريطانية is one name, not three words, and
+            // a three-word spelling of Europol must not outrank the articles that write
+            // يوروبول three times. (Never more than the words: بي بي سي's BBC is one name.)
+            let scales: Vec<f32> = clause
+                .alternatives
+                .iter()
+                .map(|alt| match alt.label {
+                    Some(source) if alt.words.len() > 1 => {
+                        let typed = clause.alternatives.get(source).map_or(1, |a| a.words.len());
+                        (typed as f32 / alt.words.len() as f32).min(1.0)
+                    }
+                    _ => 1.0,
+                })
+                .collect();
+            for (alt, scale) in clause.alternatives.iter_mut().zip(scales) {
                 let (docs, scores) = self.evaluate(alt, allowed.as_ref())?;
-                if single {
+                if single && scale == 1.0 {
                     (clause_docs, clause_scores) = (docs, scores);
                     break;
                 }
@@ -555,7 +591,7 @@ impl Searcher {
                     clause_scores = vec![0f32; n];
                 }
                 for doc in docs {
-                    let s = scores[doc as usize];
+                    let s = scores[doc as usize] * scale;
                     let slot = &mut clause_scores[doc as usize];
                     if *slot == 0.0 {
                         clause_docs.push(doc);
