@@ -1316,7 +1316,7 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
 .bar-hit { fill: transparent; stroke: none; }
 .bar:hover .bar-hit { fill: var(--fahras-hover-bg, var(--_hover-bg)); }
 .bar-fill { fill: var(--fahras-accent, var(--_accent)); }
-.timeline-chart[data-range] .bar:not([data-in-range]) .bar-fill { fill: var(--fahras-muted, var(--_muted)); opacity: 0.55; }
+.timeline-chart[data-range] .bar:not([data-overlaps-range]) .bar-fill { fill: var(--fahras-muted, var(--_muted)); opacity: 0.55; }
 .bar[aria-pressed='true'] .bar-fill { stroke: var(--fahras-fg, var(--_fg)); stroke-width: 1.5px; }
 .timeline-chart text[data-pressed] { font-weight: 700; fill: var(--fahras-fg, var(--_fg)); }
 .bar:focus-visible .bar-hit {
@@ -1626,7 +1626,7 @@ mark {
   .chip[aria-pressed='true'] { forced-color-adjust: none; color: HighlightText; background: Highlight; border-color: Highlight; }
   .bar-fill { fill: CanvasText; }
   .bar[aria-pressed='true'] .bar-fill, .bar:hover .bar-fill { fill: Highlight; }
-  .timeline-chart[data-range] .bar:not([data-in-range]) .bar-fill { fill: GrayText; opacity: 1; }
+  .timeline-chart[data-range] .bar:not([data-overlaps-range]) .bar-fill { fill: GrayText; opacity: 1; }
   .bar:focus-visible .bar-hit { stroke: Highlight; }
   .dialog, .root[data-mode='dropdown'] .panel { border: 1px solid CanvasText; }
 }
@@ -3559,6 +3559,9 @@ export class FahrasSearch extends ElementBase {
       bar.value.textContent = count && n <= 16 ? formatNumber(count, locale) : '';
       const bounds = periodBounds(bar.period);
       bar.g.toggleAttribute('data-in-range', (!lo || bounds.start >= lo) && (!hi || bounds.end <= hi));
+      // Dimmed are the bars wholly outside the range: a year that holds the chosen month
+      // (the chart went from months to years when the query changed) is not.
+      bar.g.toggleAttribute('data-overlaps-range', (!lo || bounds.end >= lo) && (!hi || bounds.start <= hi));
       const pressed = range.from === bar.period && range.to === bar.period;
       for (const tick of bar.ticks) tick.toggleAttribute('data-pressed', pressed);
       if (count) {

@@ -593,6 +593,30 @@ describe('facets in the demo', { skip }, () => {
     await worker.context.close();
   });
 
+  test('a chosen month stays visible when the chart turns to years: its year is not dimmed', async () => {
+    // A month chosen on the month chart (a query of few years), then a query of many years:
+    // the chart shows years, and the year that holds the month is not greyed out with the
+    // years outside the range.
+    const { context, host, input, errors } = await open();
+    await input.click();
+    await input.pressSequentially('داعش');
+    await until(() => host.evaluate((el) => el.state === 'results'), 'results');
+    await host.evaluate((el) => { el.dateFrom = '2017-10'; el.dateTo = '2017-10'; });
+    await until(() => host.evaluate((el) => el.state === 'results' && el.results?.query === 'داعش' && el.dateFrom === '2017-10'), 'the month range');
+    const shown = await host.evaluate((el) => [...el.shadowRoot.querySelectorAll('[part="bar"][role="button"]')].map((g) => ({
+      period: g.dataset.period,
+      overlaps: g.hasAttribute('data-overlaps-range'),
+      opacity: getComputedStyle(g.querySelector('.bar-fill')).opacity,
+    })));
+    assert.ok(shown.length > 2 && shown.every((b) => /^\d{4}$/.test(b.period)), `a chart of years: ${JSON.stringify(shown)}`);
+    for (const bar of shown) {
+      assert.equal(bar.overlaps, bar.period === '2017', JSON.stringify(bar));
+      assert.equal(bar.opacity === '1', bar.period === '2017', `${bar.period} dimmed: ${bar.opacity}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('an excluded value from a shared link shows its label, not its id', async () => {
     if (skip) return;
     // An excluded value is never counted, so no count brings its label.
