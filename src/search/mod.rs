@@ -237,6 +237,10 @@ pub struct Searcher {
     /// Arabic one, and the first words, when both have two words or more and the Latin word
     /// is neither a stop word nor a month's name (Theresa May's «May» is the month).
     latin_name_words: HashMap<String, Vec<String>>,
+    /// The analyzed words of the entities' Arabic names (display names and other
+    /// spellings): a spelling the taxonomy lists is not corrected by "did you mean"
+    /// (تيريزا, though the article writes تريزا).
+    entity_words: std::collections::HashSet<String>,
     /// Whether terms met so far are listed forms of a name ([`matcher::is_listed_term`]):
     /// a word typed goes on being searched at each later keystroke.
     /// (Sorted by ordinal.)
@@ -271,6 +275,7 @@ impl Searcher {
         let analyzer = Analyzer::with_settings(index.analysis()).unwrap_or_default();
         let mut latin_labels: HashMap<String, Vec<String>> = HashMap::new();
         let mut latin_name_words: HashMap<String, Vec<String>> = HashMap::new();
+        let mut entity_words = std::collections::HashSet::new();
         fn add(map: &mut HashMap<String, Vec<String>>, key: String, name: String) {
             let names = map.entry(key).or_default();
             if !names.contains(&name) {
@@ -294,6 +299,9 @@ impl Searcher {
                     .map(|a| (a, analyzed_key(&analyzer, a)))
                     .filter(|(_, key)| !key.is_ascii())
                     .collect();
+                for (_, key) in &arabic {
+                    entity_words.extend(key.split(' ').map(str::to_owned));
+                }
                 for latin in std::iter::once(en).chain(others(true)) {
                     let key = analyzed_key(&analyzer, latin);
                     if key.is_empty() || !key.is_ascii() {
@@ -332,6 +340,7 @@ impl Searcher {
             length_norms,
             latin_labels,
             latin_name_words,
+            entity_words,
             listed_terms: Default::default(),
             shortcuts: Shortcuts {
                 stored_positions: true,
@@ -1279,7 +1288,12 @@ impl Searcher {
                     .iter()
                     .enumerate()
                     .filter(|(_, a)| a.label.is_none())
-                    .flat_map(move |(i, a)| a.words.iter().map(move |w| (w, named(i))))
+                    .flat_map(move |(i, a)| {
+                        a.words.iter().map(move |w| {
+                            // (A spelling the taxonomy lists is not corrected either.)
+                            (w, named(i) || self.entity_words.contains(&w.term))
+                        })
+                    })
             })
             .collect();
         fn suggest<'a>(&(w, named): &(&'a WordMatcher, bool)) -> Option<&'a str> {
