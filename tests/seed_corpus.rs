@@ -135,6 +135,26 @@ fn typing_a_persons_latin_name_finds_the_article_at_every_keystroke() {
 }
 
 #[test]
+fn typing_telegram_finds_every_spelling_from_the_fourth_letter() {
+    // «تيلي» begins the listed spelling تيليجرام: every article with a spelling of Telegram
+    // is found from there on (تلغرام and تليجرام too), so the count does not dip.
+    let expected = containing(&[
+        "تيليجرام",
+        "تليجرام",
+        "تيلجرام",
+        "تيليغرام",
+        "تليغرام",
+        "تلغرام",
+    ]);
+    assert_eq!(expected.len(), 5);
+    let word: Vec<char> = "تيليجرام".chars().collect();
+    for end in 4..=word.len() {
+        let typed: String = word[..end].iter().collect();
+        assert_eq!(ids(&search(&typed)), expected, "«{typed}»");
+    }
+}
+
+#[test]
 fn a_spelling_the_taxonomy_lists_is_not_corrected() {
     // The article writes «تريزا ماى» and «وينرايت»; the taxonomy lists تيريزا ماي and
     // واينرايت too: found, and not "corrected" to the article's spelling.

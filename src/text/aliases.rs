@@ -25,6 +25,10 @@ use std::fmt;
 /// `data/aliases.tsv` without its comment lines (written by `build.rs`).
 const DEFAULT: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
 
+/// The fewest letters (after the article) of a word being typed that
+/// [`Aliases::begun_spelling_keys`] reads as the beginning of a listed spelling.
+pub const MIN_BEGUN_LETTERS: usize = 4;
+
 /// A malformed line of an alias list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AliasError {
@@ -68,6 +72,9 @@ pub struct Aliases {
     by_arabic: HashMap<String, Vec<usize>>,
     /// Variant key of an Arabic spelling → entities.
     by_key: HashMap<String, Vec<usize>>,
+    /// Each Arabic spelling (joined, without the article) and its entity, sorted: for
+    /// [`Aliases::begun_spelling_keys`].
+    begun: Vec<(String, usize)>,
 }
 
 impl Aliases {
@@ -144,6 +151,9 @@ impl Aliases {
                 let joined: String = spelling.split(' ').collect();
                 let base = super::stem::strip_article_clusters(&joined);
                 push_unique(self.by_arabic.entry(base.to_owned()).or_default(), id);
+                if let Err(at) = self.begun.binary_search(&(base.to_owned(), id)) {
+                    self.begun.insert(at, (base.to_owned(), id));
+                }
                 if let Some(key) = variant::skeleton(base) {
                     push_unique(self.by_key.entry(key.clone()).or_default(), id);
                     push_unique(&mut entity.keys, key);
@@ -197,6 +207,29 @@ impl Aliases {
             for key in &self.entities[id].keys {
                 push_unique(&mut keys, key.clone());
             }
+        }
+        keys
+    }
+
+    /// The variant keys of every Arabic spelling of the names a word being typed begins a
+    /// listed spelling of (after its article: «تيلي» begins تيليجرام, so every spelling of
+    /// Telegram, تلغرام too). At least [`MIN_BEGUN_LETTERS`] letters; empty otherwise.
+    pub fn begun_spelling_keys(&self, typed: &str) -> Vec<String> {
+        let base = super::stem::strip_article_clusters(typed);
+        let mut keys = Vec::new();
+        if base.chars().count() < MIN_BEGUN_LETTERS || !base.chars().all(is_arabic_letter) {
+            return keys;
+        }
+        // The spellings it begins are a run of the sorted list.
+        let from = self.begun.partition_point(|(s, _)| s.as_str() < base);
+        for (_, id) in self.begun[from..]
+            .iter()
+            .take_while(|(s, _)| s.starts_with(base))
+        {
+            self.entities[*id]
+                .keys
+                .iter()
+                .for_each(|k| push_unique(&mut keys, k.clone()));
         }
         keys
     }
@@ -315,6 +348,24 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_being_typed_gets_the_keys_of_the_names_it_begins_a_spelling_of() {
+        let aliases = Aliases::default_set();
+        let telegram = aliases.spelling_keys("تلغرام");
+        assert!(!telegram.is_empty());
+        for typed in ["تيلي", "التيلي", "تلغر"] {
+            let keys = aliases.begun_spelling_keys(typed);
+            assert!(
+                telegram.iter().all(|k| keys.contains(k)),
+                "{typed}: {keys:?}"
+            );
+        }
+        // Three letters say too little; a word that begins no spelling gets nothing.
+        assert!(aliases.begun_spelling_keys("تيل").is_empty());
+        assert!(aliases.begun_spelling_keys("بينم").is_empty());
+        assert!(aliases.begun_spelling_keys("tele").is_empty());
+    }
 
     #[test]
     fn a_latin_name_is_given_back_as_the_list_writes_it() {

@@ -245,7 +245,15 @@ impl Analyzer {
     /// The skeletons a word still being typed may begin a name's key with (see
     /// [`variant::typed_prefix_keys`]).
     pub fn typed_prefix_keys(&self, term: &str) -> Vec<String> {
-        variant::typed_prefix_keys(term)
+        let mut keys = variant::typed_prefix_keys(term);
+        // And those of the listed names it begins a spelling of (تيلي → تلغرام too).
+        // (Not one a key already found begins: its names are met already.)
+        for key in self.aliases.begun_spelling_keys(term) {
+            if !keys.iter().any(|k| key.starts_with(k.as_str())) {
+                keys.push(key);
+            }
+        }
+        keys
     }
 
     /// Does this normalized term look like a foreign name or loanword, and so get a variant
