@@ -24,6 +24,7 @@
 pub mod filter;
 pub mod fuzzy;
 pub mod matcher;
+mod names;
 pub mod query;
 pub mod snippet;
 
@@ -227,20 +228,8 @@ pub struct Searcher {
     /// Shortcuts that must not change any result (all on, but in the tests that check
     /// exactly that).
     shortcuts: Shortcuts,
-    /// The Arabic display names of the index's entities by their Latin display name, as
-    /// analyzed terms joined by spaces (`bbc` → `هيئة الإذاعة البريطانية`): a Latin query
-    /// word or phrase that names an entity also matches the entity's Arabic name, as a
-    /// phrase, where no alias list knows it.
-    latin_labels: HashMap<String, Vec<String>>,
-    /// The same for a person's surname or given name alone (`durov` → `دوروف`, `pavel` →
-    /// `بافيل`, of Pavel Durov, بافيل دوروف): the last word of the Latin name and of the
-    /// Arabic one, and the first words, when both have two words or more and the Latin word
-    /// is neither a stop word nor a month's name (Theresa May's «May» is the month).
-    latin_name_words: HashMap<String, Vec<String>>,
-    /// The analyzed words of the entities' Arabic names (display names and other
-    /// spellings): a spelling the taxonomy lists is not corrected by "did you mean"
-    /// (تيريزا, though the article writes تريزا).
-    entity_words: std::collections::HashSet<String>,
+    /// The index's entities' names, as a query meets them (BBC → هيئة الإذاعة البريطانية).
+    names: names::EntityNames,
     /// Whether terms met so far are listed forms of a name ([`matcher::is_listed_term`]):
     /// a word typed goes on being searched at each later keystroke.
     /// (Sorted by ordinal.)
@@ -273,74 +262,12 @@ impl Searcher {
         }
         // The index checked its settings when it was loaded.
         let analyzer = Analyzer::with_settings(index.analysis()).unwrap_or_default();
-        let mut latin_labels: HashMap<String, Vec<String>> = HashMap::new();
-        let mut latin_name_words: HashMap<String, Vec<String>> = HashMap::new();
-        let mut entity_words = std::collections::HashSet::new();
-        fn add(map: &mut HashMap<String, Vec<String>>, key: String, name: String) {
-            let names = map.entry(key).or_default();
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        for facet in index.facets() {
-            for value in &facet.values {
-                let (Some(en), Some(ar)) = (&value.label_en, &value.label_ar) else {
-                    continue;
-                };
-                // Every Latin name of the value meets every Arabic one: Amber Rudd meets the
-                // article's «أمبر ريد» as well as the display name «أمبر رود». But a name
-                // the alias list knows (Europol, BBC) keeps its listed spellings and the
-                // display name only, as its Arabic spellings do: the order of the results
-                // must not depend on the script typed.
-                let others =
-                    |latin: bool| value.names.iter().filter(move |n| n.is_ascii() == latin);
-                let arabic: Vec<(&String, String)> = std::iter::once(ar)
-                    .chain(others(false))
-                    .map(|a| (a, analyzed_key(&analyzer, a)))
-                    .filter(|(_, key)| !key.is_ascii())
-                    .collect();
-                for (_, key) in &arabic {
-                    entity_words.extend(key.split(' ').map(str::to_owned));
-                }
-                for latin in std::iter::once(en).chain(others(true)) {
-                    let key = analyzed_key(&analyzer, latin);
-                    if key.is_empty() || !key.is_ascii() {
-                        continue;
-                    }
-                    let listed = !analyzer.alias_expansions(&key).is_empty();
-                    let names = if listed {
-                        &arabic[..arabic.len().min(1)]
-                    } else {
-                        &arabic[..]
-                    };
-                    for (name, ar_key) in names {
-                        if facet.name == "person" {
-                            let first = key.split_once(' ').zip(ar_key.split_once(' '));
-                            let last = key.rsplit_once(' ').zip(ar_key.rsplit_once(' '));
-                            let ends = [
-                                first.map(|(l, a)| (l.0, a.0)),
-                                last.map(|(l, a)| (l.1, a.1)),
-                            ];
-                            for (latin, arabic) in ends.into_iter().flatten() {
-                                let known = analyzer.is_stop_word(latin)
-                                    || crate::dates::month_named(latin, None).is_some();
-                                if !known && latin.len() >= MIN_TYPED_LABEL_CHARS {
-                                    add(&mut latin_name_words, latin.to_owned(), arabic.to_owned());
-                                }
-                            }
-                        }
-                        add(&mut latin_labels, key.clone(), (*name).clone());
-                    }
-                }
-            }
-        }
+        let names = names::EntityNames::new(&index, &analyzer);
         Searcher {
             index,
             analyzer,
             length_norms,
-            latin_labels,
-            latin_name_words,
-            entity_words,
+            names,
             listed_terms: Default::default(),
             shortcuts: Shortcuts {
                 stored_positions: true,
@@ -811,7 +738,7 @@ impl Searcher {
     /// الإذاعة البريطانية): the articles name it in Arabic. `source` is the index of the
     /// alternative of the Latin text in its clause.
     /// A person's surname or given name alone (Durov, Pavel) gives the Arabic one (دوروف,
-    /// بافيل): see `latin_name_words`. While the text is being typed (`typing`), the names of up to
+    /// بافيل): see [`names::EntityNames`]. While the text is being typed (`typing`), the names of up to
     /// [`MAX_TYPED_LABELS`] entities whose Latin name or surname it begins (Raqq → Raqqa).
     fn label_alternatives(
         &self,
@@ -820,26 +747,14 @@ impl Searcher {
         source: usize,
         typing: bool,
     ) -> Vec<Alternative> {
-        if self.latin_labels.is_empty() || !text.is_ascii() {
+        if self.names.is_empty() || !text.is_ascii() {
             return Vec::new();
         }
         let key = analyzed_key(&self.analyzer, text);
-        let known = self
-            .latin_labels
-            .get(&key)
-            .or_else(|| self.latin_name_words.get(&key));
-        let names: Vec<&String> = match known {
+        let names: Vec<&String> = match self.names.arabic_names(&key) {
             Some(names) => names.iter().collect(),
             None if typing && key.len() >= MIN_TYPED_LABEL_CHARS => {
-                let mut begun: Vec<(&String, &Vec<String>)> = self
-                    .latin_labels
-                    .iter()
-                    .chain(&self.latin_name_words)
-                    .filter(|(k, _)| k.starts_with(&key))
-                    .collect();
-                begun.sort_unstable();
-                begun.truncate(MAX_TYPED_LABELS);
-                begun.into_iter().flat_map(|(_, names)| names).collect()
+                self.names.arabic_names_begun(&key, MAX_TYPED_LABELS)
             }
             None => return Vec::new(),
         };
@@ -1291,7 +1206,7 @@ impl Searcher {
                     .flat_map(move |(i, a)| {
                         a.words.iter().map(move |w| {
                             // (A spelling the taxonomy lists is not corrected either.)
-                            (w, named(i) || self.entity_words.contains(&w.term))
+                            (w, named(i) || self.names.is_arabic_word(&w.term))
                         })
                     })
             })
@@ -1531,7 +1446,7 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
 }
 
 /// A text's analyzed terms joined by spaces (`"Theresa  May"` → `theresa may`).
-fn analyzed_key(analyzer: &Analyzer, text: &str) -> String {
+pub(crate) fn analyzed_key(analyzer: &Analyzer, text: &str) -> String {
     let terms: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.term).collect();
     terms.join(" ")
 }
