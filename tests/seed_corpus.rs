@@ -155,6 +155,24 @@ fn typing_telegram_finds_every_spelling_from_the_fourth_letter() {
 }
 
 #[test]
+fn the_state_and_international_are_two_words() {
+    // الدولة ("the state") and الدولية ("international") shared the stem دول: a search for
+    // one marked the other.
+    for (query, other) in [("الدولة", "دولي"), ("الدولية", "دولة")] {
+        let results = search(query);
+        assert!(!results.hits.is_empty(), "{query}");
+        for hit in &results.hits {
+            let marks = marked(hit);
+            assert!(
+                marks.iter().all(|m| !m.contains(other)),
+                "{query}: {} marks {marks:?}",
+                hit.id
+            );
+        }
+    }
+}
+
+#[test]
 fn a_spelling_the_taxonomy_lists_is_not_corrected() {
     // The article writes «تريزا ماى» and «وينرايت»; the taxonomy lists تيريزا ماي and
     // واينرايت too: found, and not "corrected" to the article's spelling.
