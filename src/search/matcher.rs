@@ -225,6 +225,14 @@ impl WordMatcher {
         self.fuzzy = false;
     }
 
+    /// A word of a name, as a list gives it: no typos, and no stems with a single-letter
+    /// preposition removed or added (ريد, a surname, is not بريد, "mail"); its forms with a
+    /// preposition as written (لدوروف) still count.
+    pub fn as_name(&mut self) {
+        self.fuzzy = false;
+        self.related.clear();
+    }
+
     /// Is it the word being typed, matched as the beginning of longer words?
     pub fn is_being_typed(&self) -> bool {
         self.prefix

@@ -775,9 +775,13 @@ impl Searcher {
                     phrase: true,
                     field: field.clone(),
                 };
+                let mut alt = self.alternative(&atom, false);
+                // A name is written as listed: not read through a preposition's stem
+                // (Rudd's ريد met «بريدا», "mail") nor with a typo.
+                alt.words.iter_mut().for_each(WordMatcher::as_name);
                 Alternative {
                     label: Some(source),
-                    ..self.alternative(&atom, false)
+                    ..alt
                 }
             })
             .filter(|alt| !alt.words.is_empty())

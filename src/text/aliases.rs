@@ -27,7 +27,7 @@ const DEFAULT: &str = include_str!(concat!(env!("OUT_DIR"), "/aliases.tsv"));
 
 /// The fewest letters (after the article) of a word being typed that
 /// [`Aliases::begun_spelling_keys`] reads as the beginning of a listed spelling.
-pub const MIN_BEGUN_LETTERS: usize = 4;
+pub const MIN_BEGUN_LETTERS: usize = 3;
 
 /// A malformed line of an alias list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,7 +212,7 @@ impl Aliases {
     }
 
     /// The variant keys of every Arabic spelling of the names a word being typed begins a
-    /// listed spelling of (after its article: «تيلي» begins تيليجرام, so every spelling of
+    /// listed spelling of (after its article: «تلي» begins تليجرام, so every spelling of
     /// Telegram, تلغرام too). At least [`MIN_BEGUN_LETTERS`] letters; empty otherwise.
     pub fn begun_spelling_keys(&self, typed: &str) -> Vec<String> {
         let base = super::stem::strip_article_clusters(typed);
@@ -354,15 +354,15 @@ mod tests {
         let aliases = Aliases::default_set();
         let telegram = aliases.spelling_keys("تلغرام");
         assert!(!telegram.is_empty());
-        for typed in ["تيلي", "التيلي", "تلغر"] {
+        for typed in ["تلي", "تيلي", "التيلي", "تلغر"] {
             let keys = aliases.begun_spelling_keys(typed);
             assert!(
                 telegram.iter().all(|k| keys.contains(k)),
                 "{typed}: {keys:?}"
             );
         }
-        // Three letters say too little; a word that begins no spelling gets nothing.
-        assert!(aliases.begun_spelling_keys("تيل").is_empty());
+        // Two letters say too little; a word that begins no spelling gets nothing.
+        assert!(aliases.begun_spelling_keys("تل").is_empty());
         assert!(aliases.begun_spelling_keys("بينم").is_empty());
         assert!(aliases.begun_spelling_keys("tele").is_empty());
     }
