@@ -158,6 +158,16 @@ fn typing_telegram_finds_every_spelling_from_the_fourth_letter() {
 }
 
 #[test]
+fn a_hamza_seat_being_typed_finds_the_other_seat() {
+    // The article writes «والشئون»; a reader from the Gulf types الشؤون.
+    let expected = containing(&["الشئون"]);
+    assert_eq!(expected.len(), 1);
+    for typed in ["شؤو", "الشؤ", "الشؤو", "الشؤون"] {
+        assert!(ids(&search(typed)).is_superset(&expected), "«{typed}»");
+    }
+}
+
+#[test]
 fn the_state_and_international_are_two_words() {
     // الدولة ("the state") and الدولية ("international") shared the stem دول: a search for
     // one marked the other.

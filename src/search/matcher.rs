@@ -197,6 +197,14 @@ impl WordMatcher {
                 let stem = analyzer.stem(&bare).to_owned();
                 (bare, stem)
             });
+        // Being typed, it also begins what the bare spelling's words begin.
+        if let (true, Some((bare, _))) = (self.prefix, &self.hamza) {
+            for p in stem::typed_stem_prefixes(bare) {
+                if !self.stem_prefixes.contains(&p) {
+                    self.stem_prefixes.push(p);
+                }
+            }
+        }
         self
     }
 
@@ -341,7 +349,21 @@ impl WordMatcher {
             // (لتيل is تيليجرام being typed with ل).
             let base = (self.base != self.term).then_some(self.base.as_str());
             let loose = stem::without_loose_proclitic(&self.term);
-            for p in std::iter::once(self.term.as_str()).chain(base).chain(loose) {
+            // And its spelling with the bare hamza, which the index files a seated one under
+            // too (شؤو begins الشئون as شءو).
+            let bare = self
+                .hamza
+                .as_ref()
+                .map(|(b, _)| b.as_str())
+                .into_iter()
+                .flat_map(|b| [b, stem::strip_proclitics(b)]);
+            let mut begun: Vec<&str> = std::iter::once(self.term.as_str())
+                .chain(base)
+                .chain(loose)
+                .chain(bare)
+                .collect();
+            begun.dedup();
+            for p in begun {
                 if let Some(top) = index.top_completions(p)? {
                     ordinals.extend(top);
                     continue;
