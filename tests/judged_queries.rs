@@ -53,6 +53,9 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     ("Pavel ", S004, &[]),
     // The article writes «أمبر ريد», the display name is «أمبر رود».
     ("Amber Rudd ", S004, &[]),
+    // A name of three and four Latin words.
+    ("New York Times ", S001, &[]),
+    ("The New York Times ", S001, &[]),
     ("Charlie Wi", S000, &[]),
     ("هيئة الإذاعة البريطانية ", S000, &[]),
     ("بي بي سي ", S000, &[]),

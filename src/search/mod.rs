@@ -210,6 +210,9 @@ pub const MAX_TYPED_LABELS: usize = 4;
 /// A Latin word being typed meets the entities whose name it begins from this many letters.
 pub const MIN_TYPED_LABEL_CHARS: usize = 3;
 
+/// The most adjacent Latin words read together as one entity's name (The New York Times).
+pub const MAX_NAME_WORDS: usize = 4;
+
 /// How many of the best documents get a proximity boost.
 pub const PROXIMITY_CANDIDATES: usize = 100;
 
@@ -681,36 +684,70 @@ impl Searcher {
             }
             i += 1;
         }
-        // Two adjacent Latin words that are an entity's name (Theresa May) or a name of the
-        // alias list (Islamic State, Tam Tam): one clause, the two words in a row or the
-        // entity's Arabic name, the name's Arabic spellings.
+        // Two to four adjacent Latin words that are an entity's name (Theresa May, The New
+        // York Times) or a name of the alias list (Islamic State, Tam Tam), or two words
+        // that name a month: one clause, the words in a row or the entity's Arabic names,
+        // the name's Arabic spellings. The longest such run first.
         let mut i = 0;
         while i + 1 < clauses.len() {
-            if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
-                let text = format!("{} {}", a.term, b.term);
+            for len in (2..=MAX_NAME_WORDS.min(clauses.len() - i)).rev() {
+                let words: Option<Vec<&WordMatcher>> =
+                    clauses[i..i + len].iter().map(single_word).collect();
+                let Some(words) = words else { continue };
+                let terms: Vec<&str> = words.iter().map(|w| w.term.as_str()).collect();
+                let text = terms.join(" ");
                 let mut labels = Vec::new();
-                if a.term.is_ascii() && b.term.is_ascii() {
-                    // (While the second is typed, the names the two begin: Theresa Ma.)
-                    labels = self.label_alternatives(&text, &None, 0, b.is_being_typed());
-                    labels.extend(self.latin_name_alternative(&[a.clone(), b.clone()], None, 0));
+                if text.is_ascii() {
+                    // (While the last is typed, the names they begin: Theresa Ma.)
+                    let typing = words[len - 1].is_being_typed();
+                    labels = self.label_alternatives(&text, &None, 0, typing);
+                    if let [a, b] = words[..] {
+                        labels.extend(self.latin_name_alternative(
+                            &[a.clone(), b.clone()],
+                            None,
+                            0,
+                        ));
+                    } else {
+                        // A longer name of the alias list: its Arabic spellings as phrases.
+                        labels.extend(self.analyzer.alias_expansions(&text).iter().map(|a| {
+                            let mut alt = self.alternative(
+                                &Atom {
+                                    text: a.clone(),
+                                    phrase: true,
+                                    field: None,
+                                },
+                                false,
+                            );
+                            alt.words.iter_mut().for_each(WordMatcher::as_name);
+                            Alternative {
+                                label: Some(0),
+                                ..alt
+                            }
+                        }));
+                        labels.retain(|a| !a.words.is_empty());
+                    }
                 }
-                labels.extend(self.month_alternatives(&[a.clone(), b.clone()], &None, 0));
-                if !labels.is_empty() {
-                    let mut alternatives = vec![self.alternative(
-                        &Atom {
-                            text,
-                            phrase: true,
-                            field: None,
-                        },
-                        false,
-                    )];
-                    alternatives.extend(labels);
-                    clauses[i] = Clause {
-                        alternatives,
-                        required: true,
-                    };
-                    clauses.remove(i + 1);
+                if let [a, b] = words[..] {
+                    labels.extend(self.month_alternatives(&[a.clone(), b.clone()], &None, 0));
                 }
+                if labels.is_empty() {
+                    continue;
+                }
+                let mut alternatives = vec![self.alternative(
+                    &Atom {
+                        text,
+                        phrase: true,
+                        field: None,
+                    },
+                    false,
+                )];
+                alternatives.extend(labels);
+                clauses[i] = Clause {
+                    alternatives,
+                    required: true,
+                };
+                clauses.drain(i + 1..i + len);
+                break;
             }
             i += 1;
         }
