@@ -158,6 +158,21 @@ fn typing_telegram_finds_every_spelling_from_the_fourth_letter() {
 }
 
 #[test]
+fn typing_bbc_in_arabic_letters_never_finds_nothing() {
+    // بي بي سي is BBC; the article writes هيئة الإذاعة البريطانية. Each word of it on the
+    // way (بي, بي بي, بي بي س…) is the name being typed, not a search for «بي».
+    let expected = containing(&["هيئة الإذاعة البريطانية"]);
+    assert_eq!(expected.len(), 1);
+    let name: Vec<char> = "بي بي سي ".chars().collect();
+    for end in 2..=name.len() {
+        let typed: String = name[..end].iter().collect();
+        let results = search(&typed);
+        assert!(ids(&results).is_superset(&expected), "«{typed}»: {:?}", ids(&results));
+        assert!(!results.partial, "«{typed}» is partial");
+    }
+}
+
+#[test]
 fn a_hamza_seat_being_typed_finds_the_other_seat() {
     // The article writes «والشئون»; a reader from the Gulf types الشؤون (from three letters
     // after the article).

@@ -669,6 +669,50 @@ impl Searcher {
             }
             i += 1;
         }
+        // The last words of the query beginning an Arabic spelling of several words of a
+        // name (بي, بي بي, بي بي س: بي بي سي) are typed on the way to it: one clause, the
+        // words as typed or the name (its Latin names and the entity's Arabic name), so
+        // that the reader does not see "no results" at every word.
+        for k in (1..=2).rev() {
+            let Some(first) = clauses.len().checked_sub(k) else {
+                continue;
+            };
+            let words: Option<Vec<&WordMatcher>> =
+                clauses[first..].iter().map(single_word).collect();
+            let Some(words) = words else { continue };
+            let terms: Vec<&str> = words.iter().map(|w| w.term.as_str()).collect();
+            let typing = words[k - 1].is_being_typed();
+            if terms.iter().any(|t| t.is_ascii()) {
+                continue;
+            }
+            let names = self
+                .analyzer
+                .aliases()
+                .multiword_names_begun(&terms, typing);
+            if names.is_empty() {
+                continue;
+            }
+            let phrase = |text: String| Atom {
+                text,
+                phrase: true,
+                field: None,
+            };
+            let mut alternatives = vec![self.alternative(&phrase(terms.join(" ")), typing)];
+            for name in &names {
+                alternatives.push(Alternative {
+                    label: Some(0),
+                    ..self.alternative(&phrase(name.clone()), false)
+                });
+                alternatives.extend(self.label_alternatives(name, &None, 0, false));
+            }
+            alternatives.retain(|a| !a.words.is_empty());
+            clauses.truncate(first);
+            clauses.push(Clause {
+                alternatives,
+                required: true,
+            });
+            break;
+        }
         // Two adjacent words that write one name (فيس بوك) become one clause for the name.
         let mut i = 0;
         while i + 1 < clauses.len() {

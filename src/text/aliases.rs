@@ -234,6 +234,42 @@ impl Aliases {
         keys
     }
 
+    /// The Latin names of the entities that have an Arabic spelling of several words which
+    /// the normalized `words` begin, as whole words (بي, بي بي: بي بي سي), or with the last
+    /// one still being typed (`typing`: بي بي س). Fewer words than the spelling, or as many
+    /// with the last unfinished: a spelling typed whole is matched as such. The first word
+    /// needs two letters.
+    pub fn multiword_names_begun(&self, words: &[&str], typing: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        let Some((last, before)) = words.split_last() else {
+            return out;
+        };
+        if words[0].chars().count() < 2 {
+            return out;
+        }
+        for entity in &self.entities {
+            let begun = entity.arabic.iter().any(|spelling| {
+                let parts: Vec<&str> = spelling.split(' ').collect();
+                let k = before.len();
+                parts.len() > 1
+                    && parts.len() > k
+                    && parts[..k] == *before
+                    && if typing {
+                        parts[k].starts_with(last) && (parts[k] != *last || parts.len() > k + 1)
+                    } else {
+                        parts[k] == *last && parts.len() > k + 1
+                    }
+            });
+            if begun {
+                entity
+                    .latin
+                    .iter()
+                    .for_each(|n| push_unique(&mut out, n.clone()));
+            }
+        }
+        out
+    }
+
     /// The entities an Arabic term names, by spelling or by variant key.
     fn arabic_entities(&self, term: &str) -> Vec<usize> {
         if !term.chars().next().is_some_and(is_arabic_letter) {
@@ -365,6 +401,24 @@ mod tests {
         assert!(aliases.begun_spelling_keys("تل").is_empty());
         assert!(aliases.begun_spelling_keys("بينم").is_empty());
         assert!(aliases.begun_spelling_keys("tele").is_empty());
+    }
+
+    #[test]
+    fn words_that_begin_a_spelling_of_several_words_name_it() {
+        let aliases = Aliases::default_set();
+        let bbc = vec!["bbc".to_owned()];
+        assert_eq!(aliases.multiword_names_begun(&["بي"], false), bbc);
+        assert_eq!(aliases.multiword_names_begun(&["بي", "بي"], false), bbc);
+        assert_eq!(aliases.multiword_names_begun(&["بي", "بي", "س"], true), bbc);
+        // The whole spelling is not begun (it is matched as itself); nor is another word.
+        assert!(aliases
+            .multiword_names_begun(&["بي", "بي", "سي"], false)
+            .is_empty());
+        assert!(!aliases
+            .multiword_names_begun(&["بي", "بي", "سي"], true)
+            .contains(&bbc[0]));
+        assert!(aliases.multiword_names_begun(&["بين"], false).is_empty());
+        assert!(aliases.multiword_names_begun(&["ب"], true).is_empty());
     }
 
     #[test]
