@@ -3068,7 +3068,12 @@ export class FahrasSearch extends ElementBase {
     // "Did you mean" is outside the live region (it is a button); the region says it too,
     // so that a screen-reader user hears the results may be for another word.
     const suggestion = (state === 'results' || state === 'empty') && !tooShort && results?.suggestion;
-    if (suggestion) status.push(' ', h('span', { class: 'visually-hidden' }, `${s.suggestion} ${suggestion}`));
+    if (suggestion) {
+      // A sentence of its own: after the count («٥ نتائج») a full stop, after a note that
+      // ends with one a space.
+      const said = status.map((part) => (typeof part === 'string' ? part : part.textContent)).join('').trim();
+      status.push(/[.!?؟]$/.test(said) ? ' ' : '. ', h('span', { class: 'visually-hidden' }, `${s.suggestion} ${suggestion}`));
+    }
     ui.status.replaceChildren(...status);
 
     // "Did you mean" suggestion.

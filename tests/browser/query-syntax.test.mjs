@@ -227,7 +227,7 @@ describe('the query language in the widget', () => {
     await button.waitFor();
     assert.equal((await button.textContent()).trim(), 'تويتر');
     // The live region says it too (the button is outside it), after a space.
-    assert.match(await host.locator('[part="status"]').textContent(), / هل تقصد: تويتر$/);
+    assert.match(await host.locator('[part="status"]').textContent(), /[^ ]\. هل تقصد: تويتر$/);
     await context.close();
   });
 
