@@ -167,7 +167,11 @@ fn typing_bbc_in_arabic_letters_never_finds_nothing() {
     for end in 2..=name.len() {
         let typed: String = name[..end].iter().collect();
         let results = search(&typed);
-        assert!(ids(&results).is_superset(&expected), "«{typed}»: {:?}", ids(&results));
+        assert!(
+            ids(&results).is_superset(&expected),
+            "«{typed}»: {:?}",
+            ids(&results)
+        );
         assert!(!results.partial, "«{typed}» is partial");
     }
 }

@@ -682,7 +682,11 @@ impl Searcher {
             let Some(words) = words else { continue };
             let terms: Vec<&str> = words.iter().map(|w| w.term.as_str()).collect();
             let typing = words[k - 1].is_being_typed();
-            if terms.iter().any(|t| t.is_ascii()) {
+            // Not from a stop word (في begins فيس بوك), nor from a word being typed alone
+            // before its third letter (تي, تيك توك): the commonest words would all search
+            // for a name.
+            let short = k == 1 && typing && terms[0].chars().count() < 3;
+            if short || words[0].is_stop || terms.iter().any(|t| t.is_ascii()) {
                 continue;
             }
             let names = self

@@ -249,16 +249,21 @@ impl Aliases {
         }
         for entity in &self.entities {
             let begun = entity.arabic.iter().any(|spelling| {
-                let parts: Vec<&str> = spelling.split(' ').collect();
-                let k = before.len();
-                parts.len() > 1
-                    && parts.len() > k
-                    && parts[..k] == *before
-                    && if typing {
-                        parts[k].starts_with(last) && (parts[k] != *last || parts.len() > k + 1)
-                    } else {
-                        parts[k] == *last && parts.len() > k + 1
-                    }
+                if !spelling.contains(' ') {
+                    return false;
+                }
+                let mut parts = spelling.split(' ');
+                if !before.iter().all(|b| parts.next() == Some(*b)) {
+                    return false;
+                }
+                let Some(part) = parts.next() else {
+                    return false;
+                };
+                let more = parts.next().is_some();
+                match typing {
+                    true => part.starts_with(last) && (part != *last || more),
+                    false => part == *last && more,
+                }
             });
             if begun {
                 entity
