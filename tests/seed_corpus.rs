@@ -158,6 +158,30 @@ fn typing_telegram_finds_every_spelling_from_the_fourth_letter() {
 }
 
 #[test]
+fn a_snippet_shows_the_word_as_typed_before_its_other_forms() {
+    // The article writes «مائة» (stem ماي) before «تريزا ماى»: a search for ماي shows the
+    // name, not the hundred; one for موقع shows «موقع» where the article has it, not
+    // «مواقع» (its plural) first.
+    let hit = &search("ماي ").hits[0];
+    assert!(marked(hit).iter().any(|m| m == "ماى"), "{:?}", marked(hit));
+    assert!(
+        !marked(hit).iter().any(|m| m.contains("مائة")),
+        "{:?}",
+        marked(hit)
+    );
+    for hit in &search("موقع ").hits {
+        if containing(&["موقع"]).contains(&hit.id) {
+            assert!(
+                marked(hit).iter().any(|m| m.contains("موقع")),
+                "{}: {:?}",
+                hit.id,
+                marked(hit)
+            );
+        }
+    }
+}
+
+#[test]
 fn typing_bbc_in_arabic_letters_never_finds_nothing() {
     // بي بي سي is BBC; the article writes هيئة الإذاعة البريطانية. Each word of it on the
     // way (بي, بي بي, بي بي س…) is the name being typed, not a search for «بي».

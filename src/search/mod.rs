@@ -367,7 +367,7 @@ impl Searcher {
                 if near.len() >= 2 {
                     top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
                     let candidates: Vec<u32> = ranked.iter().map(|r| r.0).collect();
-                    let found = marker.locate(&candidates)?;
+                    let found = marker.locate_words(&candidates)?;
                     boost_proximity(&near, &found, &mut ranked);
                     located = Some(found);
                 }
@@ -397,12 +397,13 @@ impl Searcher {
             .take(options.limit)
             .map(|r| (r.0, r.2))
             .collect();
+        let docs: Vec<u32> = shown.iter().map(|s| s.0).collect();
         let mut located = match located {
-            Some(found) => found,
-            None => {
-                let docs: Vec<u32> = shown.iter().map(|s| s.0).collect();
-                marker.locate(&docs)?
+            Some(mut found) => {
+                marker.locate_exact(&docs, &mut found)?;
+                found
             }
+            None => marker.locate(&docs)?,
         };
         for (doc, score) in shown {
             let found = located.remove(&doc).unwrap_or_default();

@@ -38,6 +38,9 @@ pub struct Highlighter<'a> {
     analyzer: &'a Analyzer,
     /// Term ordinal → the query words (in query order) it matched.
     words: HashMap<u64, Vec<usize>>,
+    /// The ordinals matched at the exact tier (the word as typed, a listed form of a name):
+    /// a snippet shows those before a word's other forms («ماى» before «مائة» for ماي).
+    exact: std::collections::HashSet<u64>,
     /// How many query words there are.
     word_count: usize,
     /// Can two adjacent words match (a word with a variant key or a multi-word alias)?
@@ -46,7 +49,7 @@ pub struct Highlighter<'a> {
     /// they stand in a row.
     phrases: Vec<Phrase>,
     /// Terms already looked up (words repeat, within a document and across the hits).
-    decided: RefCell<HashMap<String, Option<usize>>>,
+    decided: RefCell<HashMap<String, Option<(usize, bool)>>>,
     /// Tokens as written already analyzed by [`Highlighter::words_of_token`].
     token_words: RefCell<HashMap<String, u64>>,
 }
@@ -55,6 +58,8 @@ pub struct Highlighter<'a> {
 #[derive(Debug, Default)]
 pub struct Located {
     fields: HashMap<u8, Vec<(u32, usize)>>,
+    /// Per field id, the positions (sorted) of the matches at the exact tier.
+    strong: HashMap<u8, Vec<u32>>,
 }
 
 impl Located {
@@ -75,6 +80,31 @@ impl Located {
         let field = field?;
         Some(self.fields.get(&field).map_or(&[][..], Vec::as_slice))
     }
+
+    /// A field's positions of matches at the exact tier (empty for a field it has none of).
+    fn strong(&self, field: Option<u8>) -> &[u32] {
+        field
+            .and_then(|f| self.strong.get(&f))
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// How many distinct query words have a match at the exact tier (what a snippet can
+    /// show at most of them).
+    fn strong_word_count(&self) -> usize {
+        let mut words: Vec<usize> = self
+            .fields
+            .iter()
+            .flat_map(|(f, list)| {
+                let strong = self.strong.get(f).map_or(&[][..], Vec::as_slice);
+                list.iter()
+                    .filter(move |m| strong.binary_search(&m.0).is_ok())
+                    .map(|m| m.1)
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words.len()
+    }
 }
 
 /// The texts of one field, in order, and the field's id in the index (`None`: the index
@@ -91,8 +121,9 @@ pub struct FieldText<'t> {
     pub used: Vec<u32>,
 }
 
-/// A token of a text: byte span and the query word it matches.
-type Marked = (usize, usize, Option<usize>);
+/// A token of a text: byte span, the query word it matches, and whether it matches it at
+/// the exact tier.
+type Marked = (usize, usize, Option<usize>, bool);
 
 impl<'a> Highlighter<'a> {
     /// `expansions[w]` are the `(term ordinal, weight)`s query word `w` matched; `pairs`
@@ -104,9 +135,13 @@ impl<'a> Highlighter<'a> {
         pairs: bool,
     ) -> Self {
         let mut words = HashMap::new();
+        let mut exact = std::collections::HashSet::new();
         let mut word_count = 0;
         for (w, expansion) in expansions.into_iter().enumerate() {
-            for &(ordinal, _) in expansion {
+            for &(ordinal, weight) in expansion {
+                if weight >= super::matcher::tier::EXACT {
+                    exact.insert(ordinal);
+                }
                 let list: &mut Vec<usize> = words.entry(ordinal).or_default();
                 if list.last() != Some(&w) {
                     list.push(w);
@@ -118,6 +153,7 @@ impl<'a> Highlighter<'a> {
             index,
             analyzer,
             words,
+            exact,
             word_count,
             pairs,
             phrases: Vec::new(),
@@ -138,8 +174,18 @@ impl<'a> Highlighter<'a> {
 
     /// Where the query's words occur in each of `docs`: each matched term's postings of
     /// those documents are looked up through its skip table; a phrase's words are kept only
-    /// where the phrase occurs.
+    /// where the phrase occurs. With the positions of the matches at the exact tier, which
+    /// snippets need ([`Highlighter::locate_exact`]).
     pub fn locate(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
+        let mut out = self.locate_words(docs)?;
+        self.locate_exact(docs, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`Highlighter::locate`] without the positions of the exact matches (enough for the
+    /// proximity of many candidates; the hits shown get them with
+    /// [`Highlighter::locate_exact`]).
+    pub fn locate_words(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
         let mut out: HashMap<u32, Located> =
             docs.iter().map(|&d| (d, Located::default())).collect();
         let set = crate::index::DocSet::new(docs);
@@ -161,9 +207,36 @@ impl<'a> Highlighter<'a> {
         Ok(out)
     }
 
+    /// Adds to `located` the positions, in `docs`, of the matches at the exact tier.
+    pub fn locate_exact(&self, docs: &[u32], located: &mut HashMap<u32, Located>) -> Result<()> {
+        let set = crate::index::DocSet::new(docs);
+        for &ordinal in &self.exact {
+            self.index
+                .for_each_position_in(ordinal, &set, |doc, field, p| {
+                    let strong = located.entry(doc).or_default().strong.entry(field);
+                    strong.or_default().push(p);
+                })?;
+        }
+        for &doc in docs {
+            if let Some(found) = located.get_mut(&doc) {
+                for list in found.strong.values_mut() {
+                    list.sort_unstable();
+                    list.dedup();
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// [`Highlighter::mark`] from located matches: only the tokens' spans and positions are
     /// needed, and a matched token's term only to tell a pair match from a single one.
-    fn mark_located(&self, text: &str, base: u32, matches: &[(u32, usize)]) -> (Vec<Marked>, u32) {
+    fn mark_located(
+        &self,
+        text: &str,
+        base: u32,
+        matches: &[(u32, usize)],
+        strong: &[u32],
+    ) -> (Vec<Marked>, u32) {
         let spans = self.analyzer.token_spans(text);
         let used = spans.last().map_or(0, |t| t.2 + 1);
         let mut out: Vec<Marked> = Vec::with_capacity(spans.len());
@@ -175,6 +248,7 @@ impl<'a> Highlighter<'a> {
                 i += 1;
             }
             let m = matches.get(i).filter(|m| m.0 == p).map(|m| m.1);
+            let exact = m.is_some() && strong.binary_search(&p).is_ok();
             if let (Some(w), true) = (m, self.pairs) {
                 // A pair term is indexed at its first word: mark the second word too
                 // unless the first matched on its own.
@@ -191,13 +265,18 @@ impl<'a> Highlighter<'a> {
             }
             // A ligature that expands to several tokens shares one span: keep one entry.
             match out.last_mut() {
-                Some(last) if last.0 == start => last.2 = last.2.or(m),
-                _ => out.push((start, end, m)),
+                Some(last) if last.0 == start => {
+                    last.2 = last.2.or(m);
+                    last.3 |= exact;
+                }
+                _ => out.push((start, end, m, exact)),
             }
         }
         for i in pair_halves {
-            if let (Some(w), Some(next)) = (out[i - 1].2, out.get_mut(i)) {
-                next.2 = next.2.or(Some(w));
+            if let (Some(w), exact, Some(next)) = (out[i - 1].2, out[i - 1].3, out.get_mut(i)) {
+                if next.2.is_none() {
+                    (next.2, next.3) = (Some(w), exact);
+                }
             }
         }
         (out, used)
@@ -222,14 +301,19 @@ impl<'a> Highlighter<'a> {
 
     /// The query word an indexed term matched.
     fn word_of(&self, term: &str) -> Option<usize> {
+        self.word_and_tier_of(term).map(|(w, _)| w)
+    }
+
+    /// The query word an indexed term matched, and whether at the exact tier.
+    fn word_and_tier_of(&self, term: &str) -> Option<(usize, bool)> {
         let mut decided = self.decided.borrow_mut();
         if let Some(&m) = decided.get(term) {
             return m;
         }
-        let m = self
-            .index
-            .term_ordinal(term)
-            .and_then(|o| self.words.get(&o)?.first().copied());
+        let m = self.index.term_ordinal(term).and_then(|o| {
+            let w = self.words.get(&o)?.first().copied()?;
+            Some((w, self.exact.contains(&o)))
+        });
         decided.insert(term.to_owned(), m);
         m
     }
@@ -238,9 +322,15 @@ impl<'a> Highlighter<'a> {
     /// matches (`matches`, positions counted from `base`) or, without them, by looking each
     /// term up. Also returns how many positions the text used. Two adjacent words that
     /// write one query word (فيس بوك for فيسبوك) both match it.
-    fn mark(&self, text: &str, base: u32, matches: Option<&[(u32, usize)]>) -> (Vec<Marked>, u32) {
+    fn mark(
+        &self,
+        text: &str,
+        base: u32,
+        matches: Option<&[(u32, usize)]>,
+        strong: &[u32],
+    ) -> (Vec<Marked>, u32) {
         match matches {
-            Some(matches) => self.mark_located(text, base, matches),
+            Some(matches) => self.mark_located(text, base, matches, strong),
             None => self.mark_by_lookup(text),
         }
     }
@@ -252,12 +342,16 @@ impl<'a> Highlighter<'a> {
         let tokens = self.analyzer.analyze(text);
         let used = tokens.last().map_or(0, |t| t.position + 1);
         for token in tokens {
-            let m = self.word_of(&token.term);
+            let found = self.word_and_tier_of(&token.term);
+            let (m, exact) = (found.map(|f| f.0), found.is_some_and(|f| f.1));
             // A ligature that expands to several tokens shares one span: keep one entry.
             match out.last_mut() {
-                Some(last) if last.0 == token.start => last.2 = last.2.or(m),
+                Some(last) if last.0 == token.start => {
+                    last.2 = last.2.or(m);
+                    last.3 |= exact;
+                }
                 _ => {
-                    out.push((token.start, token.end, m));
+                    out.push((token.start, token.end, m, exact));
                     terms.push(token.term);
                 }
             }
@@ -268,9 +362,11 @@ impl<'a> Highlighter<'a> {
                     if terms[i - 1].chars().count() < 2 || terms[i].chars().count() < 2 {
                         continue; // no half of a name is one letter
                     }
-                    if let Some(w) = self.word_of(&pair_term(&terms[i - 1], &terms[i])) {
-                        out[i - 1].2 = Some(w);
-                        out[i].2 = Some(w);
+                    if let Some((w, exact)) =
+                        self.word_and_tier_of(&pair_term(&terms[i - 1], &terms[i]))
+                    {
+                        (out[i - 1].2, out[i - 1].3) = (Some(w), exact);
+                        (out[i].2, out[i].3) = (Some(w), exact);
                     }
                 }
             }
@@ -349,15 +445,37 @@ fn keep_phrase_occurrences(list: &mut Vec<(u32, usize)>, phrases: &[Phrase]) {
     list.retain(|m| !in_a_phrase(m.1) || keep.binary_search(m).is_ok());
 }
 
-/// At least the score `(distinct words, marked words)` of any window of a text whose
-/// located matches are `matches` (`(position, word)`s): all its distinct words, and all its
-/// matches, twice when the second word of a pair term is marked too.
-fn text_bound(matches: &[(u32, usize)], pairs: bool) -> (usize, usize) {
-    let mut words: Vec<usize> = matches.iter().map(|m| m.1).collect();
+/// At least the score `(distinct words, distinct words at the exact tier, marked words)` of
+/// any window of a text whose located matches are `matches` (`(position, word)`s), those at
+/// `strong` positions at the exact tier: all its distinct words, all its words with an exact
+/// match, and all its matches, twice when the second word of a pair term is marked too.
+fn text_bound(matches: &[(u32, usize)], strong: &[u32], pairs: bool) -> Score {
+    // (word, matched at the exact tier), walking the two sorted position lists together.
+    let mut words: Vec<(usize, bool)> = Vec::with_capacity(matches.len());
+    let mut j = 0;
+    for m in matches {
+        while strong.get(j).is_some_and(|&p| p < m.0) {
+            j += 1;
+        }
+        words.push((m.1, strong.get(j) == Some(&m.0)));
+    }
     words.sort_unstable();
     words.dedup();
-    (words.len(), matches.len() * if pairs { 2 } else { 1 })
+    let mut distinct = 0;
+    let mut exact = 0;
+    for (i, &(word, is_exact)) in words.iter().enumerate() {
+        // Sorted by word, then false before true: the last entry of a word says if any is.
+        if words.get(i + 1).is_none_or(|next| next.0 != word) {
+            distinct += 1;
+            exact += usize::from(is_exact);
+        }
+    }
+    (distinct, exact, matches.len() * if pairs { 2 } else { 1 })
 }
+
+/// How a window ranks: (distinct matched words, distinct words matched at the exact tier,
+/// matches).
+type Score = (usize, usize, usize);
 
 /// UTF-16 length of a string.
 fn utf16_len(s: &str) -> u32 {
@@ -385,7 +503,7 @@ pub fn highlight(
     if matches.is_some_and(<[_]>::is_empty) {
         return Vec::new();
     }
-    let (tokens, _) = marker.mark(text, 0, matches);
+    let (tokens, _) = marker.mark(text, 0, matches, located.strong(field));
     to_utf16(
         text,
         tokens.iter().filter(|t| t.2.is_some()).map(|t| (t.0, t.1)),
@@ -414,9 +532,11 @@ pub fn best_snippet(
     present: usize,
 ) -> Result<Snippet> {
     let target = present.min(marker.word_count);
+    // At most this many words can show an exact match: a window that does is unbeatable.
+    let exact = located.strong_word_count().min(target);
     let best = match plan(located, fields, marker.pairs) {
-        Some(texts) => planned_best_window(marker, &texts, target)?,
-        None => best_window_in_order(marker, located, fields, target)?,
+        Some(texts) => planned_best_window(marker, &texts, target, exact)?,
+        None => best_window_in_order(marker, located, fields, target, exact)?,
     };
     let Some(Window {
         text,
@@ -438,7 +558,7 @@ struct Window<'t> {
     tokens: Vec<Marked>,
     start: usize,
     end: usize,
-    score: (usize, usize),
+    score: Score,
     /// Tokens from the first to the last of the fewest in a row that hold each distinct
     /// word of the window once.
     span: usize,
@@ -449,9 +569,15 @@ struct Window<'t> {
 impl Window<'_> {
     /// How a window with every present word ranks against another such: one in a passage
     /// (a text of at least [`MIN_PASSAGE_POSITIONS`]) before one in a heading or a
-    /// caption, then the one with its words closest together; ties to the earlier.
-    fn passage_key(&self) -> (bool, std::cmp::Reverse<usize>) {
-        (self.in_passage(), std::cmp::Reverse(self.span))
+    /// caption, then the one with more words matched at the exact tier (the word as typed
+    /// before its other forms), then the one with its words closest together; ties to the
+    /// earlier.
+    fn passage_key(&self) -> (bool, usize, std::cmp::Reverse<usize>) {
+        (
+            self.in_passage(),
+            self.score.1,
+            std::cmp::Reverse(self.span),
+        )
     }
 
     /// Is its text a passage, not a heading or a caption?
@@ -459,9 +585,10 @@ impl Window<'_> {
         self.used >= MIN_PASSAGE_POSITIONS
     }
 
-    /// Can no window with every one of `target` words rank above this one?
-    fn unbeatable(&self, target: usize) -> bool {
-        self.passage_key() >= (true, std::cmp::Reverse(target.saturating_sub(1)))
+    /// Can no window with every one of `target` words, at most `exact` of them at the exact
+    /// tier, rank above this one?
+    fn unbeatable(&self, target: usize, exact: usize) -> bool {
+        self.passage_key() >= (true, exact, std::cmp::Reverse(target.saturating_sub(1)))
     }
 }
 
@@ -487,7 +614,8 @@ struct Planned<'t> {
     text: &'t [u8],
     base: u32,
     matches: &'t [(u32, usize)],
-    bound: (usize, usize),
+    strong: &'t [u32],
+    bound: Score,
 }
 
 /// The fields' texts with the positions each starts from and its matches, when all are
@@ -511,11 +639,15 @@ fn plan<'t>(
             let from = matches.partition_point(|m| m.0 < base);
             let to = matches.partition_point(|m| m.0 < end);
             let mine = &matches[from..to];
+            let strong = located.strong(field.field);
+            let strong = &strong
+                [strong.partition_point(|&p| p < base)..strong.partition_point(|&p| p < end)];
             out.push(Planned {
                 text,
                 base,
                 matches: mine,
-                bound: text_bound(mine, pairs),
+                strong,
+                bound: text_bound(mine, strong, pairs),
             });
             base = end.saturating_add(crate::index::PARAGRAPH_GAP);
         }
@@ -532,6 +664,7 @@ fn planned_best_window<'t>(
     marker: &Highlighter<'_>,
     texts: &[Planned<'t>],
     target: usize,
+    exact: usize,
 ) -> Result<Option<Window<'t>>> {
     let mut analyzed: Vec<Option<Option<Window<'t>>>> = (0..texts.len()).map(|_| None).collect();
     let mut complete: Option<Window<'t>> = None;
@@ -539,10 +672,10 @@ fn planned_best_window<'t>(
         if t.bound.0 < target {
             continue;
         }
-        let window = analyze_text(marker, t.text, t.base, Some(t.matches))?;
+        let window = analyze_text(marker, t.text, t.base, Some(t.matches), t.strong)?;
         match window {
             Some(w) if w.score.0 >= target => {
-                let done = w.unbeatable(target);
+                let done = w.unbeatable(target, exact);
                 keep_better(&mut complete, w);
                 if done {
                     break;
@@ -558,7 +691,7 @@ fn planned_best_window<'t>(
     order.sort_by(|&a, &b| texts[b].bound.cmp(&texts[a].bound).then(a.cmp(&b)));
     // (text, score, in a passage) of the best so far: a higher score wins, then a passage
     // over a heading, then the earlier text.
-    let mut best: Option<(usize, (usize, usize), bool)> = None;
+    let mut best: Option<(usize, Score, bool)> = None;
     for i in order {
         if let Some((j, score, passage)) = best {
             if texts[i].bound < score || (texts[i].bound == score && i > j && passage) {
@@ -571,6 +704,7 @@ fn planned_best_window<'t>(
                 texts[i].text,
                 texts[i].base,
                 Some(texts[i].matches),
+                texts[i].strong,
             )?);
         }
         if let Some(Some(w)) = &analyzed[i] {
@@ -592,6 +726,7 @@ fn best_window_in_order<'t>(
     located: &Located,
     fields: &[FieldText<'t>],
     target: usize,
+    exact: usize,
 ) -> Result<Option<Window<'t>>> {
     let mut best: Option<Window<'t>> = None;
     let mut complete: Option<Window<'t>> = None;
@@ -607,7 +742,8 @@ fn best_window_in_order<'t>(
                 continue 'fields; // no match further in this field
             }
             let known = field.used.get(i).copied();
-            let (window, used) = analyze_text_used(marker, text, base, matches)?;
+            let (window, used) =
+                analyze_text_used(marker, text, base, matches, located.strong(field.field))?;
             base = base
                 .saturating_add(known.unwrap_or(used))
                 .saturating_add(crate::index::PARAGRAPH_GAP);
@@ -616,7 +752,7 @@ fn best_window_in_order<'t>(
                 // distinct words: the best of them by passage wins, and once one cannot
                 // be beaten, the later texts need no analysis.
                 Some(w) if w.score.0 >= target => {
-                    let done = w.unbeatable(target);
+                    let done = w.unbeatable(target, exact);
                     keep_better(&mut complete, w);
                     if done {
                         break 'fields;
@@ -642,8 +778,9 @@ fn analyze_text<'t>(
     text: &'t [u8],
     base: u32,
     matches: Option<&[(u32, usize)]>,
+    strong: &[u32],
 ) -> Result<Option<Window<'t>>> {
-    Ok(analyze_text_used(marker, text, base, matches)?.0)
+    Ok(analyze_text_used(marker, text, base, matches, strong)?.0)
 }
 
 /// [`analyze_text`], and how many positions the text used. Windows are scored by (distinct
@@ -656,18 +793,20 @@ fn analyze_text_used<'t>(
     text: &'t [u8],
     base: u32,
     matches: Option<&[(u32, usize)]>,
+    strong: &[u32],
 ) -> Result<(Option<Window<'t>>, u32)> {
     let text = std::str::from_utf8(text).map_err(|_| Error::Corrupt {
         what: "a stored paragraph is not UTF-8".into(),
     })?;
-    let (tokens, used) = marker.mark(text, base, matches);
+    let (tokens, used) = marker.mark(text, base, matches, strong);
     let n = tokens.len();
     if n == 0 {
         return Ok((None, used));
     }
     let width = SNIPPET_WORDS.min(n);
-    let mut best: Option<(usize, (usize, usize), usize)> = None;
+    let mut best: Option<(usize, Score, usize)> = None;
     let mut distinct: Vec<usize> = Vec::with_capacity(width);
+    let mut exact: Vec<usize> = Vec::with_capacity(width);
     for start in 0..=(n - width) {
         let window = &tokens[start..start + width];
         if window[0].2.is_none() && start > 0 && start < n - width {
@@ -678,7 +817,16 @@ fn analyze_text_used<'t>(
         let count = distinct.len();
         distinct.sort_unstable();
         distinct.dedup();
-        let score = (distinct.len(), count);
+        if best.is_some_and(|b| distinct.len() < b.1 .0) {
+            continue; // fewer words than the best: its exact matches do not matter
+        }
+        exact.clear();
+        exact.extend(window.iter().filter(|t| t.3).filter_map(|t| t.2));
+        if exact.len() > 1 {
+            exact.sort_unstable();
+            exact.dedup();
+        }
+        let score = (distinct.len(), exact.len(), count);
         if best.is_none_or(|b| score >= b.1) {
             let span = cover_span(window, distinct.len());
             if best.is_none_or(|b| score > b.1 || span < b.2) {
