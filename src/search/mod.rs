@@ -647,24 +647,7 @@ impl Searcher {
                     false => self.analyzer.alias_expansions(&text),
                 };
                 if !names.is_empty() {
-                    let phrase = |text: &str| Atom {
-                        text: text.to_owned(),
-                        phrase: true,
-                        field: None,
-                    };
-                    let mut alternatives = vec![self.alternative(&phrase(&text), false)];
-                    for name in &names {
-                        alternatives.push(Alternative {
-                            label: Some(0),
-                            ..self.alternative(&phrase(name), false)
-                        });
-                        alternatives.extend(self.label_alternatives(name, &None, 0, false));
-                    }
-                    alternatives.retain(|a| !a.words.is_empty());
-                    clauses[i] = Clause {
-                        alternatives,
-                        required: true,
-                    };
+                    clauses[i] = self.name_clause(text, false, &names);
                     clauses.drain(i + 1..i + 3);
                 }
             }
@@ -697,25 +680,9 @@ impl Searcher {
             if names.is_empty() {
                 continue;
             }
-            let phrase = |text: String| Atom {
-                text,
-                phrase: true,
-                field: None,
-            };
-            let mut alternatives = vec![self.alternative(&phrase(terms.join(" ")), typing)];
-            for name in &names {
-                alternatives.push(Alternative {
-                    label: Some(0),
-                    ..self.alternative(&phrase(name.clone()), false)
-                });
-                alternatives.extend(self.label_alternatives(name, &None, 0, false));
-            }
-            alternatives.retain(|a| !a.words.is_empty());
+            let clause = self.name_clause(terms.join(" "), typing, &names);
             clauses.truncate(first);
-            clauses.push(Clause {
-                alternatives,
-                required: true,
-            });
+            clauses.push(clause);
             break;
         }
         // Two adjacent words that write one name (فيس بوك) become one clause for the name.
@@ -805,6 +772,30 @@ impl Searcher {
             clauses.iter_mut().for_each(|c| c.required = true);
         }
         clauses
+    }
+
+    /// One clause for Arabic words that spell (or, `typing`, begin) a name of the alias
+    /// list: the words as a phrase, or one of the name's Latin `names`, or the entity's
+    /// Arabic names for them (بي بي سي: BBC, هيئة الإذاعة البريطانية).
+    fn name_clause(&self, text: String, typing: bool, names: &[String]) -> Clause {
+        let phrase = |text: String| Atom {
+            text,
+            phrase: true,
+            field: None,
+        };
+        let mut alternatives = vec![self.alternative(&phrase(text), typing)];
+        for name in names {
+            alternatives.push(Alternative {
+                label: Some(0),
+                ..self.alternative(&phrase(name.clone()), false)
+            });
+            alternatives.extend(self.label_alternatives(name, &None, 0, false));
+        }
+        alternatives.retain(|a| !a.words.is_empty());
+        Clause {
+            alternatives,
+            required: true,
+        }
     }
 
     /// Two adjacent words that write one name (فيس بوك, آي مسج: their joined form has a
