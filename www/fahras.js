@@ -162,6 +162,18 @@ const STRINGS = {
     timelineNote: (unit) => (unit === 'month'
       ? 'تُعدّ المقالة في كل شهر نُشرت فيه أو تذكره، فقد يزيد مجموع الأعمدة على عدد النتائج.'
       : 'تُعدّ المقالة في كل سنة نُشرت فيها أو تذكرها، فقد يزيد مجموع الأعمدة على عدد النتائج.'),
+    // A bar the chosen range covers only part of (a month chosen, a chart of years).
+    timelinePartial: (periods, unit) => {
+      const list = new Intl.ListFormat('ar', { type: 'conjunction' }).format(periods);
+      if (unit === 'month') {
+        return periods.length === 1
+          ? `المدة المختارة جزء من شهر ${list} فقط، وعموده يعدّ مقالات الشهر كلها.`
+          : `المدة المختارة جزء من كل شهر من ${list} فقط، وعمود الشهر يعدّ مقالاته كلها.`;
+      }
+      return periods.length === 1
+        ? `المدة المختارة جزء من سنة ${list} فقط، وعمودها يعدّ مقالات السنة كلها.`
+        : `المدة المختارة جزء من كل سنة من ${list} فقط، وعمود السنة يعدّ مقالاتها كلها.`;
+    },
     period: (unit) => (unit === 'month' ? 'الشهر' : 'السنة'),
     articlesHeader: 'المقالات',
     articles: {
@@ -238,6 +250,12 @@ const STRINGS = {
     timelineChart: (unit) => (unit === 'month' ? 'Articles per month' : 'Articles per year'),
     timelineTable: 'The timeline as a table',
     timelineNote: (unit) => `An article counts in every ${unit} it is dated or mentions, so the bars can add up to more than the results.`,
+    timelinePartial: (periods, unit) => {
+      const list = new Intl.ListFormat('en', { type: 'conjunction' }).format(periods);
+      return periods.length === 1
+        ? `The chosen range covers only part of ${list}: its bar counts all of that ${unit}’s articles.`
+        : `The chosen range covers only part of ${list}: each bar counts all of its ${unit}’s articles.`;
+    },
     period: (unit) => (unit === 'month' ? 'Month' : 'Year'),
     articlesHeader: 'Articles',
     articles: {
@@ -3586,10 +3604,18 @@ export class FahrasSearch extends ElementBase {
     }
     // An article counts in each period it is about (its date, the dates its text mentions):
     // say so where the bars of the chosen range add up to more than the articles that match.
+    // And where a bar holds the range without lying inside it (a month chosen, then a query
+    // whose chart shows years): its count is the whole year's, not the results'.
     let inRange = 0;
-    for (const bar of this.#bars) if (bar.g.hasAttribute('data-in-range')) inRange += countOf.get(bar.period) ?? 0;
-    ui.timelineNote.hidden = !(inRange > this.#facetArticles);
-    ui.timelineNote.textContent = s.timelineNote(unit);
+    const partial = [];
+    for (const bar of this.#bars) {
+      const count = countOf.get(bar.period) ?? 0;
+      if (bar.g.hasAttribute('data-in-range')) inRange += count;
+      else if (count && bar.g.hasAttribute('data-overlaps-range')) partial.push(formatPeriod(bar.period, locale));
+    }
+    const note = partial.length ? s.timelinePartial(partial, unit) : inRange > this.#facetArticles ? s.timelineNote(unit) : '';
+    ui.timelineNote.hidden = !note;
+    ui.timelineNote.textContent = note;
     stop ??= pressedBar ?? this.#bars.find((b) => b.g.hasAttribute('data-action'))?.g;
     for (const bar of this.#bars) if (bar.g.hasAttribute('data-action')) bar.g.setAttribute('tabindex', bar.g === stop ? '0' : '-1');
 

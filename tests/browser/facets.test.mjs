@@ -597,7 +597,7 @@ describe('facets in the demo', { skip }, () => {
     // A month chosen on the month chart (a query of few years), then a query of many years:
     // the chart shows years, and the year that holds the month is not greyed out with the
     // years outside the range.
-    const { context, host, input, errors } = await open();
+    const { context, page, host, input, errors } = await open();
     await input.click();
     await input.pressSequentially('داعش');
     await until(() => host.evaluate((el) => el.state === 'results'), 'results');
@@ -613,6 +613,15 @@ describe('facets in the demo', { skip }, () => {
       assert.equal(bar.overlaps, bar.period === '2017', JSON.stringify(bar));
       assert.equal(bar.opacity === '1', bar.period === '2017', `${bar.period} dimmed: ${bar.opacity}`);
     }
+    // Its bar counts the whole year, more than the results of the month: a note says so.
+    const bar2017 = await host.locator('[part="bar"][data-period="2017"]').getAttribute('aria-label');
+    const results = await host.evaluate((el) => el.results.total);
+    const western = bar2017.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+    assert.ok(Number(western.match(/: (\d+)/)?.[1] ?? 0) > results, `2017: ${bar2017}, ${results} results`);
+    const note = host.locator('[part="timeline-note"]');
+    assert.ok(await note.isVisible(), 'a note under a bar the range covers only part of');
+    assert.equal(await note.textContent(), 'المدة المختارة جزء من سنة ٢٠١٧ فقط، وعمودها يعدّ مقالات السنة كلها.');
+    await snapshot(page, 'timeline-month-under-years.png', { fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });
