@@ -43,8 +43,9 @@
 // Theming: --fahras-* custom properties and ::part() (README.md "Theming" has both tables).
 // Keyboard (in the input): ArrowDown/ArrowUp move the active option (wrapping; they also reopen
 //   a closed list), Home/End jump to the first/last option while one is active (otherwise
-//   they move the caret), Enter chooses the active option, Escape closes the list, and a
-//   second Escape clears the input (in a modal: Escape closes the dialog). On the buttons
+//   they move the caret), Enter chooses the active option, Escape leaves the active option
+//   (inline) or closes the panel (dropdown), and the next Escape clears the input (in a
+//   modal: Escape closes the dialog). On the buttons
 //   below the input (did-you-mean, show more, try again), ArrowLeft/ArrowRight move between
 //   them in visual order: mirrored in RTL. The facet panel: one Tab stop per facet (roving
 //   tabindex); ←/→ between its chips in visual order (mirrored in RTL), ↓/↑, Home/End,
@@ -2846,13 +2847,17 @@ export class FahrasSearch extends ElementBase {
           this.#closeDialog();
           return;
         }
-        // 1st: close the list or panel (dropping the active option); 2nd: clear the input.
-        // preventDefault also stops the browser's own "clear search field".
-        if (open) {
+        // Dropdown: 1st closes the panel (dropping the active option), 2nd clears the input.
+        // Inline, the results are the page's content, not a popup (hiding the list alone left
+        // its count, facets and timeline behind): 1st drops the active option, if any, back
+        // to the input; then Escape clears the input. preventDefault also stops the browser's
+        // own "clear search field".
+        if (this.mode === 'dropdown' && open) {
+          event.preventDefault();
+          this.#setPanelOpen(false);
+        } else if (this.mode !== 'dropdown' && this.#active >= 0) {
           event.preventDefault();
           this.#setActive(-1);
-          if (this.mode === 'dropdown') this.#setPanelOpen(false);
-          else this.#setOpen(false);
         } else if (this.#ui.input.value) {
           event.preventDefault();
           this.#ui.input.value = '';
