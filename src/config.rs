@@ -27,6 +27,7 @@
 //! taxonomy = "taxonomy.toml"                # entities added to data/taxonomy.toml's (or
 //!                                           # removed from them: `remove = true`)
 //! aliases = "aliases.tsv"                   # the format of data/aliases.tsv, added to it
+//! plurals = "plurals.txt"                   # the format of data/plurals.txt, added to it
 //! ```
 
 use crate::dates::DateExtractor;
@@ -109,6 +110,9 @@ pub struct Search {
     /// The cross-script aliases file, checked with
     /// [`Aliases::parse`](crate::text::aliases::Aliases::parse).
     pub aliases: Option<PathBuf>,
+    /// The broken plurals file, checked with
+    /// [`Plurals::extend`](crate::text::Plurals::extend).
+    pub plurals: Option<PathBuf>,
 }
 
 /// The file as written, before checks.
@@ -135,6 +139,7 @@ struct RawSearch {
     stop_words: Option<OneOrMany>,
     taxonomy: Option<PathBuf>,
     aliases: Option<PathBuf>,
+    plurals: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -282,6 +287,11 @@ impl Config {
                 .map(drop)
                 .map_err(|e| e.to_string())
         })?;
+        let plurals = checked_file(raw.search.plurals, "[search] plurals", &|text| {
+            crate::text::Plurals::default()
+                .extend(text)
+                .map_err(|e| e.to_string())
+        })?;
 
         if raw
             .input
@@ -313,6 +323,7 @@ impl Config {
                 stop_words,
                 taxonomy,
                 aliases,
+                plurals,
             },
         })
     }
@@ -363,15 +374,17 @@ impl Config {
         Ok(builder)
     }
 
-    /// The site's additions to the text analysis: `[search] aliases` and `stop_words`.
+    /// The site's additions to the text analysis: `[search] aliases`, `stop_words` and
+    /// `plurals`.
     pub fn analysis_settings(&self) -> Result<crate::text::AnalysisSettings, String> {
-        let aliases = match &self.search.aliases {
-            Some(path) => read_text(path, "[search] aliases")?,
-            None => String::new(),
+        let read = |path: &Option<PathBuf>, key| match path {
+            Some(path) => read_text(path, key),
+            None => Ok(String::new()),
         };
         Ok(crate::text::AnalysisSettings {
-            aliases,
+            aliases: read(&self.search.aliases, "[search] aliases")?,
             stop_words: self.search.stop_words.clone(),
+            plurals: read(&self.search.plurals, "[search] plurals")?,
         })
     }
 }
@@ -461,6 +474,7 @@ mod tests {
                 "[search] taxonomy: ",
             ),
             ("[search]\naliases = \"Cargo.toml\"\n", "[search] aliases: "),
+            ("[search]\nplurals = \"Cargo.toml\"\n", "[search] plurals: "),
             ("[buidl]\nout = \"x\"\n", "line 1"),
             ("[fields]\ntitle = []\n", "give the key"),
             ("[search]\nstop_words = [\"two words\"]\n", "not one word"),

@@ -214,13 +214,15 @@ fn a_sites_aliases_and_stop_words_travel_in_the_index_to_the_searcher() {
     let settings = AnalysisSettings {
         aliases: "Diyaruna\tديارنا\n".into(),
         stop_words: vec!["موقعنا".into()],
+        plurals: "صاروخ صواريخ\n".into(),
     };
     let build = |settings: Option<AnalysisSettings>| {
         let mut b = IndexBuilder::new();
         if let Some(s) = settings {
             b = b.with_analysis(s).unwrap();
         }
-        b.add(doc("a", "تقرير ديارنا", &["نص التقرير"])).unwrap();
+        b.add(doc("a", "تقرير ديارنا", &["نص التقرير عن الصواريخ"]))
+            .unwrap();
         Searcher::new(Index::from_bytes(b.finish()).unwrap())
     };
     let plain = build(None);
@@ -250,12 +252,20 @@ fn a_sites_aliases_and_stop_words_travel_in_the_index_to_the_searcher() {
         .search("تقرير موقعنا", &SearchOptions::default())
         .unwrap();
     assert!(!r.partial && r.total == 1);
-    // A malformed alias list is refused with the line number.
+    // A site's broken plural: the singular finds the plural.
+    let rocket = |s: &Searcher| s.search("صاروخ", &SearchOptions::default()).unwrap().total;
+    assert_eq!((rocket(&plain), rocket(&site)), (0, 1));
+    // A malformed alias or plural list is refused with the line number.
     let err = IndexBuilder::new().with_analysis(AnalysisSettings {
         aliases: "no tab here\n".into(),
-        stop_words: vec![],
+        ..AnalysisSettings::default()
     });
-    assert!(err.unwrap_err().to_string().contains("line 1"));
+    assert!(err.unwrap_err().to_string().contains("alias list, line 1"));
+    let err = IndexBuilder::new().with_analysis(AnalysisSettings {
+        plurals: "صاروخ\n".into(),
+        ..AnalysisSettings::default()
+    });
+    assert!(err.unwrap_err().to_string().contains("plural list, line 1"));
 }
 
 /// An index of `n` documents that all have the word داعش, at varying positions and counts

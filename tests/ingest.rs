@@ -734,6 +734,7 @@ fn the_fahras_toml_example_in_the_readme_is_valid() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     std::fs::copy(data.join("taxonomy.toml"), dir.path().join("taxonomy.toml")).unwrap();
     std::fs::copy(data.join("aliases.tsv"), dir.path().join("aliases.tsv")).unwrap();
+    std::fs::write(dir.path().join("plurals.txt"), "صاروخ صواريخ\n").unwrap();
     let config = Config::parse(example, dir.path()).unwrap_or_else(|e| panic!("{e}\n{example}"));
     assert_eq!(
         config
@@ -744,6 +745,10 @@ fn the_fahras_toml_example_in_the_readme_is_valid() {
     );
     assert_eq!(config.search.stop_words, ["إلخ"]);
     assert_eq!(config.search.facets, ["section", "tag", "year"]);
-    // The aliases and stop words reach the index builder.
+    // The aliases, stop words and plurals reach the index builder.
+    assert_eq!(
+        config.analysis_settings().unwrap().plurals,
+        "صاروخ صواريخ\n"
+    );
     config.index_builder().unwrap();
 }

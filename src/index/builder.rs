@@ -92,11 +92,11 @@ impl IndexBuilder {
         }
     }
 
-    /// Uses a site's additions to the text analysis (aliases, stop words); they are stored
-    /// in the index for the searcher. Call it before adding extractors or documents.
+    /// Uses a site's additions to the text analysis (aliases, stop words, plurals); they are
+    /// stored in the index for the searcher. Call it before adding extractors or documents.
     pub fn with_analysis(mut self, settings: AnalysisSettings) -> Result<Self> {
         self.analyzer = Analyzer::with_settings(&settings).map_err(|e| Error::InvalidDocument {
-            at: "the site's aliases".into(),
+            at: "the site's text analysis".into(),
             problem: e.to_string(),
         })?;
         self.analysis = settings;
@@ -369,6 +369,7 @@ impl IndexBuilder {
         for word in &self.analysis.stop_words {
             put_str(&mut analysis, word);
         }
+        put_str(&mut analysis, &self.analysis.plurals);
         sections.push((Section::Analysis, analysis));
 
         // terms, stems, variants, expansions, postings

@@ -1,4 +1,4 @@
-//! # The fahras index format, version 3
+//! # The fahras index format, version 6
 //!
 //! This file is the specification of the index file; [`super::builder`] writes it and
 //! [`super::reader`] reads it. All integers are little-endian. "varint" is LEB128 (7 bits
@@ -8,7 +8,7 @@
 //! ```text
 //! ┌──────────────────────────── header ────────────────────────────┐
 //! │ 0   magic            8 bytes  "FAHRASIX"                       │
-//! │ 8   format version   u32      3                                │
+//! │ 8   format version   u32      6                                │
 //! │ 12  section count    u32      N                                │
 //! │ 16  section table    N × 24 bytes:                             │
 //! │        kind u32 · crc32 u32 · offset u64 · length u64          │
@@ -32,7 +32,7 @@
 //! | 7 | `norms` | per document, per field: varint field length in tokens |
 //! | 8 | `documents` | varint document count D · D+1 × u32 offsets (relative to the end of the table) · the stored documents |
 //! | 9 | `facets` | varint facet count · per facet: string name · varint value count · per value (sorted): string value · string Arabic label · string English label (empty = none) · varint name count · that many strings: other names, either script (an entity's other spellings) · varint document count · that many varint document deltas |
-//! | 11 | `analysis` | string: the site's extra aliases (the format of `data/aliases.tsv`) · varint count · that many strings: extra stop words |
+//! | 11 | `analysis` | string: the site's extra aliases (the format of `data/aliases.tsv`) · varint count · that many strings: extra stop words · string: the site's extra broken plurals (the format of `data/plurals.txt`) |
 //! | 10 | `dates` | per document: varint sort key · varint count · that many varint dates (dates packed as `yyyymmdd`, `00` for an unknown month or day; sort key 0 = no date) |
 //!
 //! A **postings list** (one per term ordinal): varint document frequency `df` · varint
@@ -73,7 +73,7 @@
 //! document block into the detail block, next to the positions, added the impacts and the
 //! skip table, and the `completions` section; 4 put each posting's document and document
 //! block offset in its skip entry, beside the detail offset; 5 gave each facet value its
-//! other names. A file of another version is
+//! other names; 6 added the site's broken plurals to `analysis`. A file of another version is
 //! refused: rebuild the index.
 //!
 //! The dictionary (`meta`, `terms`, `stems`, `variants`, `expansions`, `completions`,
@@ -90,7 +90,7 @@
 pub const MAGIC: &[u8; 8] = b"FAHRASIX";
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Postings per entry of a postings list's skip table.
 pub const SKIP_INTERVAL: usize = 32;

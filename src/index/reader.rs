@@ -380,13 +380,14 @@ impl Index {
         let mut r = Reader::new(&bytes[section(Section::Analysis)?], "analysis");
         let mut analysis = AnalysisSettings {
             aliases: r.str()?.to_owned(),
-            stop_words: Vec::new(),
+            ..AnalysisSettings::default()
         };
         for _ in 0..r.varint()?.min(bytes.len() as u64) {
             analysis.stop_words.push(r.str()?.to_owned());
         }
+        analysis.plurals = r.str()?.to_owned();
         crate::text::Analyzer::with_settings(&analysis)
-            .map_err(|e| corrupt(format!("its site aliases do not parse: {e}")))?;
+            .map_err(|e| corrupt(format!("its site's text analysis does not parse: {e}")))?;
         let facets = read_facets(&bytes[section(Section::Facets)?], document_count)?;
         let (value_starts, doc_value_starts, doc_values) =
             facet_values_by_document(&facets, document_count);

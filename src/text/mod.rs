@@ -28,7 +28,7 @@ pub mod variant;
 
 pub use aliases::{AliasError, Aliases};
 pub use normalize::normalize;
-pub use plurals::Plurals;
+pub use plurals::{PluralError, Plurals};
 pub use tokenize::TokenKind;
 
 use stopwords::StopWords;
@@ -56,15 +56,38 @@ pub struct Analyzer {
     plurals: Plurals,
 }
 
-/// What a site adds to the default analysis: more cross-script aliases and more stop words.
-/// The index stores them, so the browser analyzes queries exactly as the documents were.
+/// What a site adds to the default analysis: more cross-script aliases, stop words and
+/// broken plurals. The index stores them, so the browser analyzes queries exactly as the
+/// documents were.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnalysisSettings {
     /// Extra alias lines, in the format of `data/aliases.tsv`.
     pub aliases: String,
     /// Extra stop words.
     pub stop_words: Vec<String>,
+    /// Extra broken plurals, in the format of `data/plurals.txt` ([`Plurals::extend`]).
+    pub plurals: String,
 }
+
+/// A site's analysis settings that cannot be used: which list, which line, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsError {
+    /// The alias list.
+    Aliases(AliasError),
+    /// The plural list.
+    Plurals(PluralError),
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SettingsError::Aliases(e) => e.fmt(f),
+            SettingsError::Plurals(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SettingsError {}
 
 impl Default for Analyzer {
     fn default() -> Self {
@@ -312,9 +335,16 @@ impl Analyzer {
     }
 
     /// The default analyzer with a site's additions.
-    pub fn with_settings(settings: &AnalysisSettings) -> Result<Self, aliases::AliasError> {
+    pub fn with_settings(settings: &AnalysisSettings) -> Result<Self, SettingsError> {
         let mut analyzer = Analyzer::default();
-        analyzer.aliases.extend(&settings.aliases)?;
+        analyzer
+            .aliases
+            .extend(&settings.aliases)
+            .map_err(SettingsError::Aliases)?;
+        analyzer
+            .plurals
+            .extend(&settings.plurals)
+            .map_err(SettingsError::Plurals)?;
         analyzer.stop_words.extend(&settings.stop_words);
         Ok(analyzer)
     }

@@ -14,6 +14,7 @@
 use super::normalize::normalize;
 use super::stem;
 use std::collections::HashMap;
+use std::fmt;
 
 /// `data/plurals.txt` without its comment lines (written by `build.rs`).
 const DEFAULT: &str = include_str!(concat!(env!("OUT_DIR"), "/plurals.txt"));
@@ -44,31 +45,70 @@ impl Plurals {
     pub fn parse(text: &str) -> Self {
         let mut plurals = Plurals::default();
         for line in text.lines().map(str::trim) {
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut forms: Vec<String> = line.split_whitespace().map(normalize).collect();
-            forms.dedup();
-            if forms.len() < 2 {
-                continue;
-            }
-            let id = plurals.nouns.len();
-            for form in &forms {
-                let add = |map: &mut HashMap<String, Vec<usize>>, key: &str| {
-                    let ids = map.entry(key.to_owned()).or_default();
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                };
-                add(&mut plurals.by_form, form);
-                let s = stem::stem(form);
-                if s.chars().count() >= MIN_STEM_LETTERS {
-                    add(&mut plurals.by_stem, s);
+            if !line.starts_with('#') {
+                let forms = forms_of(line);
+                if forms.len() >= 2 {
+                    plurals.add(forms);
                 }
             }
-            plurals.nouns.push(forms);
         }
         plurals
+    }
+
+    /// Adds the nouns of a site's list (the format of `data/plurals.txt`), more strictly than
+    /// [`Plurals::parse`]: a line that names fewer than two forms is an error, since it can
+    /// only be a mistake (a form forgotten, or the forms joined by a comma). On error
+    /// nothing is added.
+    pub fn extend(&mut self, text: &str) -> Result<(), PluralError> {
+        let mut nouns = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |problem: String| PluralError {
+                line: i + 1,
+                problem,
+            };
+            if let Some(word) = line.split_whitespace().find(|w| {
+                let form = normalize(w);
+                form.is_empty() || !form.chars().all(char::is_alphabetic)
+            }) {
+                return Err(error(format!(
+                    "«{word}» is not a word of letters; separate the forms with spaces"
+                )));
+            }
+            let forms = forms_of(line);
+            if forms.len() < 2 {
+                return Err(error(format!(
+                    "«{line}» names one form; give the noun's singular and its plural(s)"
+                )));
+            }
+            nouns.push(forms);
+        }
+        for forms in nouns {
+            self.add(forms);
+        }
+        Ok(())
+    }
+
+    /// Adds one noun: its distinct normalized forms (two or more).
+    fn add(&mut self, forms: Vec<String>) {
+        let id = self.nouns.len();
+        for form in &forms {
+            let add = |map: &mut HashMap<String, Vec<usize>>, key: &str| {
+                let ids = map.entry(key.to_owned()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            };
+            add(&mut self.by_form, form);
+            let s = stem::stem(form);
+            if s.chars().count() >= MIN_STEM_LETTERS {
+                add(&mut self.by_stem, s);
+            }
+        }
+        self.nouns.push(forms);
     }
 
     /// Number of nouns in the list.
@@ -112,6 +152,39 @@ impl Plurals {
     }
 }
 
+/// The distinct normalized forms of a line.
+fn forms_of(line: &str) -> Vec<String> {
+    let mut forms: Vec<String> = Vec::new();
+    for form in line.split_whitespace().map(normalize) {
+        if !form.is_empty() && !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+/// A line of a site's plural list that cannot be read ([`Plurals::extend`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluralError {
+    /// The line number (1 for the first line).
+    pub line: usize,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl fmt::Display for PluralError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "fahras: plural list, line {}: {}; each line is one noun's forms separated by \
+             spaces, singular first (a `#` line is a comment)",
+            self.line, self.problem
+        )
+    }
+}
+
+impl std::error::Error for PluralError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +204,34 @@ mod tests {
             .count();
         assert_eq!(Plurals::default_set().len(), lines);
         assert!(lines > 50);
+    }
+
+    #[test]
+    fn a_site_adds_nouns_and_a_bad_line_adds_nothing() {
+        let mut list = Plurals::default_set();
+        let before = list.len();
+        assert_eq!(list.other_forms(&normalize("صاروخ")), Vec::<&str>::new());
+        list.extend("# the site's nouns\n\nصاروخ صواريخ\nحي أحياء\n")
+            .unwrap();
+        assert_eq!(list.len(), before + 2);
+        assert_eq!(list.other_forms(&normalize("بالصاروخ")), vec!["صواريخ"]);
+        assert_eq!(list.other_forms(&normalize("الصواريخ")), vec!["صاروخ"]);
+        assert_eq!(list.other_forms(&normalize("أحياء")), vec!["حي"]);
+
+        for (text, line, says) in [
+            ("خيمة خيام\nخيمة\n", 2, "names one form"),
+            ("خيمة, خيام\n", 1, "not a word of letters"),
+            ("خيمة خيام2\n", 1, "not a word of letters"),
+            ("خيمة خيمه\n", 1, "names one form"), // one form once normalized
+        ] {
+            let mut list = Plurals::default_set();
+            let err = list.extend(text).unwrap_err();
+            assert_eq!(err.line, line, "{text}");
+            assert!(err.to_string().contains(says), "{text}: {err}");
+            assert!(err.to_string().contains("plural list, line"), "{err}");
+            assert_eq!(list.len(), before, "nothing added: {text}");
+            assert!(list.other_forms(&normalize("خيمة")).is_empty());
+        }
     }
 
     #[test]
