@@ -393,6 +393,34 @@ fn a_quoted_phrase_needs_the_words_in_order() {
 }
 
 #[test]
+fn or_joins_whole_names_on_either_side() {
+    // A name of several words beside OR is one side of it, as it is without OR: the results
+    // are those of either side, not (تيليجرام OR تام) AND تام.
+    for (a, b) in [
+        ("تيليجرام", "تام تام"),
+        ("فيسبوك", "تام تام"),
+        ("فيس بوك", "رايوت"),
+        ("بي بي سي", "تام تام"),
+        ("Theresa May", "تويتر"),
+        ("Islamic State", "يوروبول"),
+    ] {
+        let (left, right) = (
+            ids(&search(&format!("{a} "))),
+            ids(&search(&format!("{b} "))),
+        );
+        assert!(!left.is_empty() && !right.is_empty(), "{a} / {b}");
+        let either: BTreeSet<String> = left.union(&right).cloned().collect();
+        for query in [format!("{a} OR {b} "), format!("{b} OR {a} ")] {
+            let results = search(&query);
+            assert_eq!(ids(&results), either, "{query}");
+            assert!(!results.partial, "{query}");
+        }
+    }
+    // Words joined by OR are not read as one name: تام OR تام is the word تام.
+    assert_eq!(ids(&search("تام OR تام ")), ids(&search("تام ")));
+}
+
+#[test]
 fn a_name_written_as_two_words_is_the_same_name_in_quotes() {
     for name in ["فيس بوك", "آي مسج", "واتس آب"] {
         let quoted = ids(&search(&format!("\"{name}\"")));

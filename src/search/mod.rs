@@ -578,61 +578,68 @@ impl Searcher {
     }
 
     /// The query's clauses, analyzed.
+    ///
+    /// Each word or phrase is first a clause of its own, `or_next[i]` telling whether clause
+    /// `i` is joined to the next by `OR`; the words that write one name are merged (never
+    /// across an `OR`); then the clauses joined by `OR` become one. So `تيليجرام OR تام تام`
+    /// is Telegram or the name تام تام, not (تيليجرام OR تام) AND تام.
     fn clauses(&self, parsed: &query::ParsedQuery) -> Vec<Clause> {
-        let count = parsed.required.len();
-        let mut clauses: Vec<Clause> = Vec::with_capacity(count);
+        let atoms = parsed.required.iter().map(Vec::len).sum::<usize>();
+        let mut clauses: Vec<Clause> = Vec::with_capacity(atoms);
+        let mut or_next: Vec<bool> = Vec::with_capacity(atoms);
         // Is the last clause a word being typed that says nothing yet?
         let mut says_nothing_yet = false;
         for (c, clause) in parsed.required.iter().enumerate() {
-            let last = c + 1 == count;
-            let mut alternatives: Vec<Alternative> = Vec::with_capacity(clause.len());
-            let mut labels: Vec<Alternative> = Vec::new();
+            let last = c + 1 == parsed.required.len();
             for (a, atom) in clause.iter().enumerate() {
                 let typing = last && a + 1 == clause.len() && parsed.last_is_prefix;
                 let mut alt = self.alternative(atom, typing);
                 if alt.words.is_empty() {
                     continue;
                 }
-                if typing && clause.len() == 1 {
+                if typing {
                     says_nothing_yet = matches!(&alt.words[..], [w] if says_nothing(&w.term));
                 }
-                labels.extend(self.label_alternatives(
-                    &atom.text,
-                    &atom.field,
-                    alternatives.len(),
-                    typing,
-                ));
-                labels.extend(self.latin_name_alternative(
-                    &alt.words,
-                    alt.field,
-                    alternatives.len(),
-                ));
-                let months = self.month_alternatives(&alt.words, &atom.field, alternatives.len());
+                let mut labels = self.label_alternatives(&atom.text, &atom.field, 0, typing);
+                labels.extend(self.latin_name_alternative(&alt.words, alt.field, 0));
+                let months = self.month_alternatives(&alt.words, &atom.field, 0);
                 if !months.is_empty() {
                     // A month's name is a word known to be meant: its typo neighbours are
                     // other words (أيار met خيار, "choice").
                     alt.words.iter_mut().for_each(WordMatcher::no_typos);
                 }
                 labels.extend(months);
-                alternatives.push(alt);
-            }
-            alternatives.append(&mut labels);
-            if !alternatives.is_empty() {
-                let stop_only = alternatives
-                    .iter()
-                    .all(|a| a.words.iter().all(|w| w.is_stop));
+                let required = !alt.words.iter().all(|w| w.is_stop);
+                let mut alternatives = vec![alt];
+                alternatives.append(&mut labels);
                 clauses.push(Clause {
                     alternatives,
-                    required: !stop_only,
+                    required,
                 });
+                or_next.push(a + 1 < clause.len());
+            }
+            // A word left out (only punctuation) does not join its neighbours.
+            if let Some(link) = or_next.last_mut() {
+                *link = false;
             }
         }
+        // Clauses `i..i + len` can be merged into one when no OR joins them; `merged` keeps
+        // `or_next` in step with such a merge.
+        let joinable =
+            |or_next: &[bool], i: usize, len: usize| !or_next[i..i + len - 1].contains(&true);
+        let merged = |or_next: &mut Vec<bool>, i: usize, len: usize| {
+            or_next.drain(i..i + len - 1);
+        };
         // Beside other words, a last word being typed of one letter or only the article is not
         // matched yet (a prefix of one letter meets nothing, the article alone every word,
         // and as a word it made every result partial at each word boundary: «تنظيم د»,
         // «الدولة ال»): the query is the words before it until the next letter.
         if says_nothing_yet && clauses.len() > 1 {
             clauses.pop();
+            or_next.pop();
+            if let Some(link) = or_next.last_mut() {
+                *link = false;
+            }
         }
         // Three adjacent Arabic words that spell a name of the alias list (بي بي سي): one
         // clause, the words in a row or the name's Latin names and, for an entity, its
@@ -640,7 +647,7 @@ impl Searcher {
         let mut i = 0;
         while i + 2 < clauses.len() {
             let words = [i, i + 1, i + 2].map(|c| single_word(&clauses[c]));
-            if let [Some(a), Some(b), Some(c)] = words {
+            if let ([Some(a), Some(b), Some(c)], true) = (words, joinable(&or_next, i, 3)) {
                 let text = format!("{} {} {}", a.term, b.term, c.term);
                 let names = match text.is_ascii() {
                     true => Vec::new(),
@@ -649,6 +656,7 @@ impl Searcher {
                 if !names.is_empty() {
                     clauses[i] = self.name_clause(text, false, &names);
                     clauses.drain(i + 1..i + 3);
+                    merged(&mut or_next, i, 3);
                 }
             }
             i += 1;
@@ -661,6 +669,9 @@ impl Searcher {
             let Some(first) = clauses.len().checked_sub(k) else {
                 continue;
             };
+            if !joinable(&or_next, first, k) {
+                continue;
+            }
             let words: Option<Vec<&WordMatcher>> =
                 clauses[first..].iter().map(single_word).collect();
             let Some(words) = words else { continue };
@@ -683,12 +694,17 @@ impl Searcher {
             let clause = self.name_clause(terms.join(" "), typing, &names);
             clauses.truncate(first);
             clauses.push(clause);
+            merged(&mut or_next, first, k);
             break;
         }
         // Two adjacent words that write one name (فيس بوك) become one clause for the name.
         let mut i = 0;
         while i + 1 < clauses.len() {
-            if let (Some(a), Some(b)) = (single_word(&clauses[i]), single_word(&clauses[i + 1])) {
+            if let (Some(a), Some(b), false) = (
+                single_word(&clauses[i]),
+                single_word(&clauses[i + 1]),
+                or_next[i],
+            ) {
                 if let Some(word) = self.pair_word(a, b) {
                     let field = clauses[i].alternatives[0].field;
                     clauses[i] = Clause {
@@ -696,6 +712,7 @@ impl Searcher {
                         required: true,
                     };
                     clauses.remove(i + 1);
+                    merged(&mut or_next, i, 2);
                 }
             }
             i += 1;
@@ -707,6 +724,9 @@ impl Searcher {
         let mut i = 0;
         while i + 1 < clauses.len() {
             for len in (2..=MAX_NAME_WORDS.min(clauses.len() - i)).rev() {
+                if !joinable(&or_next, i, len) {
+                    continue;
+                }
                 let words: Option<Vec<&WordMatcher>> =
                     clauses[i..i + len].iter().map(single_word).collect();
                 let Some(words) = words else { continue };
@@ -763,10 +783,32 @@ impl Searcher {
                     required: true,
                 };
                 clauses.drain(i + 1..i + len);
+                merged(&mut or_next, i, len);
                 break;
             }
             i += 1;
         }
+        // The clauses joined by OR become one: their alternatives, a label's source moved
+        // with it; required when any of them is (stop words alone are optional).
+        let mut grouped: Vec<Clause> = Vec::with_capacity(clauses.len());
+        let mut joins_previous = false;
+        for (clause, joins_next) in clauses.into_iter().zip(or_next) {
+            match grouped.last_mut() {
+                Some(group) if joins_previous => {
+                    let offset = group.alternatives.len();
+                    group
+                        .alternatives
+                        .extend(clause.alternatives.into_iter().map(|mut a| {
+                            a.label = a.label.map(|source| source + offset);
+                            a
+                        }));
+                    group.required |= clause.required;
+                }
+                _ => grouped.push(clause),
+            }
+            joins_previous = joins_next;
+        }
+        let mut clauses = grouped;
         // A query of stop words only: they are all required.
         if clauses.iter().all(|c| !c.required) {
             clauses.iter_mut().for_each(|c| c.required = true);
