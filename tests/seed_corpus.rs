@@ -421,6 +421,20 @@ fn or_joins_whole_names_on_either_side() {
 }
 
 #[test]
+fn a_word_being_typed_is_not_read_as_a_preposition_before_two_letters() {
+    // فيس on the way to فيس بوك: not ف + يس…, which begins يسعى and يستخدمها.
+    let results = search("فيس");
+    assert_eq!(ids(&results), containing(&["فيس بوك", "فيسبوك", "الفيس"]));
+    for hit in &results.hits {
+        for piece in marked(hit) {
+            assert!(piece.contains("فيس"), "{}: «{piece}»", hit.id);
+        }
+    }
+    // A word that begins nothing else is still read so: وبتو is و + ب + تو… (وبتويتر).
+    assert_eq!(ids(&search("وبتو")), ids(&search("تويتر ")));
+}
+
+#[test]
 fn a_name_written_as_two_words_is_the_same_name_in_quotes() {
     for name in ["فيس بوك", "آي مسج", "واتس آب"] {
         let quoted = ids(&search(&format!("\"{name}\"")));

@@ -61,6 +61,11 @@ pub const MAX_PREFIX_KEYS: usize = 8;
 /// Shortest prefix (in characters) that is expanded.
 pub const MIN_PREFIX_CHARS: usize = 2;
 
+/// Shortest rest, in characters, of a word being typed after a single-letter preposition
+/// (لتيل: تيل) that is always also expanded as a prefix; a shorter one only when the word
+/// begins nothing else.
+pub const MIN_LOOSE_PREFIX_CHARS: usize = 3;
+
 /// Is the term with this ordinal a listed form of a name of the alias list (a spelling,
 /// with proclitics, or a Latin name)? Reads the term from the dictionary: about a
 /// microsecond.
@@ -348,7 +353,13 @@ impl WordMatcher {
             // The word, without its proclitics, and without a preposition the index keeps
             // (لتيل is تيليجرام being typed with ل).
             let base = (self.base != self.term).then_some(self.base.as_str());
+            // With fewer than three letters left, only when the word begins nothing else: فيس
+            // is فيسبوك being typed, not ف + يس… (يسعى, يستخدم), but وبتو is و + ب + تو….
             let loose = stem::without_loose_proclitic(&self.term);
+            let (loose, short_loose) = match loose {
+                Some(rest) if rest.chars().count() < MIN_LOOSE_PREFIX_CHARS => (None, Some(rest)),
+                loose => (loose, None),
+            };
             // And its spelling with the bare hamza, which the index files a seated one under
             // too (شؤو begins الشئون as شءو).
             let bare = self
@@ -363,10 +374,10 @@ impl WordMatcher {
                 .chain(bare)
                 .collect();
             begun.dedup();
-            for p in begun {
+            let complete = |p: &str, ordinals: &mut Vec<u64>| -> Result<()> {
                 if let Some(top) = index.top_completions(p)? {
                     ordinals.extend(top);
-                    continue;
+                    return Ok(());
                 }
                 let mut stream = index.terms().range().ge(p).into_stream();
                 let mut scanned = 0;
@@ -380,11 +391,18 @@ impl WordMatcher {
                         ordinals.push(o);
                     }
                 }
+                Ok(())
+            };
+            for p in begun {
+                complete(p, &mut ordinals)?;
             }
             // And the words that carry it after a proclitic: «سناب» begins وسنابشات, «واتس»
             // begins وواتس, «داعش» begins لداعشي.
             for p in &self.stem_prefixes {
                 ordinals.extend(index.terms_with_stem_prefix(p, MAX_PREFIX_STEMS)?);
+            }
+            if let (Some(rest), true) = (short_loose, ordinals.is_empty() && found.is_empty()) {
+                complete(rest, &mut ordinals)?;
             }
             // (The same term can be met twice: the base is a prefix of the term, a stem's
             // words are completions too.)
