@@ -184,6 +184,14 @@ fn is_tafeel_of_n(word: &str) -> bool {
     word.starts_with('ت') && word.ends_with("ين") && letters(word) == 5
 }
 
+/// Is the end of `word` part of the word ([`keep_suffix`], [`is_tafeel_of_n`]), also after a
+/// single-letter preposition (لتأمين is ل + تأمين: its stem is not لتام, which ل + تام,
+/// «complete», gives)?
+fn keeps_suffix(word: &str) -> bool {
+    let kept = |s: &str| keep_suffix().contains(s) || is_tafeel_of_n(s);
+    kept(word) || without_loose_proclitic(word).is_some_and(kept)
+}
+
 impl StemRules {
     /// The stem of a normalized word. Non-Arabic words are returned unchanged.
     pub fn stem<'a>(&self, word: &'a str) -> &'a str {
@@ -284,7 +292,7 @@ impl StemRules {
             }
             return s;
         }
-        let keep = |s: &str| self.keep_lists && (keep_suffix().contains(s) || is_tafeel_of_n(s));
+        let keep = |s: &str| self.keep_lists && keeps_suffix(s);
         let mut s = word;
         if keep(s) {
             return s;
@@ -334,7 +342,7 @@ impl StemRules {
     /// Layers 2 and 3: one inflection ending, then a nisba ي. `ta_marbuta_removed` when a ة
     /// read from a construct ت was already removed.
     fn strip_inflection<'a>(&self, word: &'a str, ta_marbuta_removed: bool) -> &'a str {
-        let keep = |s: &str| self.keep_lists && (keep_suffix().contains(s) || is_tafeel_of_n(s));
+        let keep = |s: &str| self.keep_lists && keeps_suffix(s);
         let mut s = word;
         if !ta_marbuta_removed {
             let mut removed = false;
