@@ -416,6 +416,17 @@ fn or_joins_whole_names_on_either_side() {
             assert!(!results.partial, "{query}");
         }
     }
+    // The Arabic أو (and or, |) between words is OR too.
+    let either: BTreeSet<String> = ids(&search("تويتر "))
+        .union(&ids(&search("رايوت ")))
+        .cloned()
+        .collect();
+    assert!(search("تويتر رايوت ").partial, "no article has both");
+    for op in ["OR", "أو", "او", "or", "|"] {
+        let results = search(&format!("تويتر {op} رايوت "));
+        assert_eq!(ids(&results), either, "{op}");
+        assert!(!results.partial, "{op}");
+    }
     // Words joined by OR are not read as one name: تام OR تام is the word تام.
     assert_eq!(ids(&search("تام OR تام ")), ids(&search("تام ")));
 }

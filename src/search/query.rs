@@ -5,7 +5,7 @@
 //! | `داعش تيليجرام` | both words (AND); when no document has every word, the best partial matches |
 //! | `"جسر لندن"` | the words as a phrase, in order |
 //! | `-تويتر`, `-"فيس بوك"` | exclude documents with the word or phrase |
-//! | `تيليجرام OR تام` | either word |
+//! | `تيليجرام OR تام`, `تويتر أو فيسبوك` | either word (also `or`, `\|`; أو and `or` only between words: first or still being typed, they are words) |
 //! | `title:داعش`, `عنوان:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`, or in Arabic [`ARABIC_FIELD_NAMES`]) |
 //!
 //! Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
@@ -53,6 +53,12 @@ fn field_named(name: &str) -> Option<&'static str> {
                 .find(|(n, _)| *n == name)
                 .map(|(_, f)| *f)
         })
+}
+
+/// Is this word of the query a word for `OR` between two others: `or`, or the Arabic أو
+/// (with or without its hamza)? A reader who types تويتر أو فيسبوك means either.
+fn is_or_word(word: &str) -> bool {
+    word.eq_ignore_ascii_case("or") || crate::text::normalize(word) == "او"
 }
 
 /// A word or a phrase of the query, not yet analyzed.
@@ -148,7 +154,11 @@ pub fn parse(query: &str) -> ParsedQuery {
             text = chars[start..i].iter().collect::<String>();
             phrase = false;
             ended_in_word = i == chars.len();
-            if !negated && field.is_none() && text == "OR" {
+            // أو and or are operators only between words: first, or still being typed
+            // (أو begins أوروبا), they are words.
+            let symbol = matches!(text.as_str(), "OR" | "|" | "||");
+            let word = is_or_word(&text) && i < chars.len() && !parsed.required.is_empty();
+            if !negated && field.is_none() && (symbol || word) {
                 pending_or = !parsed.required.is_empty();
                 continue;
             }
@@ -251,6 +261,35 @@ mod tests {
         assert_eq!(parse("-").required, vec![vec![atom("-")]]);
         assert_eq!(parse("OR").required, Vec::<Vec<Atom>>::new());
         assert_eq!(parse("OR داعش").required, vec![vec![atom("داعش")]]);
+        // The Arabic أو, and or, |, are OR too.
+        for q in [
+            "تويتر أو فيسبوك",
+            "تويتر او فيسبوك",
+            "تويتر or فيسبوك",
+            "تويتر | فيسبوك",
+        ] {
+            assert_eq!(
+                parse(q).required,
+                vec![vec![atom("تويتر"), atom("فيسبوك")]],
+                "{q}"
+            );
+        }
+        // First, or still being typed (أو begins أوروبا), it is a word.
+        assert_eq!(parse("أو").required, vec![vec![atom("أو")]]);
+        assert_eq!(
+            parse("أو داعش").required,
+            vec![vec![atom("أو")], vec![atom("داعش")]]
+        );
+        assert_eq!(
+            parse("داعش أو").required,
+            vec![vec![atom("داعش")], vec![atom("أو")]]
+        );
+        assert_eq!(parse("داعش OR").required, vec![vec![atom("داعش")]]);
+        // In a phrase it is a word.
+        assert_eq!(
+            parse("\"تويتر أو فيسبوك\"").required[0][0].text,
+            "تويتر أو فيسبوك"
+        );
         assert_eq!(parse("unknown:x").required, vec![vec![atom("unknown:x")]]);
         for (q, field) in [
             ("عنوان:داعش", "title"),
@@ -301,7 +340,8 @@ mod tests {
         fn words_without_operators_are_all_required(words in proptest::collection::vec("[\\p{Arabic}a-z]{1,8}", 0..10)) {
             let query = words.join(" ");
             let parsed = parse(&query);
-            let expected: Vec<&str> = words.iter().map(String::as_str).filter(|w| *w != "OR").collect();
+            proptest::prop_assume!(!words.iter().any(|w| is_or_word(w)));
+            let expected: Vec<&str> = words.iter().map(String::as_str).collect();
             let got: Vec<&str> = parsed.required.iter().map(|c| c[0].text.as_str()).collect();
             proptest::prop_assert_eq!(got, expected);
             proptest::prop_assert!(parsed.excluded.is_empty());
