@@ -233,7 +233,9 @@ fn the_state_and_international_are_two_words() {
 fn a_spelling_the_taxonomy_lists_is_not_corrected() {
     // The article writes «تريزا ماى» and «وينرايت»; the taxonomy lists تيريزا ماي and
     // واينرايت too: found, and not "corrected" to the article's spelling.
-    for query in ["تيريزا ماي ", "واينرايت "] {
+    // (ريوت, a common spelling of Riot, which the article writes رايوت: listed since a
+    // reader's review found it "corrected".)
+    for query in ["تيريزا ماي ", "واينرايت ", "ريوت ", "ريوت"] {
         let results = search(query);
         assert!(!results.hits.is_empty(), "{query}");
         assert_eq!(results.suggestion, None, "{query}");
