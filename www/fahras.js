@@ -3358,7 +3358,11 @@ export class FahrasSearch extends ElementBase {
     region.toggleAttribute('data-open', this.#facetsOpen);
     this.#renderActiveFilters(s, locale);
 
-    ui.sortSelect.value = this.#sort;
+    // With no query there is nothing to be relevant to: the archive is listed newest first,
+    // and the select says so ("most relevant" is then not a choice).
+    const browsing = !this.#query.trim();
+    ui.sortSelect.value = browsing && this.#sort === 'relevance' ? 'newest' : this.#sort;
+    for (const option of ui.sortSelect.options) if (option.value === 'relevance') option.disabled = browsing;
     ui.timeline.hidden = !spec.timeline;
     if (spec.timeline) this.#renderTimeline(counts, s, locale);
     const sections = [ui.sortRow, ui.timeline];

@@ -402,6 +402,11 @@ describe('facets in the demo', { skip }, () => {
     assert.deepEqual(await host.locator('[part="filter-chip"]').allTextContents(), ['٢٠١٧']);
     assert.equal((await bars(host)).find((b) => b.period === '2017').pressed, 'true', '2017–2017 is the 2017 bar');
     await until(() => page.evaluate(() => location.search === '?q.from=2017&q.to=2017'), 'the range in the URL');
+    // With no query the list is newest first, and the sort says so: "most relevant" is not a
+    // choice then (it comes back with a query).
+    assert.equal(await sortSelect.inputValue(), 'newest');
+    assert.equal(await sortSelect.locator('option[value="relevance"]').isDisabled(), true);
+    assert.equal(await host.evaluate((el) => el.sort), 'relevance', 'the property is unchanged');
 
     // A reversed range is not applied: said next to the selects, marked invalid.
     await from.selectOption('2018');
