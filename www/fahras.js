@@ -176,6 +176,7 @@ const STRINGS = {
         : `المدة المختارة جزء من كل سنة من ${list} فقط، وعمود السنة يعدّ مقالاتها كلها.`;
     },
     period: (unit) => (unit === 'month' ? 'الشهر' : 'السنة'),
+    latestMention: 'أحدث تاريخ يذكره:',
     articlesHeader: 'المقالات',
     articles: {
       zero: () => 'لا مقالات',
@@ -258,6 +259,7 @@ const STRINGS = {
         : `The chosen range covers only part of ${list}: each bar counts all of its ${unit}’s articles.`;
     },
     period: (unit) => (unit === 'month' ? 'Month' : 'Year'),
+    latestMention: 'Latest date mentioned:',
     articlesHeader: 'Articles',
     articles: {
       zero: () => 'no articles',
@@ -3150,6 +3152,12 @@ export class FahrasSearch extends ElementBase {
       const time = h('time', { datetime: String(hit.published) });
       time.textContent = formatPublished(hit.published, this.#locale);
       meta.append(h('span', { class: 'date' }, time));
+    } else if (hit.latestMention && PERIOD_RE.test(String(hit.latestMention))) {
+      // No publication date: the latest date the text mentions, which the sort by date
+      // goes by (so a list sorted by date shows why it is in that order).
+      const time = h('time', { datetime: String(hit.latestMention) });
+      time.textContent = formatPeriod(hit.latestMention, this.#locale);
+      meta.append(h('span', { class: 'date mention' }, this.#strings.latestMention, ' ', time));
     }
     if (hit.author) meta.append(' ', h('span', { class: 'author' }, String(hit.author)));
     if (hit.source) meta.append(' ', h('span', { class: 'source' }, String(hit.source)));

@@ -104,6 +104,17 @@ pub fn parse_iso_date(s: &str) -> Option<u32> {
     pack_date(year, month, day)
 }
 
+/// A packed date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as it is (the inverse
+/// of [`parse_iso_date`]).
+pub fn iso_date(packed: u32) -> String {
+    let (year, month, day) = (packed / 10_000, packed / 100 % 100, packed % 100);
+    match (month, day) {
+        (0, _) => format!("{year:04}"),
+        (m, 0) => format!("{year:04}-{m:02}"),
+        (m, d) => format!("{year:04}-{m:02}-{d:02}"),
+    }
+}
+
 /// The facet values a document's own metadata gives: `source`, `author`, `section`, `tag`.
 pub fn metadata_values(doc: &Document) -> Vec<FacetValue> {
     let mut out = Vec::new();
@@ -151,6 +162,9 @@ mod tests {
         assert_eq!(parse_iso_date("2018-12-20T11:34"), Some(20181220));
         assert_eq!(parse_iso_date("2018-12"), Some(20181200));
         assert_eq!(parse_iso_date("2018"), Some(20180000));
+        for iso in ["2018-12-20", "2018-12", "2018", "0987-01"] {
+            assert_eq!(parse_iso_date(iso).map(iso_date).as_deref(), Some(iso));
+        }
         for bad in [
             "18",
             "2018-1",

@@ -110,6 +110,10 @@ pub struct Hit {
     /// Publication date, ISO 8601, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// With no publication date, the latest date the text mentions (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`, as precise as written), which the sort by date goes by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest_mention: Option<String>,
     /// Byline, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
@@ -1455,6 +1459,10 @@ impl Searcher {
             id: d.id,
             title: d.title,
             score,
+            latest_mention: match (&d.published, self.index.sort_key(doc)) {
+                (None, key) if key > 0 => Some(crate::index::facets::iso_date(key)),
+                _ => None,
+            },
             published: d.published,
             author: d.author,
             source: d.source,

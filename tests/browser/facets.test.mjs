@@ -382,6 +382,12 @@ describe('facets in the demo', { skip }, () => {
     assert.deepEqual([...newest].sort(), [...relevance].sort(), 'the same articles');
     const years = newest.map(yearOf);
     assert.deepEqual(years, [...years].sort().reverse(), `newest first: ${years}`);
+    // Each card shows the date the order goes by: the publication date, or else the latest
+    // date its text mentions.
+    const dates = await host.locator('[part="option"]').evaluateAll((options) => options.map((o) => o.querySelector('.date time')?.getAttribute('datetime') ?? null));
+    assert.ok(dates.every((d) => d && /^\d{4}/.test(d)), `a date on every card: ${dates}`);
+    assert.deepEqual(dates.map((d) => d.slice(0, 4)), years, 'the years the order went by');
+    assert.ok(await host.locator('[part="option"] .mention').count() > 0, 'an undated article shows the latest date it mentions');
     await sortSelect.selectOption('oldest');
     await until(async () => {
       const y = (await host.evaluate((el) => el.results.hits.map((h) => h.id))).map(yearOf);
