@@ -3,7 +3,7 @@
 //!
 //! `scripts/build-wasm.sh` builds the seed corpus index with the native `fahras build` and
 //! sets `FAHRAS_EMBEDDED_INDEX` to its path; `src/wasm.rs` compiles those bytes in. Without
-//! the variable an empty file is embedded and `SearchEngine.embedded()` reports that this
+//! the variable (or with it empty) an empty file is embedded and `SearchEngine.embedded()` reports that this
 //! build has no index.
 //!
 //! The lists of `data/` that are fahras's own (aliases, broken plurals, stemmer keep lists,
@@ -39,7 +39,7 @@ fn main() {
             .collect();
         std::fs::write(out.join(name), kept).expect("OUT_DIR is writable");
     }
-    let path = match std::env::var_os("FAHRAS_EMBEDDED_INDEX") {
+    let path = match std::env::var_os("FAHRAS_EMBEDDED_INDEX").filter(|p| !p.is_empty()) {
         Some(path) => {
             let path = PathBuf::from(path);
             println!("cargo:rerun-if-changed={}", path.display());

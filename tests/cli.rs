@@ -321,7 +321,6 @@ fn skips_and_lists_every_bad_record_grouped_by_file() {
         "{group:?}"
     );
     for (file, message) in [
-        ("broken.json", "malformed JSON at line 3, column 29"),
         ("latin1.json", "invalid UTF-8 at line 1"),
         ("unknown-front-matter.md", "unknown front-matter format"),
         ("no-front-matter.md", "no front matter"),
@@ -342,13 +341,21 @@ fn skips_and_lists_every_bad_record_grouped_by_file() {
             .contains("    item 2 (line 10): unparseable date \"الاثنين الماضي\""),
         "{run:?}"
     );
+    // A malformed record of a list whose brackets close: the list's good record is kept.
+    let broken = format!("  {}\n", bad().join("broken.json").display());
+    assert!(
+        run.stderr.contains(&format!(
+            "{broken}    record 2: malformed JSON at line 3, column 29"
+        )),
+        "{run:?}"
+    );
     assert!(
         run.stderr.contains("    item 3 (line 15): missing title"),
         "{run:?}"
     );
     assert!(
         run.stderr
-            .contains("2 documents indexed from 11 files; 17 skipped for problems"),
+            .contains("3 documents indexed from 11 files; 17 skipped for problems"),
         "{run:?}"
     );
 }
@@ -512,6 +519,31 @@ fn finds_the_widget_in_www_of_the_current_folder() {
     assert_eq!(
         std::fs::read(scratch.path().join("out/fahras.js")).unwrap(),
         b"// the element\n"
+    );
+}
+
+#[test]
+fn prefers_the_minified_copy_in_www_dist() {
+    // www/dist/ is the production copy (minified, no demo index in its wasm): chosen over
+    // www/ when both are there.
+    let scratch = Scratch::new();
+    let www = scratch.path().join("www");
+    std::fs::rename(scratch.path().join("assets"), &www).unwrap();
+    std::fs::create_dir_all(www.join("dist/pkg")).unwrap();
+    for f in fahras::ingest::output::ASSET_FILES {
+        std::fs::copy(www.join(f), www.join("dist").join(f)).unwrap();
+    }
+    std::fs::write(www.join("dist/fahras.js"), "// minified\n").unwrap();
+    let run = scratch.run(&[
+        "build",
+        &good().join("single.json").display().to_string(),
+        "--out",
+        "out",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        std::fs::read(scratch.path().join("out/fahras.js")).unwrap(),
+        b"// minified\n"
     );
 }
 
@@ -702,7 +734,7 @@ fn search_filters_by_facet_and_prints_counts() {
     ]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.starts_with("1 result(s)"), "{run:?}");
-    assert!(run.stdout.contains("olive-harvest.md"), "{run:?}");
+    assert!(run.stdout.contains("posts/olive-harvest "), "{run:?}");
     assert!(run.stdout.contains("facet tag:"), "{run:?}");
 }
 

@@ -151,14 +151,56 @@ fn reads_a_json_list_a_single_record_and_a_json_feed() {
 }
 
 #[test]
-fn malformed_json_fails_the_whole_file_with_line_and_column() {
+fn a_malformed_record_of_a_list_is_one_problem_among_the_good_ones() {
+    // The list's brackets close: each record is parsed on its own, and the good one is kept.
     let parsed = read("bad/broken.json");
-    assert_eq!(parsed.len(), 1);
-    let message = problem_at(&parsed, Location::File);
+    assert_eq!(parsed.len(), 2);
+    match &parsed[0].outcome {
+        Ok(Outcome::Document(doc)) => assert_eq!((doc.id.as_str(), doc.title.as_str()), ("a", "أ")),
+        other => panic!("{other:?}"),
+    }
+    let message = problem_at(&parsed, Location::Record(2));
     assert!(
         message.contains("malformed JSON at line 3, column 29: trailing comma"),
         "{message}"
     );
+    // A record that is no object, and one missing a comma between its fields, mid-line.
+    let parsed = fahras::ingest::json::parse_json(
+        "[{\"title\": \"أ\"}, 5, {\"title\": \"ب\" \"body\": \"ن\"}, {\"title\": \"ج\"}]",
+        "list.json",
+        &Options::default(),
+    );
+    assert_eq!(parsed.len(), 4);
+    assert_eq!(
+        documents(vec![parsed[0].clone(), parsed[3].clone()]).len(),
+        2
+    );
+    assert!(problem_at(&parsed, Location::Record(2)).contains("expected an object, found a number"));
+    let message = problem_at(&parsed, Location::Record(3));
+    assert!(
+        message.contains("malformed JSON at line 1, column 36"),
+        "{message}"
+    );
+}
+
+#[test]
+fn malformed_json_that_is_no_closed_list_fails_the_whole_file_with_line_and_column() {
+    for (text, at) in [
+        ("{\"title\": \"أ\",\n \"body\": }", "line 2, column 10"),
+        (
+            "[{\"title\": \"أ\"},\n {\"title\": \"ب\"}",
+            "line 2, column",
+        ),
+        ("[{\"title\": \"أ\"}] x", "line 1, column 19"),
+    ] {
+        let parsed = fahras::ingest::json::parse_json(text, "f.json", &Options::default());
+        assert_eq!(parsed.len(), 1, "{text}");
+        let message = problem_at(&parsed, Location::File);
+        assert!(
+            message.contains(&format!("malformed JSON at {at}")),
+            "{text}: {message}"
+        );
+    }
 }
 
 #[test]
@@ -204,7 +246,7 @@ fn maps_custom_keys_and_defaults_from_fahras_toml() {
 fn reads_markdown_with_yaml_front_matter_and_drops_shortcodes() {
     let doc = only_document(read("good/posts/olive-harvest.md"));
     assert_eq!(doc.title, "موسم قطف الزيتون يبدأ مبكراً");
-    assert_eq!(doc.id, "olive-harvest.md");
+    assert_eq!(doc.id, "olive-harvest", "the path without its extension");
     assert_eq!(doc.published.as_deref(), Some("2022-10-01"));
     assert_eq!(doc.section.as_deref(), Some("زراعة"));
     assert_eq!(doc.tags, ["زيتون", "فلسطين"]);
@@ -580,7 +622,7 @@ fn the_good_fixtures_index_and_search_in_arabic() {
         .hits;
     let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
     assert!(
-        ids.contains(&"posts/olive-harvest.md") && ids.contains(&"https://example.com/blog/1"),
+        ids.contains(&"posts/olive-harvest") && ids.contains(&"https://example.com/blog/1"),
         "{ids:?}"
     );
     let hits = searcher

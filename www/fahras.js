@@ -500,7 +500,10 @@ export function hitUrl(hit, template, base = document.baseURI) {
   const own = hit?.url;
   if (typeof own === 'string' && own.trim()) return safeUrl(own, base);
   if (typeof template !== 'string' || !template.includes('{id}') || hit?.id == null) return null;
-  return safeUrl(template.replaceAll('{id}', encodeURIComponent(String(hit.id))), base);
+  // Each segment of the id encoded, its slashes kept: a path-like id (posts/a, from
+  // content/posts/a.md) stays a path (hit-url="/{id}/" → /posts/a/).
+  const id = String(hit.id).split('/').map(encodeURIComponent).join('/');
+  return safeUrl(template.replaceAll('{id}', id), base);
 }
 
 /**

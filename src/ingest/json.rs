@@ -11,19 +11,37 @@ use serde_json::{Map, Value};
 /// Reads a `.json` file's records. `name` (the file's path under its input folder) is the
 /// base of derived ids: `name` for a one-record file, `name#3` for the third record of a list.
 pub fn parse_json(text: &str, name: &str, options: &Options) -> Vec<Parsed> {
+    // `(line, column)`: where the parsed text starts in the file (1, 1 for the whole file).
+    let malformed = |e: &serde_json::Error, (line, column): (usize, usize)| {
+        let column = if e.line() == 1 {
+            column + e.column() - 1
+        } else {
+            e.column()
+        };
+        format!(
+            "malformed JSON at line {}, column {}: {}",
+            line + e.line() - 1,
+            column,
+            message(e)
+        )
+    };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => {
-            return vec![Parsed::error(
-                Location::File,
-                format!(
-                    "malformed JSON at line {}, column {}: {}",
-                    e.line(),
-                    e.column(),
-                    message(&e)
-                ),
-            )]
-        }
+        // A list whose brackets close: each record on its own, so that one malformed
+        // record is one problem among good records, not the loss of the file.
+        Err(e) => match list_elements(text) {
+            Some(elements) => {
+                let items: Vec<Result<Value, String>> = elements
+                    .iter()
+                    .map(|&(at, element)| {
+                        serde_json::from_str(element).map_err(|e| malformed(&e, at))
+                    })
+                    .collect();
+                let items = items.iter().map(|r| r.as_ref().map_err(Clone::clone));
+                return records_of(items, name, options.source.clone(), options);
+            }
+            None => return vec![Parsed::error(Location::File, malformed(&e, (1, 1)))],
+        },
     };
     let record =
         |object: &Map<String, Value>, location: Location, id: String, source: Option<String>| {
@@ -38,22 +56,7 @@ pub fn parse_json(text: &str, name: &str, options: &Options) -> Vec<Parsed> {
             }
         };
     let list = |items: &[Value], source: Option<String>| {
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                Value::Object(o) => record(
-                    o,
-                    Location::Record(i + 1),
-                    format!("{name}#{}", i + 1),
-                    source.clone(),
-                ),
-                other => Parsed::error(
-                    Location::Record(i + 1),
-                    format!("expected an object, found {}", describe(other)),
-                ),
-            })
-            .collect()
+        records_of(items.iter().map(Ok), name, source, options)
     };
     match &value {
         Value::Array(items) => list(items, options.source.clone()),
@@ -82,6 +85,91 @@ pub fn parse_json(text: &str, name: &str, options: &Options) -> Vec<Parsed> {
             ),
         )],
     }
+}
+
+/// The records of a list (`Err`: why an item did not parse), with ids `name#<n>` and
+/// `source` for those that name none.
+fn records_of<'v>(
+    items: impl Iterator<Item = Result<&'v Value, String>>,
+    name: &str,
+    source: Option<String>,
+    options: &Options,
+) -> Vec<Parsed> {
+    items
+        .enumerate()
+        .map(|(i, item)| {
+            let location = Location::Record(i + 1);
+            match item {
+                Ok(Value::Object(o)) => {
+                    let fallbacks = Fallbacks {
+                        id: format!("{name}#{}", i + 1),
+                        source: source.clone(),
+                        ..Default::default()
+                    };
+                    Parsed {
+                        location,
+                        outcome: to_document(o, &options.fields, &fallbacks),
+                    }
+                }
+                Ok(other) => Parsed::error(
+                    location,
+                    format!("expected an object, found {}", describe(other)),
+                ),
+                Err(problem) => Parsed::error(location, problem),
+            }
+        })
+        .collect()
+}
+
+/// The elements of a top-level JSON list, each with the line and column (from 1) it starts
+/// at, split at the commas outside strings, objects and lists; `None` when the text is not
+/// one list whose brackets close. (An element may still be malformed: each is parsed on its
+/// own.)
+fn list_elements(text: &str) -> Option<Vec<((usize, usize), &str)>> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    let open = text.len() - body.len();
+    if !body.starts_with('[') {
+        return None;
+    }
+    let mut elements = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = open + 1;
+    for (i, c) in text[open + 1..]
+        .char_indices()
+        .map(|(i, c)| (open + 1 + i, c))
+    {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' if depth > 0 => depth -= 1,
+            ',' | ']' if depth == 0 => {
+                let raw = &text[start..i];
+                let element = raw.trim();
+                let before = &text[..start + (raw.len() - raw.trim_start().len())];
+                let line = 1 + before.matches('\n').count();
+                let column = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+                if !(c == ']' && element.is_empty() && elements.is_empty()) {
+                    elements.push(((line, column), element));
+                }
+                if c == ']' {
+                    return text[i + 1..].trim().is_empty().then_some(elements);
+                }
+                start = i + 1;
+            }
+            '}' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A JSON Feed (`"version": "https://jsonfeed.org/version/1.1"`).

@@ -11,7 +11,7 @@
 //!
 //! Keys of JSON and front-matter records are mapped to document fields by a [`FieldMap`]
 //! (`[fields]` in `fahras.toml`). Dates become ISO 8601 ([`date::normalize_date`]). A record
-//! without an id gets its URL, else one derived from its file (`posts/a.md`,
+//! without an id gets its URL, else one derived from its file (`posts/a` for `posts/a.md`,
 //! `articles.jsonl#12`), stable from one build to the next.
 //!
 //! Nothing here fails on bad input: every record comes back as a [`Parsed`] holding either
@@ -313,9 +313,19 @@ fn parse_text(text: &str, file: &InputFile, options: &Options) -> Vec<Parsed> {
     match file.format {
         Format::JsonLines => json::parse_json_lines(text.as_bytes(), &file.name, options),
         Format::Json => json::parse_json(text, &file.name, options),
+        // A Markdown article's id, when its front matter gives none, is its path without the
+        // extension (posts/a.md → posts/a), as static-site generators name its page: an
+        // element's `hit-url="/{id}/"` then links to it.
         Format::Markdown => vec![Parsed {
             location: Location::File,
-            outcome: markdown::parse_markdown(text, &options.fields, &fallbacks),
+            outcome: markdown::parse_markdown(
+                text,
+                &options.fields,
+                &Fallbacks {
+                    id: without_extension(&file.name).to_owned(),
+                    ..fallbacks
+                },
+            ),
         }],
         Format::Html => {
             let url = options
@@ -339,6 +349,15 @@ fn parse_text(text: &str, file: &InputFile, options: &Options) -> Vec<Parsed> {
             }],
             Err(e) => vec![Parsed::error(Location::File, e.to_string())],
         },
+    }
+}
+
+/// A file name without its extension (`posts/a.md` → `posts/a`; a name without one, or
+/// only one, as it is).
+fn without_extension(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !stem.ends_with('/') && !ext.contains('/') => stem,
+        _ => name,
     }
 }
 

@@ -3,9 +3,10 @@
 //!
 //! ```text
 //! <out>/
-//!   fahras.js               the <fahras-search> element (www/fahras.js)
-//!   pkg/fahras.js           the wasm-bindgen module      (www/pkg/, scripts/build-wasm.sh)
-//!   pkg/fahras_bg.wasm      the search engine
+//!   fahras.js               the <fahras-search> element (www/dist/, minified by
+//!   fahras-worker.js        its Web Worker               scripts/build-wasm.sh)
+//!   pkg/fahras.js           the wasm-bindgen module
+//!   pkg/fahras_bg.wasm      the search engine (no index compiled in)
 //!   index.<hash8>.fahras    the index; the name changes with the content (cache-friendly)
 //!   fahras-manifest.json    what was built: the index's name, counts, the fahras version
 //! ```
@@ -37,16 +38,20 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// Finds the widget's files: in `explicit` (`--assets`) when given, else in `www/` of the
-    /// current folder, else in `www/` of the fahras checkout this binary was built from.
+    /// Finds the widget's files: in `explicit` (`--assets`) when given, else in `www/dist/`
+    /// (the minified production copy, whose wasm has no index compiled in) or `www/` of the
+    /// current folder, else in those of the fahras checkout this binary was built from.
     /// The error says how to build them.
     pub fn find(explicit: Option<&Path>) -> Result<Assets, String> {
         if let Some(dir) = explicit {
             return Assets::check(dir);
         }
+        let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
         let candidates = [
+            PathBuf::from("www/dist"),
             PathBuf::from("www"),
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("www"),
+            checkout.join("dist"),
+            checkout,
         ];
         let mut first_error = None;
         for dir in &candidates {
@@ -60,11 +65,12 @@ impl Assets {
         }
         Err(first_error.unwrap_or_else(|| {
             format!(
-                "the widget's files were not found (looked in ./www and {}): build them with \
-                 `bash scripts/build-wasm.sh` in the fahras repository, or pass --assets <dir> \
-                 naming a folder that holds fahras.js and pkg/ (fahras.js, fahras_bg.wasm); \
-                 or write only the index with --out <file>.fahras",
-                candidates[1].display()
+                "the widget's files were not found (looked in ./www/dist, ./www, {} and {}): \
+                 build them with `bash scripts/build-wasm.sh` in the fahras repository, or pass \
+                 --assets <dir> naming a folder that holds fahras.js and pkg/ (fahras.js, \
+                 fahras_bg.wasm); or write only the index with --out <file>.fahras",
+                candidates[2].display(),
+                candidates[3].display()
             )
         }))
     }

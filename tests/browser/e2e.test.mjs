@@ -687,7 +687,8 @@ describe('error states', () => {
     await Promise.all([page.waitForURL((u) => !u.pathname.includes('/articles/')), back.click()]);
     await waitForSettled(host, 'جسر لندن');
     assert.equal(await input.inputValue(), 'جسر لندن', 'the back link restores the search');
-    // hitUrl: the record's own url wins; the id is encoded; only http(s) and relative URLs.
+    // hitUrl: the record's own url wins; the id is encoded, its slashes kept; only http(s)
+    // and relative URLs.
     const urls = await page.evaluate(async () => {
       const { hitUrl } = await import('./fahras.js');
       const base = 'https://news.example/archive/';
@@ -699,7 +700,7 @@ describe('error states', () => {
         hitUrl({ id: 'x' }, null, base),
       ];
     });
-    assert.deepEqual(urls, ['https://news.example/archive/articles/a%20b%2Fc.html', 'https://news.example/own', null, null, null]);
+    assert.deepEqual(urls, ['https://news.example/archive/articles/a%20b/c.html', 'https://news.example/own', null, null, null]);
     assert.deepEqual(errors, []);
     await context.close();
   });
