@@ -442,6 +442,18 @@ fn reads_rss_items_with_content_encoded_creator_and_categories() {
         "the channel's title"
     );
     assert_eq!(first.tags, ["علوم", "فضاء"]);
+    assert_eq!(first.section, None);
+    // A site whose `[fields] section` names `category`: the first category is the section.
+    let mut options = Options::default();
+    options.fields.set(
+        fahras::ingest::Field::Section,
+        vec!["category".into(), "section".into()],
+    );
+    let mapped = documents(read_file(&input("good/feeds/news.rss"), &options));
+    assert_eq!(
+        (mapped[0].section.as_deref(), mapped[0].tags.as_slice()),
+        (Some("علوم"), &["فضاء".to_owned()][..])
+    );
     assert_eq!(
         first.body,
         [

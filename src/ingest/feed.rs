@@ -10,6 +10,7 @@
 //! | source | the item's `source`, else `[input] source`, else the channel's `title` | the same with `source/title` and the feed's `title` |
 //! | url | `link` | `link rel="alternate"` (or without `rel`) |
 //! | tags | `category`, `dc:subject` | `category` (`label`, else `term`) |
+//! | section | the first `category` when `[fields] section` names `category` (the tags are then the others) | the same |
 //!
 //! Dates keep the offset they are written with. Elements of other namespaces (`media:`,
 //! `itunes:`…) are ignored. Only local files are read: nothing is fetched.
@@ -271,6 +272,11 @@ pub fn parse_feed(xml: &str, name: &str, options: &Options) -> Result<Vec<Parsed
         });
     }
     let source = options.source.clone().or(feed_title);
+    // A site that names `category` among its `[fields] section` keys (not the default list)
+    // means its feed's first category is the section.
+    let section_keys = options.fields.keys(super::Field::Section);
+    let category_is_section = section_keys != super::Field::Section.default_keys()
+        && section_keys.iter().any(|k| k == "category");
     Ok(items
         .into_iter()
         .map(|item| Parsed {
@@ -278,7 +284,7 @@ pub fn parse_feed(xml: &str, name: &str, options: &Options) -> Result<Vec<Parsed
                 number: item.number,
                 line: item.line,
             },
-            outcome: to_outcome(item, name, source.as_deref()),
+            outcome: to_outcome(item, name, source.as_deref(), category_is_section),
         })
         .collect())
 }
@@ -434,7 +440,12 @@ fn paragraphs((text, kind): &(String, TextKind)) -> Vec<String> {
     }
 }
 
-fn to_outcome(item: Item, name: &str, source: Option<&str>) -> Result<Outcome, String> {
+fn to_outcome(
+    item: Item,
+    name: &str,
+    source: Option<&str>,
+    category_is_section: bool,
+) -> Result<Outcome, String> {
     let title = match &item.title {
         Some((text, TextKind::Text)) => collapse_spaces(text),
         Some(html) => paragraphs(html).join(" "),
@@ -472,8 +483,13 @@ fn to_outcome(item: Item, name: &str, source: Option<&str>) -> Result<Outcome, S
             .then(|| item.authors.join(if arabic { "، " } else { ", " })),
         source: item.source.clone().or_else(|| source.map(str::to_owned)),
         url,
-        section: None,
-        tags: item.categories,
+        section: category_is_section
+            .then(|| item.categories.first().cloned())
+            .flatten(),
+        tags: match category_is_section {
+            true => item.categories.into_iter().skip(1).collect(),
+            false => item.categories,
+        },
         body,
     })))
 }
