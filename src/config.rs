@@ -235,6 +235,15 @@ impl Config {
             }
         }
 
+        let weighed = |f: &FieldSpec| raw.weights.get(&f.name).copied().unwrap_or(f.weight);
+        if default_fields().iter().all(|f| weighed(f) == 0.0) {
+            return Err(format!(
+                "[weights]: every searched field weighs 0, so no query would find anything; \
+                 give one a weight above 0 (body = 1; the fields are {})",
+                known.join(", ")
+            ));
+        }
+
         for facet in &raw.search.facets {
             if !FACETS.contains(&facet.as_str()) {
                 return Err(format!(
@@ -467,6 +476,10 @@ mod tests {
             ("[fields]\nheadline = \"title\"\n", "no field \"headline\""),
             ("[weights]\nsummary = 2.0\n", "no field \"summary\""),
             ("[weights]\ntitle = -1.0\n", "from 0 to 100"),
+            (
+                "[weights]\ntitle = 0\nsubtitle = 0\nbody = 0\nauthor = 0\nsource = 0\ntags = 0\n",
+                "every searched field weighs 0",
+            ),
             ("[search]\nfacets = [\"colour\"]\n", "cannot be a facet"),
             ("[search]\ntaxonomy = \"missing.toml\"\n", "cannot read"),
             (

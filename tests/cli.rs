@@ -523,6 +523,25 @@ fn finds_the_widget_in_www_of_the_current_folder() {
 }
 
 #[test]
+fn says_which_files_of_a_folder_it_passed_over() {
+    let scratch = Scratch::new();
+    let dir = scratch.path().join("content");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(good().join("single.json"), dir.join("single.json")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not an article").unwrap();
+    std::fs::write(dir.join("README.md"), "# about this folder").unwrap();
+    let run = scratch.build(&[dir], "out", &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("fahras: 1 file passed over, not of a format fahras reads (")
+            && run.stderr.contains("notes.txt)"),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("README"), "{run:?}");
+}
+
+#[test]
 fn prefers_the_minified_copy_in_www_dist() {
     // www/dist/ is the production copy (minified, no demo index in its wasm): chosen over
     // www/ when both are there.

@@ -8,6 +8,30 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 
+/// The year, month and day of a text that begins like an ISO 8601 date (`YYYY-MM-DD`, then
+/// the end, `T` or a space), whether or not that day exists.
+fn iso_date_parts(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() < 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b.get(10), None | Some(b'T' | b' '))
+    {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s[r].parse().ok())?
+    };
+    Some((
+        i32::try_from(number(0..4)?).ok()?,
+        number(5..7)?,
+        number(8..10)?,
+    ))
+}
+
 /// Normalizes a date or date-time to ISO 8601: `2018-12-20`, `2018-12-20T11:34`,
 /// `2018-12-20T11:34:05+02:00` or `2018-12-20T11:34Z`. Seconds are written only when not
 /// zero; fractions of a second are dropped.
@@ -22,6 +46,8 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike
 /// assert_eq!(normalize_date("Thu, 20 Dec 2018 11:34:00 +0200").unwrap(), "2018-12-20T11:34+02:00");
 /// assert_eq!(normalize_date("٢٠١٨-١٢-٢٠").unwrap(), "2018-12-20");
 /// assert!(normalize_date("20/12/2018").is_err());
+/// assert!(normalize_date("2024-02-30").unwrap_err().contains("month 2 of 2024 has no day 30"));
+/// assert!(normalize_date("2018-13-01").unwrap_err().contains("there is no month 13"));
 /// ```
 pub fn normalize_date(text: &str) -> Result<String, String> {
     let ascii: String = text
@@ -34,6 +60,19 @@ pub fn normalize_date(text: &str) -> Result<String, String> {
         })
         .collect();
     let s = ascii.as_str();
+    // Written as ISO 8601 but no day of the calendar (2024-02-30, 2018-13-01): say so.
+    if let Some((y, m, d)) = iso_date_parts(s) {
+        if NaiveDate::from_ymd_opt(y, m, d).is_none() {
+            let why = match m {
+                1..=12 => format!("month {m} of {y} has no day {d}"),
+                _ => format!("there is no month {m}"),
+            };
+            return Err(format!(
+                "{:?} is no date of the calendar ({why}): check the day and the month",
+                text.trim()
+            ));
+        }
+    }
     let problem = || {
         format!(
             "unparseable date {:?}: write it as ISO 8601 (2018-12-20 or 2018-12-20T11:34+02:00) \

@@ -185,7 +185,24 @@ pub struct InputFile {
 /// Fails on an input that does not exist or cannot be read, or a directly named file whose
 /// format cannot be told.
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, String> {
+    discover_all(inputs).map(|found| found.files)
+}
+
+/// What [`discover_all`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Discovered {
+    /// The files to read.
+    pub files: Vec<InputFile>,
+    /// The files of the folders passed over for their extension (`notes.txt`), by path: not
+    /// hidden files, output folders or README/_index.md, which are never articles.
+    pub other_files: Vec<PathBuf>,
+}
+
+/// [`discover`], and the files of the folders passed over for their extension (so that a
+/// build can say it left `notes.txt` out).
+pub fn discover_all(inputs: &[PathBuf]) -> Result<Discovered, String> {
     let mut files = Vec::new();
+    let mut other_files = Vec::new();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| {
             format!(
@@ -251,6 +268,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, String> {
                 continue;
             }
             let Some(format) = Format::from_path(entry.path()) else {
+                other_files.push(entry.into_path());
                 continue;
             };
             let relative = entry.path().strip_prefix(input).unwrap_or(entry.path());
@@ -267,7 +285,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>, String> {
             });
         }
     }
-    Ok(files)
+    Ok(Discovered { files, other_files })
 }
 
 /// An I/O error as a short reason ("no such file or directory").

@@ -20,7 +20,7 @@ use clap::{Args, Parser, Subcommand};
 use fahras::config::Config;
 use fahras::ingest::output::{self, Assets, MANIFEST};
 use fahras::ingest::pipeline::{build_index, Built};
-use fahras::ingest::{discover, Location};
+use fahras::ingest::{discover_all, Location};
 use fahras::search::{Filter, Sort};
 use fahras::{Index, SearchOptions, Searcher};
 use std::io::{IsTerminal, Write};
@@ -120,7 +120,8 @@ struct BuildArgs {
 struct SearchArgs {
     /// The index file, or a folder written by `fahras build`.
     index: PathBuf,
-    /// The query, as typed in the widget ("" lists documents, newest first).
+    /// The query, as typed in the widget ("" with --filter lists the filtered documents,
+    /// newest first).
     query: String,
     /// How many hits to print.
     #[arg(long, default_value_t = 10)]
@@ -210,7 +211,29 @@ fn build(args: BuildArgs) -> Result<(), Failure> {
     if !index_only {
         output::check_replaceable(&out).map_err(failed)?;
     }
-    let files = discover(&inputs).map_err(usage)?;
+    let found = discover_all(&inputs).map_err(usage)?;
+    if !found.other_files.is_empty() && !args.quiet {
+        let shown: Vec<String> = found
+            .other_files
+            .iter()
+            .take(3)
+            .map(|p| p.display().to_string())
+            .collect();
+        let more = found.other_files.len().saturating_sub(shown.len());
+        eprintln!(
+            "fahras: {} file{} passed over, not of a format fahras reads ({}{}): articles are \
+             .json, .jsonl, .ndjson, .md, .html, .htm, .xml, .rss or .atom files",
+            found.other_files.len(),
+            plural(found.other_files.len()),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
+    let files = found.files;
     let bar = progress_bar(files.len() as u64, args.quiet);
     let builder = config.index_builder().map_err(usage)?;
     let built = build_index(&files, &config.ingest_options(), builder, |p| {
@@ -442,6 +465,14 @@ fn search(args: SearchArgs) -> Result<(), Failure> {
     let results = searcher
         .search(&args.query, &options)
         .map_err(|e| failed(e.to_string()))?;
+    if args.query.trim().is_empty() && options.filters.is_empty() {
+        // As in the widget, nothing asked is nothing listed (the facets count the archive).
+        eprintln!(
+            "fahras: an empty query lists documents only with --filter (--filter year=2017, \
+             say); {} documents in the index",
+            searcher.index().document_count()
+        );
+    }
     out!(
         "{} result(s){}",
         results.total,
