@@ -186,6 +186,8 @@ const STRINGS = {
       many: (n) => `${n} مقالة`,
       other: (n) => `${n} مقالة`,
     },
+    // The noun read after a chip's count («تويتر ٤ مقالات»; on screen only «تويتر ٤»).
+    articlesNoun: { zero: 'مقالة', one: 'مقالة', two: 'مقالة', few: 'مقالات', many: 'مقالة', other: 'مقالة' },
     facetNames: {
       platform: 'منصات', organisation: 'منظمات', place: 'أماكن', person: 'أشخاص', source: 'المصدر',
       author: 'الكاتب', section: 'القسم', tag: 'وسوم', year: 'السنة', month: 'الشهر',
@@ -269,6 +271,7 @@ const STRINGS = {
       many: (n) => `${n} articles`,
       other: (n) => `${n} articles`,
     },
+    articlesNoun: { zero: 'articles', one: 'article', two: 'articles', few: 'articles', many: 'articles', other: 'articles' },
     facetNames: {
       platform: 'Platforms', organisation: 'Organisations', place: 'Places', person: 'People', source: 'Source',
       author: 'Author', section: 'Section', tag: 'Tags', year: 'Year', month: 'Month',
@@ -428,9 +431,21 @@ function formatNumber(n, lang) {
   return cachedFormatter(`number|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
+/** 'rtl' or 'ltr' after the first letter of `text` (Arabic, Hebrew, Syriac, Thaana, N'Ko
+ * scripts are right to left), '' when it has none. */
+export function textDirection(text) {
+  const letter = /\p{L}/u.exec(String(text ?? ''));
+  if (!letter) return '';
+  return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(letter[0]) ? 'rtl' : 'ltr';
+}
+
+/** The plural category of `n` in `lang` ('zero', 'one', 'two', 'few', 'many', 'other'). */
+function pluralRule(n, lang) {
+  return cachedFormatter(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n);
+}
+
 function plural(n, lang, forms) {
-  const rule = cachedFormatter(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n);
-  return (forms[rule] || forms.other)(formatNumber(n, lang));
+  return (forms[pluralRule(n, lang)] || forms.other)(formatNumber(n, lang));
 }
 
 /** "٣ نتائج" / "3 results", with the right Arabic plural form. */
@@ -2516,9 +2531,19 @@ export class FahrasSearch extends ElementBase {
     this.#scheduleSearch();
   }
 
-  /** The clear button shows while the input has text. */
+  /**
+   * The clear button shows while the input has text; the text runs in the direction of its
+   * first letter (an Arabic query in an English widget starts at the right; empty, the
+   * widget's direction, for the placeholder).
+   */
   #showErase() {
-    this.#ui.erase.hidden = !this.#ui.input.value;
+    const input = this.#ui.input;
+    this.#ui.erase.hidden = !input.value;
+    const dir = textDirection(input.value);
+    if (input.getAttribute('dir') !== dir) {
+      if (dir) input.setAttribute('dir', dir);
+      else input.removeAttribute('dir');
+    }
   }
 
   #scheduleSearch(delay = SEARCH_DELAY_MS) {
@@ -3082,10 +3107,16 @@ export class FahrasSearch extends ElementBase {
       let text = formatCount(total, this.#locale);
       if (total > this.#hits.length) text += s.showing(formatNumber(this.#hits.length, this.#locale));
       status.push(text);
-      // (A space between the sentences: they are read as one text.)
-      if (results.partial) status.push(' ', h('span', { class: 'partial', part: 'partial' }, s.partial));
+      // (A full stop between the sentences: the region is read as one text. On screen the
+      // note is a line of its own, and the stop is not shown.)
+      if (results.partial) status.push(h('span', { class: 'visually-hidden' }, '.'), ' ', h('span', { class: 'partial', part: 'partial' }, s.partial));
     } else if (state === 'empty') {
       status.push(tooShort ? s.keepTyping : query ? s.empty(echoed(query)) : s.emptyFiltered);
+      // Why nothing is left, when the exclusions are why (on screen: the empty state's hint).
+      const excluded = Number(results?.excluded) || 0;
+      if (!tooShort && excluded > 0) {
+        status.push(h('span', { class: 'visually-hidden' }, `. ${s.emptyExcluded(formatArticles(excluded, this.#locale), excluded)}`));
+      }
     } else if (state === 'idle' && !query) {
       const docs = this.info?.documents;
       if (docs) status.push(s.idle(formatNumber(docs, this.#locale)));
@@ -3107,6 +3138,9 @@ export class FahrasSearch extends ElementBase {
     // "Did you mean" suggestion.
     ui.suggest.hidden = !suggestion;
     ui.suggestion.textContent = suggestion || '';
+    // An Arabic suggestion in an English widget is read by an Arabic voice.
+    if (suggestion && textDirection(suggestion) === 'rtl' && !this.uiLang.startsWith('ar')) ui.suggestion.setAttribute('lang', 'ar');
+    else ui.suggestion.removeAttribute('lang');
 
     // Empty state.
     ui.empty.hidden = state !== 'empty' || tooShort;
@@ -3183,7 +3217,8 @@ export class FahrasSearch extends ElementBase {
         role: 'option',
         'aria-selected': 'false',
         // Named by all its visible text (title, then date/author/source and snippet), so the
-        // name contains what is on screen (WCAG 2.5.3); the title comes first.
+        // name contains what is on screen (WCAG 2.5.3; axe's label-content-name-mismatch
+        // fails a name of the title alone); the title comes first.
         'aria-labelledby': `${titleId} ${detailsId}`,
         'data-index': index,
       },
@@ -3470,11 +3505,16 @@ export class FahrasSearch extends ElementBase {
           { type: 'button', class: 'chip', part: 'facet-value', 'data-action': 'chip', 'data-group': facet, 'data-facet': facet, 'data-value': value, 'data-key': `v|${facet}|${value}` },
           h('span', { class: 'value-label', dir: 'auto' }),
           h('span', { class: 'count', part: 'facet-count' }),
+          // A count needs its noun when read aloud («داعش ٥» could be anything).
+          h('span', { class: 'visually-hidden' }),
         );
         group.values.set(value, chip);
       }
-      chip.firstElementChild.textContent = this.#labelOf(facet, value, entry);
-      chip.lastElementChild.textContent = formatNumber(Number(entry.count) || 0, locale);
+      const count = Number(entry.count) || 0;
+      const [label, shown, noun] = chip.children;
+      label.textContent = this.#labelOf(facet, value, entry);
+      shown.textContent = formatNumber(count, locale);
+      noun.textContent = ` ${s.articlesNoun[pluralRule(count, locale)] ?? s.articlesNoun.other}`;
       chip.setAttribute('aria-pressed', String(pressed));
       nodes.push(chip);
     });

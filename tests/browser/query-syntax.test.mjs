@@ -87,6 +87,10 @@ describe('the query language in the widget', () => {
     const { context, host, input } = await open();
     const queries = ['تنظيم داعش', 'الدولة الإسلامية', 'لتيليجرام', 'بتويتر', 'واتس آب', 'Islamic State', 'tam tam', 'عنوان:داعش', 'مسئولون',
       'Theresa May', 'Charlie Winter', 'Durov'];
+    // The archive writes عنوان only as لعنوان, and three letters being typed are not read
+    // after a preposition (غدا, "tomorrow", would meet بغداد): «عنو» waits for its fourth
+    // letter (tests/seed_corpus.rs says the same of the engine).
+    const waits = new Set(['عنو']);
     const failed = [];
     for (const query of queries) {
       await input.fill('');
@@ -103,6 +107,7 @@ describe('the query language in the widget', () => {
           partial: Boolean(el.results?.partial),
           short: el.shadowRoot.querySelector('[data-short]') !== null,
         }));
+        if (waits.has(typed)) continue;
         if ((shown.state === 'empty' && !shown.short) || shown.partial) failed.push(`${typed} (${shown.partial ? 'partial' : 'no results'})`);
       }
     }

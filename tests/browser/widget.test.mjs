@@ -252,7 +252,17 @@ describe('keyboard only', { skip }, () => {
     });
     assert.deepEqual(title, { ls: 'normal', tt: 'none', display: 'block' });
     assert.match(await host.locator('[role="status"]').textContent(), /\d+ results/);
+    // The Arabic query runs right to left in the English widget; emptied, the input
+    // follows the widget again.
+    assert.equal(await input.getAttribute('dir'), 'rtl');
+    assert.equal(await input.evaluate((i) => getComputedStyle(i).direction), 'rtl');
     await snapshot(page, 'widget-ltr-aggressive-css.png', { fullPage: true });
+    await input.fill('');
+    await input.pressSequentially('Telegram');
+    await settled(host, 'Telegram');
+    assert.equal(await input.getAttribute('dir'), 'ltr');
+    await input.fill('');
+    await until(async () => (await input.getAttribute('dir')) === null, 'no dir when empty');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -659,6 +669,12 @@ describe('accessibility', { skip }, () => {
     await settled(host, 'داعش');
     await light.page.keyboard.press('ArrowDown');
     assertNoAxe(await axeViolations(light.page), 'results');
+    // The live region says why an exclusion left nothing, as the empty state shows.
+    await input.fill('');
+    await input.pressSequentially('تيليجرام -داعش');
+    await settled(host, 'تيليجرام -داعش');
+    const said = await host.locator('[part="status"]').textContent();
+    assert.match(said, /الناقص \(-\)/, said);
     await input.fill('');
     await input.pressSequentially('زززززز');
     await settled(host, 'زززززز');
