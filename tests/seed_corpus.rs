@@ -1413,6 +1413,14 @@ fn exclusions_that_remove_every_match_say_so_and_bring_no_partial_matches() {
             "{q}"
         );
     }
+    // Only exclusions: every other article, and how many they removed («-داعش» removes all).
+    for (q, word) in [("-داعش", "داعش"), ("-رايوت", "رايوت")] {
+        let results = search(q);
+        let all: BTreeSet<String> = documents().iter().map(|d| d.id.clone()).collect();
+        let with = containing(&[word]);
+        assert_eq!(ids(&results), &all - &with, "{q}");
+        assert_eq!(results.excluded, with.len(), "{q}");
+    }
     // An exclusion that leaves some: how many it removed.
     let results = search("تيليجرام -رايوت");
     assert_eq!(

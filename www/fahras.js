@@ -3094,10 +3094,10 @@ export class FahrasSearch extends ElementBase {
     // nothing is a word being typed, not a failed search.
     // (Quotes, a sign and a field name are not letters: «"ج», «عنوان:د» are one letter too.)
     const typed = query.replace(/["«»“”\-\u2212]/g, '').trim().replace(/^[\p{L}]+:(?=\S)/u, '');
-    // So are two Latin letters (a name's beginning: «Du» before Durov), and a quote or a
-    // minus with nothing after it yet.
+    // So are two Latin letters (a name's beginning: «Du» before Durov), a quote or a minus
+    // with nothing after it yet, and a field name with nothing after it (title:, عنوان:).
     const tooShort = state === 'empty' && !this.#hasFilters()
-      && (Array.from(typed).length <= 1 || /^[A-Za-z]{2}$/.test(typed) || /^[وف]?(?:[بك]?[اأإآ]ل|لل)$/.test(typed));
+      && (Array.from(typed).length <= 1 || /^[A-Za-z]{2}$/.test(typed) || /^[وف]?(?:[بك]?[اأإآ]ل|لل)$/.test(typed) || /^\p{L}+:$/u.test(typed));
     ui.search.toggleAttribute('data-short', tooShort);
     const status = [];
     if (state === 'loading') {

@@ -444,7 +444,12 @@ impl Searcher {
             }
         }
         if clauses.is_empty() {
-            // Only exclusions: every other document.
+            // Only exclusions: every other document (and, counted, those they removed: when
+            // they removed all, the empty state says the exclusions are why).
+            results.excluded = excluded
+                .ones()
+                .filter(|&d| filters.accepts(d as u32))
+                .count();
             return Ok((0..n as u32)
                 .filter(|&d| !excluded.contains(d as usize))
                 .map(|d| (d, 0, 0.0))

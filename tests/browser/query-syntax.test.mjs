@@ -247,6 +247,13 @@ describe('the query language in the widget', () => {
     await search(host, input, '"');
     assert.match(await status.textContent(), /واصل الكتابة/);
     assert.equal(await host.locator('[part="empty"]').isVisible(), false, 'no "no results" box for a lone quote');
+    // Nor for a field name with nothing after it yet (عنوان: is also the word عنوان, found).
+    await search(host, input, 'title:');
+    assert.match(await status.textContent(), /واصل الكتابة/);
+    // A minus alone before a word that every article has: the exclusion is why nothing is
+    // left, said on screen.
+    await search(host, input, '-داعش');
+    assert.match(await host.locator('[part="empty"]').textContent(), /الناقص/);
     await search(host, input, 'ت');
     // The request to keep typing is seen, not only announced (it is all the widget shows).
     const seen = await status.boundingBox();
