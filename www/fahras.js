@@ -1850,6 +1850,7 @@ export class FahrasSearch extends ElementBase {
   #urlTimer = 0;
   #seq = 0; // increases with every search; results of older searches are dropped
   #query = '';
+  #revealed = false; // the open dropdown was scrolled into view (once per opening)
   #results = null; // the last SearchResults rendered
   #hits = [];
   #active = -1;
@@ -3050,8 +3051,30 @@ export class FahrasSearch extends ElementBase {
     const ui = this.#ui;
     const dropdown = this.mode === 'dropdown';
     const hasContent = this.#state !== 'idle';
-    ui.root.toggleAttribute('data-open', dropdown && this.#panelOpen && hasContent);
+    const open = dropdown && this.#panelOpen && hasContent;
+    ui.root.toggleAttribute('data-open', open);
     if (dropdown) this.#setOpen(this.#panelOpen && this.#state === 'results');
+    if (!open) this.#revealed = false;
+    else if (!this.#revealed) requestAnimationFrame(() => this.#revealPanel());
+  }
+
+  /**
+   * A dropdown that opens low on a small screen (a phone, the keyboard up) shows only its
+   * first lines: the field is scrolled to the top of the visible area, once per opening, so
+   * that the panel below it has the room. (A site with a fixed header gives the element a
+   * `scroll-margin-top`.)
+   */
+  #revealPanel() {
+    const ui = this.#ui;
+    if (this.#revealed || !ui.root.hasAttribute('data-open')) return;
+    const view = window.visualViewport?.height ?? window.innerHeight;
+    const panel = ui.panel.getBoundingClientRect();
+    const field = ui.input.parentElement.getBoundingClientRect();
+    // (Checked at each render while open: the panel grows when the results come.)
+    if (panel.bottom <= view || field.top < view * 0.25) return;
+    this.#revealed = true;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
   }
 
   #setActive(index) {

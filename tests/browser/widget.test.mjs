@@ -60,8 +60,8 @@ after(async () => {
 });
 
 /** A fresh context and page at `pathname`; console errors and page errors are collected. */
-async function open(pathname, { viewport = { width: 1100, height: 850 }, colorScheme = 'light', base = server.url, locale = 'ar' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, locale, reducedMotion: 'reduce' });
+async function open(pathname, { viewport = { width: 1100, height: 850 }, colorScheme = 'light', base = server.url, locale = 'ar', isMobile = false, hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale, reducedMotion: 'reduce', isMobile, hasTouch });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
@@ -427,6 +427,31 @@ describe('modes', { skip }, () => {
     assert.equal(await focused(page), '#after');
     assert.equal(await panel.isVisible(), false);
     assertNoAxe(await axeViolations(page), 'dropdown closed');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('dropdown on a phone: a field low on the screen is scrolled up so that the panel shows', async () => {
+    const { context, page, errors } = await open('/t/dropdown.html', { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const host = page.locator('fahras-search');
+    // The field low on the screen (room above it, as under a site's header and lead).
+    await page.evaluate(() => {
+      document.body.style.paddingBlockStart = '420px';
+      document.body.style.minBlockSize = '300vh';
+      window.scrollTo(0, 0);
+    });
+    const top = await host.evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top > 400, `the field starts low: ${top}`);
+    await host.locator('input').tap();
+    await page.keyboard.type('داعش');
+    await settled(host, 'داعش');
+    const panel = host.locator('[part="panel"]');
+    await until(async () => {
+      const box = await panel.boundingBox();
+      return box && box.y + box.height <= 640 + 1;
+    }, 'the whole panel on screen');
+    assert.ok((await host.evaluate((el) => el.getBoundingClientRect().top)) < 40, 'the field at the top');
+    await snapshot(page, 'widget-dropdown-phone.png');
     assert.deepEqual(errors, []);
     await context.close();
   });
