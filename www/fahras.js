@@ -1263,7 +1263,7 @@ legend, .facet-title {
 }
 .timeline-note {
   margin: 0.2em 0 0.4em;
-  font-size: 0.8em;
+  font-size: 0.875em;
   line-height: 1.4;
   color: var(--fahras-muted, var(--_muted));
 }
@@ -1318,7 +1318,7 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
   border-radius: 1em;
 }
 .chip .count {
-  font-size: 0.85em;
+  font-size: 0.95em;
   font-variant-numeric: tabular-nums;
   color: var(--fahras-muted, var(--_muted));
 }
@@ -1331,7 +1331,7 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
 .chip[aria-pressed='true']::before { content: '✓' / ''; }
 .chip[aria-pressed='true'] .count { color: inherit; }
 .chip[aria-pressed='true']:hover { background: var(--fahras-accent, var(--_accent)); }
-.more-values { font-size: 0.85em; border-color: transparent; text-decoration: underline; text-underline-offset: 0.2em; }
+.more-values { font-size: 0.9em; border-color: transparent; text-decoration: underline; text-underline-offset: 0.2em; }
 
 /* The timeline: time runs left to right in both directions (as in Arabic charts and number
    lines); the arrow keys follow that visual order. */
@@ -1463,7 +1463,7 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   column-gap: 0.5em;
   row-gap: 0;
   margin: 0.2em 0 0;
-  font-size: 0.85em;
+  font-size: 0.875em;
   color: var(--fahras-muted, var(--_muted));
 }
 .meta:empty { display: none; }
