@@ -6,8 +6,9 @@
 #   scripts/bench.sh --no-native     skip the criterion benchmarks
 #   scripts/bench.sh --no-browser    skip the in-browser benchmark
 #
-# 1. setup (scripts/setup.sh) and the wasm build (scripts/build-wasm.sh → www/pkg/);
-# 2. sizes: a second wasm built the same way but without the embedded seed index;
+# 1. setup (scripts/setup.sh) and the wasm build (scripts/build-wasm.sh → www/pkg/, and
+#    www/dist/ with the wasm without the embedded seed index);
+# 2. sizes: that wasm against the demo's, with the seed index;
 # 3. corpora → bench/out/*.fahras (examples/bench_index.rs): the seed articles, the Quran
 #    (npm's quran-json, fetched once into a cache outside the repository; skipped with a
 #    message if it cannot be fetched), and generated news-like corpora of 15 000 and 50 000
@@ -17,9 +18,7 @@
 #
 # Environment: FAHRAS_BENCH_CACHE (default ~/.cache/fahras-bench) for the download;
 # FAHRAS_BENCH_SIZES (default "15000 50000") for the generated corpora; CARGO_TARGET_DIR for
-# the native builds; FAHRAS_BENCH_WASM_TARGET (default target/bench-wasm) for the wasm
-# without the index (kept apart so it does not rebuild scripts/build-wasm.sh's);
-# CHROMIUM for the browser.
+# the native builds; CHROMIUM for the browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -38,7 +37,6 @@ done
 OUT=bench/out
 CACHE="${FAHRAS_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fahras-bench}"
 SIZES="${FAHRAS_BENCH_SIZES:-15000 50000}"
-WASM_TARGET="${FAHRAS_BENCH_WASM_TARGET:-$PWD/target/bench-wasm}"
 QURAN_VERSION=3.1.2
 mkdir -p "$OUT" "$CACHE"
 
@@ -52,43 +50,18 @@ env -u CARGO_TARGET_DIR bash scripts/setup.sh
 say "wasm build (www/pkg)"
 env -u CARGO_TARGET_DIR bash scripts/build-wasm.sh
 
-# 2. The same wasm without the embedded index, for the size of the widget's code alone.
-#    The same steps and flags as scripts/build-wasm.sh (keep them in sync): the size-optimized
-#    std first, the prebuilt std if that fails. The difference between the two wasm files is
-#    checked against the index size below (it should be the index, give or take alignment).
-say "wasm without the embedded index (sizes only) → $WASM_TARGET"
-small_flags="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
-wasm_mode=size-optimized
-if ! (
-  [ -f target/toolchain.env ] && . target/toolchain.env
-  env -u FAHRAS_EMBEDDED_INDEX RUSTC_BOOTSTRAP=1 \
-    CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$small_flags" \
-    cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --target-dir "$WASM_TARGET"
-); then
-  wasm_mode=plain
-  (
-    [ -f target/toolchain.env ] && . target/toolchain.env
-    env -u FAHRAS_EMBEDDED_INDEX \
-      cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --target-dir "$WASM_TARGET-plain"
-  )
-  WASM_TARGET="$WASM_TARGET-plain"
-fi
-NOINDEX="$WASM_TARGET/pkg-noindex"
-rm -rf "$NOINDEX" && mkdir -p "$NOINDEX"
-wasm-bindgen --target web --no-typescript --out-dir "$NOINDEX" "$WASM_TARGET/wasm32-unknown-unknown/wasm/fahras.wasm"
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$NOINDEX/fahras_bg.wasm" -o "$NOINDEX/fahras_bg.opt.wasm"
-mv "$NOINDEX/fahras_bg.opt.wasm" "$NOINDEX/fahras_bg.wasm"
+# 2. The wasm without the embedded index, for the size of the widget's code alone: the one
+#    scripts/build-wasm.sh builds for www/dist/. The difference between the two wasm files is
+#    checked against the index size (it should be the index, give or take alignment).
+NOINDEX=target/pkg-noindex
 with=$(stat -c %s www/pkg/fahras_bg.wasm)
 without=$(stat -c %s "$NOINDEX/fahras_bg.wasm")
 seed=$(stat -c %s www/pkg/seed.fahras)
-say "wasm ($wasm_mode std): $with bytes with the seed index, $without without; difference $((with - without)), index $seed"
+say "wasm: $with bytes with the seed index, $without without; difference $((with - without)), index $seed"
 if [ $((with - without - seed)) -gt 4096 ] || [ $((with - without - seed)) -lt -4096 ]; then
-  say "warning: the difference is not the index: this build's flags differ from scripts/build-wasm.sh's"
+  say "warning: the difference is not the index: the two builds of scripts/build-wasm.sh differ"
 fi
-export FAHRAS_WASM_NO_INDEX="$NOINDEX/fahras_bg.wasm"
+export FAHRAS_WASM_NO_INDEX="$PWD/$NOINDEX/fahras_bg.wasm"
 
 # 3. Corpora.
 QURAN_JSON="$CACHE/quran-json-$QURAN_VERSION/quran.json"
