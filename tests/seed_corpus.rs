@@ -465,6 +465,27 @@ fn a_kept_ending_is_kept_after_a_preposition() {
 }
 
 #[test]
+fn a_snippet_shows_every_word_in_two_passages_when_one_cannot() {
+    // Each of these articles has the three words, never within one window of the snippet's
+    // width: a second passage shows the words the first lacks.
+    let results = search("داعش تيليجرام يوروبول ");
+    assert!(results.hits.len() >= 3, "{:?}", ids(&results));
+    for hit in &results.hits {
+        let pieces = marked(hit);
+        let shown = |forms: &[&str]| pieces.iter().any(|p| forms.iter().any(|f| p.contains(f)));
+        assert!(shown(&["داعش"]), "{}: {pieces:?}", hit.id);
+        assert!(shown(&["جرام", "غرام"]), "{}: {pieces:?}", hit.id);
+        assert!(shown(&["يوروبول"]), "{}: {pieces:?}", hit.id);
+        // One ellipsis between the passages, never two in a row.
+        assert!(!hit.snippet.text.contains("… …"), "{}", hit.snippet.text);
+    }
+    // A window that has every word is the whole snippet, as before.
+    for hit in &search("تيليجرام داعش ").hits {
+        assert!(hit.snippet.text.chars().filter(|&c| c == '…').count() <= 2);
+    }
+}
+
+#[test]
 fn a_name_written_as_two_words_is_the_same_name_in_quotes() {
     for name in ["فيس بوك", "آي مسج", "واتس آب"] {
         let quoted = ids(&search(&format!("\"{name}\"")));

@@ -81,6 +81,21 @@ impl Located {
         Some(self.fields.get(&field).map_or(&[][..], Vec::as_slice))
     }
 
+    /// The same without the matches of `words` (sorted).
+    fn without_words(&self, words: &[usize]) -> Located {
+        Located {
+            fields: self
+                .fields
+                .iter()
+                .map(|(&f, list)| {
+                    let kept = list.iter().filter(|m| words.binary_search(&m.1).is_err());
+                    (f, kept.copied().collect())
+                })
+                .collect(),
+            strong: self.strong.clone(),
+        }
+    }
+
     /// A field's positions of matches at the exact tier (empty for a field it has none of).
     fn strong(&self, field: Option<u8>) -> &[u32] {
         field
@@ -538,17 +553,148 @@ pub fn best_snippet(
         Some(texts) => planned_best_window(marker, &texts, target, exact)?,
         None => best_window_in_order(marker, located, fields, target, exact)?,
     };
-    let Some(Window {
-        text,
-        tokens,
-        start,
-        end,
-        ..
-    }) = best
-    else {
+    let Some(first) = best else {
         return Ok(Snippet::default());
     };
-    snippet_of(text, &tokens, start, end)
+    match second_passage(marker, located, fields, &first, target)? {
+        Some(second) => {
+            let order = |w: &Window<'_>| (text_index(w, fields).map_or(0, |(i, _)| i), w.start);
+            let (a, b) = match order(&second) < order(&first) {
+                true => (second, first),
+                false => (first, second),
+            };
+            joined(&a, &b)
+        }
+        None => snippet_of(first.text, &first.tokens, first.start, first.end),
+    }
+}
+
+/// The words a snippet of two passages shows in each at most (more when a passage's matches
+/// are further apart).
+pub const PASSAGE_WORDS: usize = 16;
+
+/// When the best window shows fewer of the document's query words than it has (they are
+/// in other paragraphs, or too far apart), the best window of the others, its tokens marked
+/// for every word; `None` when the window shows them all or no other passage adds one.
+fn second_passage<'t>(
+    marker: &Highlighter<'_>,
+    located: &Located,
+    fields: &[FieldText<'t>],
+    first: &Window<'t>,
+    target: usize,
+) -> Result<Option<Window<'t>>> {
+    let words_in = |w: &Window<'_>| {
+        let mut words: Vec<usize> = w.tokens[w.start..w.end]
+            .iter()
+            .filter_map(|t| t.2)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    };
+    let shown = words_in(first);
+    if shown.len() >= target {
+        return Ok(None);
+    }
+    // The best window of the other words (the same, whether the paragraphs' positions are
+    // known or each is analyzed: as for the first).
+    let rest = located.without_words(&shown);
+    let missing = target - shown.len();
+    let exact = rest.strong_word_count().min(missing);
+    let second = match plan(&rest, fields, marker.pairs) {
+        Some(texts) => planned_best_window(marker, &texts, missing, exact)?,
+        None => best_window_in_order(marker, &rest, fields, missing, exact)?,
+    };
+    let Some(second) = second.filter(|w| w.score.0 > 0) else {
+        return Ok(None);
+    };
+    let Some((_, field)) = text_index(&second, fields) else {
+        return Ok(None);
+    };
+    // Not a window beside the first in the same text: that one was the best of its width.
+    let same_text = std::ptr::eq(first.text.as_ptr(), second.text.as_ptr());
+    if same_text && second.start < first.end + 4 && first.start < second.end + 4 {
+        return Ok(None);
+    }
+    // Marked again with every word, as the first is.
+    let text: &'t str = fields
+        .iter()
+        .flat_map(|f| f.texts.iter())
+        .find(|t| std::ptr::eq(t.as_ptr(), second.text.as_ptr()))
+        .and_then(|t| std::str::from_utf8(t).ok())
+        .ok_or_else(|| Error::Corrupt {
+            what: "a stored paragraph is not UTF-8".into(),
+        })?;
+    let (tokens, _) = marker.mark(
+        text,
+        second.base,
+        located.field(field),
+        located.strong(field),
+    );
+    let second = Window {
+        text,
+        tokens,
+        start: second.start,
+        end: second.end,
+        score: second.score,
+        span: second.span,
+        used: second.used,
+        base: second.base,
+    };
+    if second.tokens.len() < second.end || words_in(&second).iter().all(|w| shown.contains(w)) {
+        return Ok(None);
+    }
+    Ok(Some(second))
+}
+
+/// Where a window's text is among the fields' texts: its index (in field order) and its
+/// field.
+fn text_index(window: &Window<'_>, fields: &[FieldText<'_>]) -> Option<(usize, Option<u8>)> {
+    fields
+        .iter()
+        .flat_map(|f| f.texts.iter().map(move |t| (t, f.field)))
+        .enumerate()
+        .find(|(_, (t, _))| std::ptr::eq(t.as_ptr(), window.text.as_ptr()))
+        .map(|(i, (_, field))| (i, field))
+}
+
+/// Two windows as one snippet, in document order: each cut to about [`PASSAGE_WORDS`]
+/// around its matches, joined with an ellipsis.
+fn joined(a: &Window<'_>, b: &Window<'_>) -> Result<Snippet> {
+    let cut = |w: &Window<'_>| -> Result<Snippet> {
+        let matched: Vec<usize> = (w.start..w.end)
+            .filter(|&i| w.tokens[i].2.is_some())
+            .collect();
+        let (first, last) = (
+            matched.first().copied().unwrap_or(w.start),
+            matched.last().copied().unwrap_or(w.start),
+        );
+        let start = first.saturating_sub(2).max(w.start);
+        let end = (start + PASSAGE_WORDS).min(w.end).max(last + 1);
+        snippet_of(w.text, &w.tokens, start, end)
+    };
+    let (mut one, mut two) = (cut(a)?, cut(b)?);
+    // One ellipsis between them: «…على… الإلكترونية ضد…», not «على… …الإلكترونية».
+    if one.text.ends_with(ELLIPSIS) {
+        if let Some(rest) = two.text.strip_prefix(ELLIPSIS) {
+            let shift = utf16_len(ELLIPSIS);
+            two.text = rest.to_owned();
+            two.highlights
+                .iter_mut()
+                .for_each(|h| *h = [h[0] - shift, h[1] - shift]);
+        }
+    }
+    one.text.push_str(
+        match (one.text.ends_with(ELLIPSIS), two.text.starts_with(ELLIPSIS)) {
+            (false, false) => " … ",
+            _ => " ",
+        },
+    );
+    let base = utf16_len(&one.text);
+    one.text.push_str(&two.text);
+    one.highlights
+        .extend(two.highlights.iter().map(|[s, e]| [s + base, e + base]));
+    Ok(one)
 }
 
 /// The best window found in one text.
@@ -564,6 +710,8 @@ struct Window<'t> {
     span: usize,
     /// Positions its text takes (a heading or a caption takes few).
     used: u32,
+    /// The position its text starts from (its field's positions before it).
+    base: u32,
 }
 
 impl Window<'_> {
@@ -842,6 +990,7 @@ fn analyze_text_used<'t>(
         score,
         span,
         used,
+        base,
     });
     Ok((window, used))
 }
