@@ -549,14 +549,15 @@ pub fn best_snippet(
     let target = present.min(marker.word_count);
     // At most this many words can show an exact match: a window that does is unbeatable.
     let exact = located.strong_word_count().min(target);
-    let best = match plan(located, fields, marker.pairs) {
-        Some(texts) => planned_best_window(marker, &texts, target, exact)?,
-        None => best_window_in_order(marker, located, fields, target, exact)?,
+    let planned = plan(located, fields, marker.pairs);
+    let best = match &planned {
+        Some(texts) => planned_best_window(marker, texts, target, exact, &[])?,
+        None => best_window_in_order(marker, located, fields, target, exact, &[])?,
     };
     let Some(first) = best else {
         return Ok(Snippet::default());
     };
-    match second_passage(marker, located, fields, &first, target)? {
+    match second_passage(marker, located, fields, planned, &first, target)? {
         Some(second) => {
             let order = |w: &Window<'_>| (text_index(w, fields).map_or(0, |(i, _)| i), w.start);
             let (a, b) = match order(&second) < order(&first) {
@@ -578,70 +579,42 @@ pub const PASSAGE_WORDS: usize = 16;
 /// for every word; `None` when the window shows them all or no other passage adds one.
 fn second_passage<'t>(
     marker: &Highlighter<'_>,
-    located: &Located,
+    located: &'t Located,
     fields: &[FieldText<'t>],
+    planned: Option<Vec<Planned<'t>>>,
     first: &Window<'t>,
     target: usize,
 ) -> Result<Option<Window<'t>>> {
-    let words_in = |w: &Window<'_>| {
-        let mut words: Vec<usize> = w.tokens[w.start..w.end]
-            .iter()
-            .filter_map(|t| t.2)
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-    };
-    let shown = words_in(first);
+    let mut shown: Vec<usize> = first.tokens[first.start..first.end]
+        .iter()
+        .filter_map(|t| t.2)
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
     if shown.len() >= target {
         return Ok(None);
     }
-    // The best window of the other words (the same, whether the paragraphs' positions are
-    // known or each is analyzed: as for the first).
+    // The best window by the other words (found as the first is, whether the paragraphs'
+    // positions are known or each is analyzed), every match marked: the texts' bounds are
+    // those of the other words' matches.
     let rest = located.without_words(&shown);
     let missing = target - shown.len();
     let exact = rest.strong_word_count().min(missing);
-    let second = match plan(&rest, fields, marker.pairs) {
-        Some(texts) => planned_best_window(marker, &texts, missing, exact)?,
-        None => best_window_in_order(marker, &rest, fields, missing, exact)?,
+    let second = match (planned, plan(&rest, fields, marker.pairs)) {
+        (Some(mut texts), Some(bounds)) => {
+            for (t, b) in texts.iter_mut().zip(&bounds) {
+                t.bound = b.bound;
+            }
+            planned_best_window(marker, &texts, missing, exact, &shown)?
+        }
+        _ => best_window_in_order(marker, located, fields, missing, exact, &shown)?,
     };
     let Some(second) = second.filter(|w| w.score.0 > 0) else {
-        return Ok(None);
-    };
-    let Some((_, field)) = text_index(&second, fields) else {
         return Ok(None);
     };
     // Not a window beside the first in the same text: that one was the best of its width.
     let same_text = std::ptr::eq(first.text.as_ptr(), second.text.as_ptr());
     if same_text && second.start < first.end + 4 && first.start < second.end + 4 {
-        return Ok(None);
-    }
-    // Marked again with every word, as the first is.
-    let text: &'t str = fields
-        .iter()
-        .flat_map(|f| f.texts.iter())
-        .find(|t| std::ptr::eq(t.as_ptr(), second.text.as_ptr()))
-        .and_then(|t| std::str::from_utf8(t).ok())
-        .ok_or_else(|| Error::Corrupt {
-            what: "a stored paragraph is not UTF-8".into(),
-        })?;
-    let (tokens, _) = marker.mark(
-        text,
-        second.base,
-        located.field(field),
-        located.strong(field),
-    );
-    let second = Window {
-        text,
-        tokens,
-        start: second.start,
-        end: second.end,
-        score: second.score,
-        span: second.span,
-        used: second.used,
-        base: second.base,
-    };
-    if second.tokens.len() < second.end || words_in(&second).iter().all(|w| shown.contains(w)) {
         return Ok(None);
     }
     Ok(Some(second))
@@ -710,8 +683,6 @@ struct Window<'t> {
     span: usize,
     /// Positions its text takes (a heading or a caption takes few).
     used: u32,
-    /// The position its text starts from (its field's positions before it).
-    base: u32,
 }
 
 impl Window<'_> {
@@ -813,6 +784,7 @@ fn planned_best_window<'t>(
     texts: &[Planned<'t>],
     target: usize,
     exact: usize,
+    skip: &[usize],
 ) -> Result<Option<Window<'t>>> {
     let mut analyzed: Vec<Option<Option<Window<'t>>>> = (0..texts.len()).map(|_| None).collect();
     let mut complete: Option<Window<'t>> = None;
@@ -820,7 +792,7 @@ fn planned_best_window<'t>(
         if t.bound.0 < target {
             continue;
         }
-        let window = analyze_text(marker, t.text, t.base, Some(t.matches), t.strong)?;
+        let window = analyze_text(marker, t.text, t.base, Some(t.matches), t.strong, skip)?;
         match window {
             Some(w) if w.score.0 >= target => {
                 let done = w.unbeatable(target, exact);
@@ -853,6 +825,7 @@ fn planned_best_window<'t>(
                 texts[i].base,
                 Some(texts[i].matches),
                 texts[i].strong,
+                skip,
             )?);
         }
         if let Some(Some(w)) = &analyzed[i] {
@@ -875,6 +848,7 @@ fn best_window_in_order<'t>(
     fields: &[FieldText<'t>],
     target: usize,
     exact: usize,
+    skip: &[usize],
 ) -> Result<Option<Window<'t>>> {
     let mut best: Option<Window<'t>> = None;
     let mut complete: Option<Window<'t>> = None;
@@ -890,8 +864,14 @@ fn best_window_in_order<'t>(
                 continue 'fields; // no match further in this field
             }
             let known = field.used.get(i).copied();
-            let (window, used) =
-                analyze_text_used(marker, text, base, matches, located.strong(field.field))?;
+            let (window, used) = analyze_text_used(
+                marker,
+                text,
+                base,
+                matches,
+                located.strong(field.field),
+                skip,
+            )?;
             base = base
                 .saturating_add(known.unwrap_or(used))
                 .saturating_add(crate::index::PARAGRAPH_GAP);
@@ -927,8 +907,16 @@ fn analyze_text<'t>(
     base: u32,
     matches: Option<&[(u32, usize)]>,
     strong: &[u32],
+    skip: &[usize],
 ) -> Result<Option<Window<'t>>> {
-    Ok(analyze_text_used(marker, text, base, matches, strong)?.0)
+    Ok(analyze_text_used(marker, text, base, matches, strong, skip)?.0)
+}
+
+/// The query word a token matches, unless it is one of `skip` (sorted): the words a
+/// window's score leaves out (those a snippet's first passage shows already). Every match
+/// is marked all the same.
+fn counted(token: &Marked, skip: &[usize]) -> Option<usize> {
+    token.2.filter(|w| skip.binary_search(w).is_err())
 }
 
 /// [`analyze_text`], and how many positions the text used. Windows are scored by (distinct
@@ -942,6 +930,7 @@ fn analyze_text_used<'t>(
     base: u32,
     matches: Option<&[(u32, usize)]>,
     strong: &[u32],
+    skip: &[usize],
 ) -> Result<(Option<Window<'t>>, u32)> {
     let text = std::str::from_utf8(text).map_err(|_| Error::Corrupt {
         what: "a stored paragraph is not UTF-8".into(),
@@ -957,11 +946,11 @@ fn analyze_text_used<'t>(
     let mut exact: Vec<usize> = Vec::with_capacity(width);
     for start in 0..=(n - width) {
         let window = &tokens[start..start + width];
-        if window[0].2.is_none() && start > 0 && start < n - width {
+        if counted(&window[0], skip).is_none() && start > 0 && start < n - width {
             continue;
         }
         distinct.clear();
-        distinct.extend(window.iter().filter_map(|t| t.2));
+        distinct.extend(window.iter().filter_map(|t| counted(t, skip)));
         let count = distinct.len();
         distinct.sort_unstable();
         distinct.dedup();
@@ -969,14 +958,19 @@ fn analyze_text_used<'t>(
             continue; // fewer words than the best: its exact matches do not matter
         }
         exact.clear();
-        exact.extend(window.iter().filter(|t| t.3).filter_map(|t| t.2));
+        exact.extend(
+            window
+                .iter()
+                .filter(|t| t.3)
+                .filter_map(|t| counted(t, skip)),
+        );
         if exact.len() > 1 {
             exact.sort_unstable();
             exact.dedup();
         }
         let score = (distinct.len(), exact.len(), count);
         if best.is_none_or(|b| score >= b.1) {
-            let span = cover_span(window, distinct.len());
+            let span = cover_span(window, distinct.len(), skip);
             if best.is_none_or(|b| score > b.1 || span < b.2) {
                 best = Some((start, score, span));
             }
@@ -990,18 +984,17 @@ fn analyze_text_used<'t>(
         score,
         span,
         used,
-        base,
     });
     Ok((window, used))
 }
 
 /// The fewest tokens in a row of `window`, from a match to a match, that hold each of its
 /// `distinct` matched words, less one (0 for one word; 1 for two side by side).
-fn cover_span(window: &[Marked], distinct: usize) -> usize {
+fn cover_span(window: &[Marked], distinct: usize, skip: &[usize]) -> usize {
     let matched: Vec<(usize, usize)> = window
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| t.2.map(|w| (i, w)))
+        .filter_map(|(i, t)| counted(t, skip).map(|w| (i, w)))
         .collect();
     let mut best = usize::MAX;
     let mut seen: Vec<(usize, usize)> = Vec::new(); // (word, times in the run)
