@@ -95,6 +95,9 @@ export const FACET_TOP = 6;
  * of each while none is expanded, FACET_LIMIT once one is.
  */
 export const FACET_LIMIT = 50;
+/** The timeline's width in its own units (its viewBox). */
+const CHART_UNITS = 200;
+
 /** The timeline shows months when the matching articles' years span at most this many years. */
 export const MONTHS_MAX_YEARS = 2;
 
@@ -1343,9 +1346,10 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
   overflow: visible;
   direction: ltr;
 }
+/* (The texts' size is the chart's font-size attribute, set for its width: at least 12 px on
+   screen in a narrow panel.) */
 .timeline-chart text {
   font-family: inherit;
-  font-size: 12px;
   fill: var(--fahras-muted, var(--_muted));
   text-anchor: middle;
   pointer-events: none;
@@ -2225,9 +2229,28 @@ export class FahrasSearch extends ElementBase {
     // A query set through the property before connecting is applied now; an
     // engine held before a disconnect (the element was moved) is re-acquired.
     if (this.#query && !input.value) input.value = this.#query;
+    // The timeline's texts keep a readable size when the chart is drawn narrow.
+    if (typeof ResizeObserver === 'function') {
+      const observer = new ResizeObserver(() => this.#sizeChartText());
+      observer.observe(this.#ui.chart);
+      ac.signal.addEventListener('abort', () => observer.disconnect());
+    }
     const restored = this.#restoreFromUrl();
     if (!restored && (this.#wantEngine || input.value.trim())) this.#ensureEngine();
     if (!restored) this.#render();
+  }
+
+  /**
+   * The timeline's text size, in the chart's units: 12, or more when the chart is drawn
+   * narrower than its 200 units (a modal's panel), so that its years and counts are at least
+   * 12 px on screen (up to 1.4 times: wider labels would run into each other).
+   */
+  #sizeChartText() {
+    const svg = this.#ui?.chart.firstElementChild;
+    const width = svg?.getBoundingClientRect().width;
+    if (!width) return;
+    const size = String(Math.round(12 * Math.min(1.4, Math.max(1, CHART_UNITS / width)) * 10) / 10);
+    if (svg.getAttribute('font-size') !== size) svg.setAttribute('font-size', size);
   }
 
   disconnectedCallback() {
@@ -3607,7 +3630,7 @@ export class FahrasSearch extends ElementBase {
     const max = Math.max(1, ...countOf.values());
 
     // Geometry, in viewBox units (the SVG scales to the panel's width).
-    const VW = 200;
+    const VW = CHART_UNITS;
     const PLOT = 64; // the baseline
     const TOP = 15; // room for the count above the tallest bar
     const VH = unit === 'month' ? 100 : 84;
@@ -3618,7 +3641,7 @@ export class FahrasSearch extends ElementBase {
     if (chartKey !== this.#chartKey) {
       this.#chartKey = chartKey;
       const labelEvery = Math.max(1, Math.ceil(n / Math.floor(VW / 36)));
-      const chart = svgEl('svg', { class: 'timeline-chart', viewBox: `0 0 ${VW} ${VH}`, role: 'group', focusable: 'false' });
+      const chart = svgEl('svg', { class: 'timeline-chart', viewBox: `0 0 ${VW} ${VH}`, role: 'group', focusable: 'false', 'font-size': '12' });
       // The texts (counts, periods) are drawn over the bars, outside them: a bar's name is its
       // aria-label ("2017: 2 articles"), which they would otherwise contradict.
       const texts = svgEl('g', { class: 'labels', 'aria-hidden': 'true' });
@@ -3646,6 +3669,7 @@ export class FahrasSearch extends ElementBase {
         texts,
       );
       ui.chart.replaceChildren(chart);
+      this.#sizeChartText();
     }
     const chart = ui.chart.firstElementChild;
     chart.setAttribute('aria-label', s.timelineChart(unit));

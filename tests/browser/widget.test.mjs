@@ -297,6 +297,15 @@ describe('modes', { skip }, () => {
     await settled(host, 'تيليجرام');
     assert.ok((await host.locator('[part="option"]').count()) >= 2);
     assertNoAxe(await axeViolations(page), 'modal open with results');
+    // The timeline in the dialog's narrow panel: its texts are still 12 px on screen (its
+    // units are scaled down with it; the font size makes up for it).
+    const chart = await host.locator('.timeline-chart').evaluate((svg) => ({
+      width: svg.getBoundingClientRect().width,
+      units: svg.viewBox.baseVal.width,
+      size: Number(svg.getAttribute('font-size')),
+    }));
+    assert.ok(chart.width < chart.units, `a chart drawn narrower than its units: ${JSON.stringify(chart)}`);
+    assert.ok(chart.size * (chart.width / chart.units) >= 11.9, `12 px on screen: ${JSON.stringify(chart)}`);
 
     // Tab and Shift+Tab never leave the dialog.
     const seen = new Set();
