@@ -509,6 +509,11 @@ fn missing_widget_files_fail_with_instructions() {
 fn finds_the_widget_in_www_of_the_current_folder() {
     let scratch = Scratch::new();
     std::fs::rename(scratch.path().join("assets"), scratch.path().join("www")).unwrap();
+    assert_eq!(widget_found(&scratch), b"// the element\n");
+}
+
+/// `fahras build single.json --out out` with no `--assets`: the `fahras.js` it copied.
+fn widget_found(scratch: &Scratch) -> Vec<u8> {
     let run = scratch.run(&[
         "build",
         &good().join("single.json").display().to_string(),
@@ -516,10 +521,7 @@ fn finds_the_widget_in_www_of_the_current_folder() {
         "out",
     ]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(
-        std::fs::read(scratch.path().join("out/fahras.js")).unwrap(),
-        b"// the element\n"
-    );
+    std::fs::read(scratch.path().join("out/fahras.js")).unwrap()
 }
 
 #[test]
@@ -553,17 +555,7 @@ fn prefers_the_minified_copy_in_www_dist() {
         std::fs::copy(www.join(f), www.join("dist").join(f)).unwrap();
     }
     std::fs::write(www.join("dist/fahras.js"), "// minified\n").unwrap();
-    let run = scratch.run(&[
-        "build",
-        &good().join("single.json").display().to_string(),
-        "--out",
-        "out",
-    ]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(
-        std::fs::read(scratch.path().join("out/fahras.js")).unwrap(),
-        b"// minified\n"
-    );
+    assert_eq!(widget_found(&scratch), b"// minified\n");
 }
 
 // ---------------------------------------------------------------------------------------
