@@ -2224,7 +2224,10 @@ export class FahrasSearch extends ElementBase {
     }, opts);
 
     // URL state: restore the query from the page URL, and follow back/forward.
-    window.addEventListener('popstate', () => this.#restoreFromUrl({ navigated: true }), opts);
+    window.addEventListener('popstate', () => {
+      this.#facetsOpen = this.#rememberedFacetsOpen();
+      if (!this.#restoreFromUrl({ navigated: true })) this.#renderFacets();
+    }, opts);
 
     // A query set through the property before connecting is applied now; an
     // engine held before a disconnect (the element was moved) is re-acquired.
@@ -2235,6 +2238,9 @@ export class FahrasSearch extends ElementBase {
       observer.observe(this.#ui.chart);
       ac.signal.addEventListener('abort', () => observer.disconnect());
     }
+    // Narrow widgets: a Filters panel left open in this history entry is open again (Back
+    // from an article reloads the page on phones that keep no page cache).
+    this.#facetsOpen = this.#rememberedFacetsOpen();
     const restored = this.#restoreFromUrl();
     if (!restored && (this.#wantEngine || input.value.trim())) this.#ensureEngine();
     if (!restored) this.#render();
@@ -2810,6 +2816,38 @@ export class FahrasSearch extends ElementBase {
       else if (this.mode === 'dropdown') this.#setPanelOpen(true);
     }
     return true;
+  }
+
+  /** This widget's key in `history.state` (only with URL sync: the URL names the widget). */
+  #historyKey() {
+    const name = this.urlSync;
+    return name ? `fahras:${name}:filters-open` : null;
+  }
+
+  /** Was the Filters panel open when this history entry was left? */
+  #rememberedFacetsOpen() {
+    const key = this.#historyKey();
+    const state = history.state;
+    return Boolean(key && state && typeof state === 'object' && state[key] === true);
+  }
+
+  /**
+   * Keep the Filters panel's state in this history entry (no new entry). A page's own
+   * `history.state` that is not a plain object (a router's string, say) is left alone.
+   */
+  #rememberFacetsOpen() {
+    const key = this.#historyKey();
+    if (!key) return;
+    const state = history.state ?? {};
+    if (typeof state !== 'object' || Array.isArray(state) || (state[key] === true) === this.#facetsOpen) return;
+    const next = { ...state };
+    if (this.#facetsOpen) next[key] = true;
+    else delete next[key];
+    try {
+      history.replaceState(next, '');
+    } catch {
+      // rate-limited or sandboxed: remembering the panel is a convenience, never an error
+    }
   }
 
   #scheduleUrlWrite() {
@@ -3792,6 +3830,7 @@ export class FahrasSearch extends ElementBase {
     switch (el.getAttribute('data-action')) {
       case 'toggle':
         this.#facetsOpen = !this.#facetsOpen;
+        this.#rememberFacetsOpen();
         this.#renderFacets();
         return;
       case 'done':
@@ -3879,6 +3918,7 @@ export class FahrasSearch extends ElementBase {
   /** Narrow widgets: close the Filters panel, the keyboard on its button, the results right below. */
   #closeFacetsPanel() {
     this.#facetsOpen = false;
+    this.#rememberFacetsOpen();
     this.#renderFacets();
     this.#ui.facetsToggle.focus();
   }

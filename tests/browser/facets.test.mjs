@@ -507,6 +507,22 @@ describe('facets in the demo', { skip }, () => {
     assert.equal(await nhost.locator('.facets-body').isVisible(), false);
     assert.equal(await nhost.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('part')), 'facets-toggle');
     assert.equal(await nhost.evaluate((el) => el.state), 'results', 'the search stays');
+    // The panel's state is kept in the history entry: left open, it is open again when the
+    // page is reloaded or the reader comes back from an article; closed, it stays closed.
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await narrow.page.reload();
+    await resultsFor(nhost, TAMTAM, 'TamTam after a reload');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'open again after a reload');
+    assert.ok(await nhost.locator('.facets-body').isVisible());
+    await narrow.page.goto(new URL(`/articles/${corpus[0].id}.html`, narrow.page.url()).href);
+    await narrow.page.goBack();
+    await resultsFor(nhost, TAMTAM, 'TamTam after Back');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'open again after Back');
+    await nhost.locator('[part="facets-done"]').click();
+    await narrow.page.reload();
+    await resultsFor(nhost, TAMTAM, 'TamTam after a second reload');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'closed stays closed');
     const mainResults = await nhost.evaluate((el) => el.results);
     // A query nothing matches, with the filter chosen: the panel stays (the filter is what to
     // undo). Without it there is nothing to filter: no Filters button, the empty state's
