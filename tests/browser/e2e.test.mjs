@@ -16,6 +16,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import {
   USE_REAL,
   HAVE_REAL_PKG,
@@ -489,6 +490,14 @@ describe('security', () => {
     const requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(new URL('/t/minified.html', cspServer.url).href);
+    // Until a reader touches the search, the page fetches the widget's script and nothing of
+    // the engine: the wasm and its glue wait for the first focus or keystroke.
+    await page.waitForFunction(() => [...document.querySelectorAll('fahras-search')].every((el) => el.shadowRoot?.querySelector('input')));
+    await page.waitForLoadState('networkidle');
+    const early = requests.filter((p) => /\.(js|wasm)$/.test(p));
+    assert.deepEqual(early, ['/dist/fahras.js'], 'only the widget script before any interaction');
+    const gzipped = gzipSync(readFileSync(path.join(ROOT, 'www', 'dist', 'fahras.js')), { level: 9 }).length;
+    console.log(`# before any interaction: /dist/fahras.js only, ${gzipped} bytes gzip`);
     for (const id of ['main', 'worker']) {
       const host = page.locator(`#${id}`);
       await typeQuery(host.locator('input'), 'تلغرام');
