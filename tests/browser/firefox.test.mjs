@@ -13,7 +13,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { HAVE_REAL_PKG, loadCorpus, docText, startServer, until, screenshotPath, fold } from './helpers.mjs';
+import { HAVE_REAL_PKG, PAGES_DIR, loadCorpus, docText, startServer, until, screenshotPath, fold, TELEGRAM_RE } from './helpers.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const REQUIRED = process.env.FAHRAS_REQUIRE_REAL === '1';
@@ -21,8 +21,11 @@ const skip = !REQUIRED && (!existsSync(FIREFOX) || !HAVE_REAL_PKG)
   ? `needs ${FIREFOX} and www/pkg (scripts/setup.sh, scripts/build-wasm.sh)`
   : false;
 
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 let browser;
 let server;
+let cspServer;
 
 before(async () => {
   if (skip) return;
@@ -30,11 +33,13 @@ before(async () => {
   if (!HAVE_REAL_PKG) throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
   browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   server = await startServer();
+  cspServer = await startServer({ mounts: { '/t/': PAGES_DIR }, headers: { 'Content-Security-Policy': CSP } });
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await cspServer?.close();
 });
 
 /** A fresh page on the demo at `width`, collecting page errors and console errors. */
@@ -174,6 +179,81 @@ describe('the widget in Firefox ESR', { skip }, () => {
     const shot = screenshotPath('firefox-ltr.png');
     await page.screenshot({ path: shot });
     console.log(`# screenshot: ${shot}`);
+    await page.close();
+  });
+
+  test('the minified copy (www/dist) under a strict CSP: on the main thread and in a worker', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${cspServer.url}t/minified.html`, { waitUntil: 'load' });
+    for (const id of ['main', 'worker']) {
+      const input = await page.waitForSelector(`#${id} >>> [part="input"]`);
+      await input.click();
+      await page.keyboard.type('تلغرام', { delay: 40 });
+      const marks = await until(() => page.$eval(`#${id}`, (el) => {
+        const all = [...el.shadowRoot.querySelectorAll('[part="option"] mark')].map((m) => m.textContent);
+        return el.state === 'results' && all.length > 0 && all;
+      }), `${id}: results`);
+      assert.ok(marks.some((m) => TELEGRAM_RE.test(fold(m))), `${id}: marks ${marks.join(' | ')}`);
+    }
+    assert.deepEqual(errors, [], 'no CSP violation, no page error');
+    await page.close();
+  });
+
+  test('modal: "/" opens the dialog with the keyboard in it, Escape closes it back to the trigger', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${cspServer.url}t/modal.html`, { waitUntil: 'load' });
+    await page.waitForSelector('fahras-search >>> [part="trigger"]');
+    const state = () => page.$eval('fahras-search', (el) => {
+      const dialog = el.shadowRoot.querySelector('dialog');
+      return { open: dialog.open && dialog.matches(':modal'), focus: el.shadowRoot.activeElement?.getAttribute('part') ?? null };
+    });
+    await page.keyboard.press('/');
+    const opened = await until(async () => {
+      const s = await state();
+      return s.open && s;
+    }, 'the dialog open');
+    assert.equal(opened.focus, 'input', 'the keyboard is in the search field');
+    await page.keyboard.type('تيليجرام', { delay: 40 });
+    await until(async () => (await shown(page)).titles.length >= 2, 'results in the dialog');
+    // Tab stays in the dialog.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    assert.ok(await page.$eval('fahras-search', (el) => el.shadowRoot.querySelector('dialog').contains(el.shadowRoot.activeElement)), 'Tab stays in the dialog');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    const closed = await until(async () => {
+      const s = await state();
+      return !s.open && s;
+    }, 'the dialog closed');
+    assert.equal(closed.focus, 'trigger', 'the keyboard is back on the trigger');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('choosing a platform filters the results, and a reload keeps it', async () => {
+    const { page, errors } = await openDemo(1280);
+    await typeInto(page, 'داعش');
+    await until(async () => (await shown(page)).titles.length > 0, 'results');
+    const chip = await page.waitForSelector('fahras-search >>> [part="facet-value"][data-facet="platform"]', { visible: true });
+    const { value, count } = await chip.evaluate((c) => ({ value: c.dataset.value, count: Number(c.querySelector('[part="facet-count"]').textContent.replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d))) }));
+    await chip.click();
+    const filtered = await until(async () => {
+      const r = await page.$eval('fahras-search', (el) => el.state === 'results' && el.results && { total: el.results.total, filters: el.filters });
+      return r && r.filters.platform?.includes(value) && r;
+    }, `filtered by ${value}`);
+    assert.equal(filtered.total, count, 'as many results as the chip said');
+    await until(() => new URL(page.url()).searchParams.getAll('q.f.platform').includes(value), 'the filter in the URL');
+    await page.reload({ waitUntil: 'load' });
+    const restored = await until(() => page.$eval('fahras-search', (el) => el.state === 'results' && { total: el.results.total, filters: el.filters }), 'restored');
+    assert.deepEqual(restored.filters, filtered.filters);
+    assert.equal(restored.total, count);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });
