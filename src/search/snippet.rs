@@ -272,7 +272,13 @@ impl<'a> Highlighter<'a> {
                     self.words_of_token(token) & (1 << w) != 0
                 } else {
                     let terms = self.analyzer.analyze(token);
-                    terms.iter().any(|t| self.word_of(&t.term) == Some(w))
+                    terms.iter().any(|t| {
+                        let words = self
+                            .index
+                            .term_ordinal(&t.term)
+                            .and_then(|o| self.words.get(&o));
+                        words.is_some_and(|list| list.contains(&w))
+                    })
                 };
                 if !alone {
                     pair_halves.push(out.len() + 1);
@@ -303,20 +309,20 @@ impl<'a> Highlighter<'a> {
         if let Some(&bits) = self.token_words.borrow().get(token) {
             return bits;
         }
+        // Every word a term matched, not only the first: the match located here may be
+        // another's (the first's dropped where its phrase does not occur), and it is on its
+        // own all the same (داعش for "Islamic State", not داعش and the word after it).
         let bits = self
             .analyzer
             .analyze(token)
             .iter()
-            .filter_map(|t| self.word_of(&t.term))
-            .filter(|&w| w < 64)
-            .fold(0u64, |bits, w| bits | 1 << w);
+            .filter_map(|t| self.index.term_ordinal(&t.term))
+            .filter_map(|o| self.words.get(&o))
+            .flatten()
+            .filter(|&&w| w < 64)
+            .fold(0u64, |bits, &w| bits | 1 << w);
         self.token_words.borrow_mut().insert(token.to_owned(), bits);
         bits
-    }
-
-    /// The query word an indexed term matched.
-    fn word_of(&self, term: &str) -> Option<usize> {
-        self.word_and_tier_of(term).map(|(w, _)| w)
     }
 
     /// The query word an indexed term matched, and whether at the exact tier.
