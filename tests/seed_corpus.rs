@@ -1598,3 +1598,34 @@ fn a_month_is_found_by_any_of_its_names() {
     let may = search("أيار");
     assert_eq!((may.total, may.suggestion), (0, None));
 }
+
+#[test]
+fn a_latin_name_marks_its_arabic_spelling_and_not_the_word_after_it() {
+    // "Islamic State" is listed with داعش, الدولة الإسلامية and تنظيم الدولة: داعش is one
+    // word, and the word after it in the text is no part of the name.
+    let name_words = ["داعش", "تنظيم", "الدولة", "الإسلامية"];
+    for query in ["Islamic State ", "Islamic State", "ISIS "] {
+        let results = search(query);
+        assert!(!results.hits.is_empty(), "{query}: results");
+        for hit in &results.hits {
+            let marks = marked(hit);
+            assert!(
+                marks.iter().all(|m| name_words.contains(&m.as_str())),
+                "{query}: {} marks {marks:?}",
+                hit.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_bar_without_spaces_is_or_and_a_comma_or_slash_separates_words() {
+    let either = ids(&search("تويتر OR فيسبوك "));
+    assert!(either.len() > ids(&search("تويتر فيسبوك ")).len(), "OR finds more than AND");
+    assert_eq!(ids(&search("تويتر|فيسبوك ")), either);
+    let both = ids(&search("تويتر فيسبوك "));
+    assert!(!both.is_empty());
+    for query in ["تويتر،فيسبوك ", "تويتر/فيسبوك ", "تويتر,فيسبوك "] {
+        assert_eq!(ids(&search(query)), both, "{query}");
+    }
+}

@@ -5,10 +5,11 @@
 //! | `داعش تيليجرام` | both words (AND); when no document has every word, the best partial matches |
 //! | `"جسر لندن"` | the words as a phrase, in order |
 //! | `-تويتر`, `-"فيس بوك"` | exclude documents with the word or phrase |
-//! | `تيليجرام OR تام`, `تويتر أو فيسبوك` | either word (also `or`, `\|`; أو and `or` only between words: first or still being typed, they are words) |
+//! | `تيليجرام OR تام`, `تويتر أو فيسبوك` | either word (also `or`, `\|` with or without spaces; أو and `or` only between words: first or still being typed, they are words) |
 //! | `title:داعش`, `عنوان:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`, or in Arabic [`ARABIC_FIELD_NAMES`]) |
 //!
-//! Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
+//! A comma (`،`, `,`), a semicolon or a slash between words separates them as a space does
+//! (between digits it is part of the number). Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
 //! plain text; at most [`MAX_ATOMS`] words or phrases are kept, of the first
 //! [`MAX_QUERY_CHARS`] characters, and a phrase keeps its first [`MAX_ATOMS`] words.
 
@@ -61,6 +62,20 @@ fn is_or_word(word: &str) -> bool {
     word.eq_ignore_ascii_case("or") || crate::text::normalize(word) == "او"
 }
 
+/// Does the character at `i` separate two words as a space does? The Arabic comma `،`,
+/// a semicolon (`؛`, `;`), or a comma or slash not between two digits: تويتر،فيسبوك and
+/// تويتر/فيسبوك are two words, not one atom read as a phrase; 1,000 and 20/12/2018 stay one.
+fn separates(chars: &[char], i: usize) -> bool {
+    let digit = |c: Option<&char>| c.is_some_and(|c| c.is_numeric());
+    match chars[i] {
+        '،' | '؛' | ';' => true,
+        ',' | '/' => {
+            !(digit(i.checked_sub(1).and_then(|b| chars.get(b))) && digit(chars.get(i + 1)))
+        }
+        _ => false,
+    }
+}
+
 /// A word or a phrase of the query, not yet analyzed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Atom {
@@ -108,9 +123,16 @@ pub fn parse(query: &str) -> ParsedQuery {
     let mut open_phrase = false;
     while i < chars.len() && atoms < MAX_ATOMS {
         let c = chars[i];
-        if c.is_whitespace() {
+        if c.is_whitespace() || separates(&chars, i) {
             i += 1;
             ended_in_word = false;
+            continue;
+        }
+        // `|` is OR with or without spaces around it (تويتر|فيسبوك).
+        if c == '|' {
+            i += 1;
+            ended_in_word = false;
+            pending_or = !parsed.required.is_empty();
             continue;
         }
         // Sign.
@@ -148,7 +170,10 @@ pub fn parse(query: &str) -> ParsedQuery {
             ended_in_word = open_phrase;
         } else {
             let start = i;
-            while i < chars.len() && !chars[i].is_whitespace() && !(i > start && chars[i] == '"') {
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && !(i > start && (chars[i] == '"' || chars[i] == '|' || separates(&chars, i)))
+            {
                 i += 1;
             }
             text = chars[start..i].iter().collect::<String>();
@@ -217,6 +242,36 @@ mod tests {
         assert!(parse(&far).is_empty());
         let near = format!("{}داعش", " ".repeat(MAX_QUERY_CHARS - 4));
         assert_eq!(parse(&near).required.len(), 1);
+    }
+
+    #[test]
+    fn a_bar_is_or_and_commas_and_slashes_separate_words_without_spaces() {
+        let q = parse("تويتر|فيسبوك");
+        assert_eq!(q.required, vec![vec![atom("تويتر"), atom("فيسبوك")]]);
+        assert!(q.last_is_prefix);
+        for query in [
+            "تويتر،فيسبوك ",
+            "تويتر/فيسبوك ",
+            "تويتر,فيسبوك ",
+            "تويتر؛ فيسبوك ",
+        ] {
+            let q = parse(query);
+            assert_eq!(
+                q.required,
+                vec![vec![atom("تويتر")], vec![atom("فيسبوك")]],
+                "{query}"
+            );
+        }
+        // Between digits they are part of a number or a date.
+        assert_eq!(parse("20/12/2018").required, vec![vec![atom("20/12/2018")]]);
+        assert_eq!(parse("1,000").required, vec![vec![atom("1,000")]]);
+        // A word ended by a comma is no longer being typed.
+        assert!(!parse("تويتر،").last_is_prefix);
+        // A bar first, or twice, is no clause of its own.
+        assert_eq!(
+            parse("|داعش||تويتر").required,
+            vec![vec![atom("داعش"), atom("تويتر")]]
+        );
     }
 
     #[test]
