@@ -1621,11 +1621,37 @@ fn a_latin_name_marks_its_arabic_spelling_and_not_the_word_after_it() {
 #[test]
 fn a_bar_without_spaces_is_or_and_a_comma_or_slash_separates_words() {
     let either = ids(&search("تويتر OR فيسبوك "));
-    assert!(either.len() > ids(&search("تويتر فيسبوك ")).len(), "OR finds more than AND");
+    assert!(
+        either.len() > ids(&search("تويتر فيسبوك ")).len(),
+        "OR finds more than AND"
+    );
     assert_eq!(ids(&search("تويتر|فيسبوك ")), either);
     let both = ids(&search("تويتر فيسبوك "));
     assert!(!both.is_empty());
-    for query in ["تويتر،فيسبوك ", "تويتر/فيسبوك ", "تويتر,فيسبوك "] {
+    for query in ["تويتر،فيسبوك ", "تويتر/فيسبوك ", "تويتر,فيسبوك "]
+    {
         assert_eq!(ids(&search(query)), both, "{query}");
     }
+}
+
+#[test]
+fn a_three_letter_word_is_not_another_word_with_a_proclitic() {
+    // The corpus writes كامل, لجنة and كبير, words of their own, not ك + أمل, ل + جنة,
+    // ك + بير.
+    for (query, other) in [("أمل ", "كامل"), ("جنة ", "لجنة"), ("بير ", "كبير")]
+    {
+        assert!(
+            !containing(&[other]).is_empty(),
+            "the corpus writes {other}"
+        );
+        let results = search(query);
+        let marks: Vec<String> = results.hits.iter().flat_map(marked).collect();
+        assert!(
+            !marks.iter().any(|m| m.starts_with(other)),
+            "{query}: marks {marks:?}"
+        );
+    }
+    // From four letters a preposition is read: داعش finds لداعش.
+    let marks: Vec<String> = search("داعش ").hits.iter().flat_map(marked).collect();
+    assert!(marks.iter().any(|m| m == "لداعش"), "{marks:?}");
 }
