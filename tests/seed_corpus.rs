@@ -1655,3 +1655,19 @@ fn a_three_letter_word_is_not_another_word_with_a_proclitic() {
     let marks: Vec<String> = search("داعش ").hits.iter().flat_map(marked).collect();
     assert!(marks.iter().any(|m| m == "لداعش"), "{marks:?}");
 }
+
+#[test]
+fn a_stop_word_beside_other_words_is_not_marked_but_alone_it_is() {
+    let marks: Vec<String> = search("على تويتر ").hits.iter().flat_map(marked).collect();
+    assert!(!marks.is_empty());
+    assert!(!marks.iter().any(|m| m == "على"), "{marks:?}");
+    let alone: Vec<String> = search("على ").hits.iter().flat_map(marked).collect();
+    assert!(alone.iter().any(|m| m == "على"), "{alone:?}");
+    // In a phrase it is part of what was asked for.
+    let phrase: Vec<String> = search("\"على تويتر\"")
+        .hits
+        .iter()
+        .flat_map(marked)
+        .collect();
+    assert!(phrase.iter().any(|m| m == "على"), "{phrase:?}");
+}

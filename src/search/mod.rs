@@ -347,10 +347,20 @@ impl Searcher {
         }
         results.total = ranked.len();
         let alternatives = || clauses.iter().flat_map(|c| c.alternatives.iter());
+        // A stop word beside other words (an optional clause: «على» of «على تويتر») is
+        // not why a document matched: it is not marked, nor looked for by the snippet. Its
+        // words keep their numbers, with nothing to match.
+        let marked = clauses.iter().flat_map(|c| {
+            c.alternatives.iter().flat_map(move |a| {
+                a.expansions
+                    .iter()
+                    .map(move |e| if c.required { e.as_slice() } else { &[] })
+            })
+        });
         let marker = snippet::Highlighter::new(
             &self.index,
             &self.analyzer,
-            alternatives().flat_map(|a| a.expansions.iter().map(Vec::as_slice)),
+            marked,
             alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
         )
         .with_phrases(phrases(&clauses));
