@@ -3176,8 +3176,9 @@ export class FahrasSearch extends ElementBase {
 
     // Status line = the polite live region. One letter, or the article alone, that finds
     // nothing is a word being typed, not a failed search.
-    // (Quotes, a sign and a field name are not letters: «"ج», «عنوان:د» are one letter too.)
-    const typed = query.replace(/["«»“”\-\u2212]/g, '').trim().replace(/^[\p{L}]+:(?=\S)/u, '');
+    // (Quotes, a sign and a field name are not letters: «"ج», «عنوان:د», «عنوان: د» are one
+    // letter too.)
+    const typed = query.replace(/["«»“”\-\u2212]/g, '').trim().replace(/^[\p{L}]+:\s*(?=\S)/u, '');
     // So are two Latin letters (a name's beginning: «Du» before Durov), a quote or a minus
     // with nothing after it yet, and a field name with nothing after it (title:, عنوان:).
     const tooShort = state === 'empty' && !this.#hasFilters()

@@ -6,7 +6,7 @@
 //! | `"جسر لندن"` | the words as a phrase, in order |
 //! | `-تويتر`, `-"فيس بوك"` | exclude documents with the word or phrase |
 //! | `تيليجرام OR تام`, `تويتر أو فيسبوك` | either word (also `or`, `\|` with or without spaces; أو and `or` only between words: first or still being typed, they are words) |
-//! | `title:داعش`, `عنوان:داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`, or in Arabic [`ARABIC_FIELD_NAMES`]) |
+//! | `title:داعش`, `عنوان: داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`, or in Arabic [`ARABIC_FIELD_NAMES`]) |
 //!
 //! A comma (`،`, `,`), a semicolon or a slash between words separates them as a space does
 //! (between digits it is part of the number). Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
@@ -141,17 +141,22 @@ pub fn parse(query: &str) -> ParsedQuery {
         if negated {
             i += 1;
         }
-        // Field prefix: a field's name followed by ':' and a non-space.
+        // Field prefix: a field's name followed by ':' and, after spaces or none, a word
+        // (`title:داعش`, `title: داعش`).
         let mut field = None;
         let mut j = i;
         while j < chars.len() && chars[j].is_alphabetic() {
             j += 1;
         }
-        if j > i && j + 1 < chars.len() && chars[j] == ':' && !chars[j + 1].is_whitespace() {
+        if j > i && j < chars.len() && chars[j] == ':' {
+            let mut k = j + 1;
+            while k < chars.len() && chars[k].is_whitespace() {
+                k += 1;
+            }
             let name: String = chars[i..j].iter().collect();
-            if let Some(f) = field_named(&name) {
+            if let (true, Some(f)) = (k < chars.len(), field_named(&name)) {
                 field = Some(f.to_owned());
-                i = j + 1;
+                i = k;
             }
         }
         // The atom itself.
@@ -350,6 +355,8 @@ mod tests {
             ("عنوان:داعش", "title"),
             ("الكاتب:داعش", "author"),
             ("TITLE:داعش", "title"),
+            ("title: داعش", "title"),
+            ("عنوان:  داعش", "title"),
         ] {
             let atom = &parse(q).required[0][0];
             assert_eq!(
@@ -360,6 +367,10 @@ mod tests {
         }
         assert_eq!(parse("داعش:x").required, vec![vec![atom("داعش:x")]]);
         assert_eq!(parse("title:").required, vec![vec![atom("title:")]]);
+        assert_eq!(parse("title: ").required, vec![vec![atom("title:")]]);
+        // The scope is the next word's only.
+        let q = parse("title: داعش تويتر");
+        assert_eq!(q.required[1], vec![atom("تويتر")]);
         assert!(parse("   ").is_empty());
         assert!(parse(&"كلمة ".repeat(5000)).required.len() == MAX_ATOMS);
     }
