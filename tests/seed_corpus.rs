@@ -1671,3 +1671,22 @@ fn a_stop_word_beside_other_words_is_not_marked_but_alone_it_is() {
         .collect();
     assert!(phrase.iter().any(|m| m == "على"), "{phrase:?}");
 }
+
+#[test]
+fn a_typo_finds_what_its_correction_finds_in_all_its_forms() {
+    // One letter doubled: the suggestion is the word, and the results are the word's.
+    for (typo, word) in [("الحساابات ", "الحسابات "), ("قنوت ", "قنوات ")]
+    {
+        let results = search(typo);
+        assert_eq!(
+            results.suggestion.as_deref(),
+            Some(word.trim()),
+            "{typo}: the suggestion"
+        );
+        assert_eq!(
+            ids(&results),
+            ids(&search(word)),
+            "{typo} finds what {word} finds"
+        );
+    }
+}

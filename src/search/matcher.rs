@@ -462,6 +462,19 @@ impl WordMatcher {
                 }
             }
         }
+        // The word it was most likely meant to be is found in all its forms, at its typo
+        // tier: «الحساابات» is الحسابات, so حسابات and بحساب too, as «الحسابات» finds them.
+        if let (Some((term, distance, _)), false) = (&self.closest, self.found_directly) {
+            let weight = if *distance <= 1 {
+                tier::FUZZY_1
+            } else {
+                tier::FUZZY_2
+            };
+            let stem = analyzer.stem(term).to_owned();
+            for o in index.terms_with_stem(&stem)? {
+                add(&mut found, o, weight);
+            }
+        }
         // A word the index does not have, met only through the variant key of an indexed
         // spelling within typo distance of it (يوروبلل → يوروبول, تيليجرامم → تيليجرام): more
         // likely a slip than another spelling, so it gets its "did you mean" too. A spelling
