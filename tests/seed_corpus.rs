@@ -1690,3 +1690,19 @@ fn a_typo_finds_what_its_correction_finds_in_all_its_forms() {
         );
     }
 }
+
+#[test]
+fn one_word_of_a_name_is_that_word_and_two_begin_the_name() {
+    // تنظيم الدولة and الدولة الإسلامية are names of داعش; الدولة alone is "the state".
+    for query in ["الدولة ", "الدولة", "تنظيم "] {
+        let marks: Vec<String> = search(query).hits.iter().flat_map(marked).collect();
+        assert!(!marks.is_empty(), "{query}: results");
+        assert!(
+            !marks.iter().any(|m| m.contains("داعش")),
+            "{query}: marks {marks:?}"
+        );
+    }
+    // Being typed after its first word, the name is on its way: داعش is found too.
+    let marks: Vec<String> = search("تنظيم الد").hits.iter().flat_map(marked).collect();
+    assert!(marks.iter().any(|m| m == "داعش"), "{marks:?}");
+}

@@ -700,7 +700,11 @@ impl Searcher {
             // before its third letter (تي, تيك توك): the commonest words would all search
             // for a name.
             let short = k == 1 && typing && terms[0].chars().count() < 3;
-            if short || words[0].is_stop || terms.iter().any(|t| t.is_ascii()) {
+            // Nor from one word the articles have (تنظيم, الدولة: تنظيم الدولة is a name of
+            // داعش, but تنظيم alone is the word): only a word the index lacks is on its way
+            // to a name.
+            let own_word = k == 1 && self.index.term_ordinal(terms[0]).is_some();
+            if short || own_word || words[0].is_stop || terms.iter().any(|t| t.is_ascii()) {
                 continue;
             }
             let names = self
