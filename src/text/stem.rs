@@ -461,8 +461,9 @@ pub fn stem(word: &str) -> &str {
 }
 
 /// Other stems that a normalized query word should meet, beside its own [`stem`]: its stem
-/// with a single-letter proclitic (ب ك ل ف, also after و/ف) removed, when at least three
-/// letters remain, and its stem with each such proclitic added. The search looks these up
+/// with a single-letter proclitic (ب ك ل ف, also after و/ف) removed, when at least four
+/// letters remain (كامل is not ك + أمل), and its stem of four letters or more with each
+/// such proclitic added. The search looks these up
 /// among the stems of the index, so a removal only matters when the rest is a word of the
 /// index. Empty for non-Arabic words.
 pub fn related_stems(word: &str) -> Vec<String> {
@@ -478,7 +479,7 @@ pub fn related_stems(word: &str) -> Vec<String> {
     }
     for p in LOOSE_PROCLITICS {
         if let Some(rest) = word.strip_prefix(p) {
-            if letters(rest) >= 3 {
+            if letters(rest) >= 4 {
                 let s = stem(rest);
                 if letters(s) >= 2 {
                     push(&mut out, own, s.to_owned());
