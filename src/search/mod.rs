@@ -335,8 +335,7 @@ impl Searcher {
             (ranked, sort)
         } else {
             let ranked = self.rank(&parsed, &mut clauses, &filters, &mut results)?;
-            let mut matched = FixedBitSet::with_capacity(n);
-            ranked.iter().for_each(|r| matched.insert(r.0 as usize));
+            let matched = bitset_of(n, ranked.iter().map(|r| r.0));
             let counted =
                 filters.count(&self.index, &options.facets, &matched, options.facet_limit)?;
             (results.facets, results.facet_totals) = (counted.counts, counted.totals);
@@ -519,7 +518,7 @@ impl Searcher {
         }
         let mut allowed: Option<FixedBitSet> = None;
         let mut scored: Vec<Option<(Vec<u32>, Vec<f32>)>> = vec![None; clauses.len()];
-        for &c in &order {
+        for (k, &c) in order.iter().enumerate() {
             let clause = &mut clauses[c];
             let mut clause_docs: Vec<u32> = Vec::new();
             let mut clause_scores: Vec<f32> = Vec::new();
@@ -558,10 +557,9 @@ impl Searcher {
                     *slot = slot.max(s);
                 }
             }
-            if conjunctive && clause.required {
-                let mut next = FixedBitSet::with_capacity(n);
-                clause_docs.iter().for_each(|&d| next.insert(d as usize));
-                allowed = Some(next);
+            // (Not after the last clause: no clause is left to use it.)
+            if conjunctive && clause.required && k + 1 < order.len() {
+                allowed = Some(bitset_of(n, clause_docs.iter().copied()));
             }
             scored[c] = Some((clause_docs, clause_scores));
         }
@@ -1558,6 +1556,20 @@ fn boost_proximity(
             entry.2 *= 1.0 + PROXIMITY_WEIGHT * ((k - 1.0) / span.max(1) as f32).min(1.0);
         }
     }
+}
+
+/// The set of `docs` (each below `n`) among `n` documents: the bits are set in a vector
+/// of blocks, which is cheaper than [`FixedBitSet::insert`] bit by bit.
+fn bitset_of(n: usize, docs: impl IntoIterator<Item = u32>) -> FixedBitSet {
+    const BITS: usize = usize::BITS as usize;
+    let mut blocks = vec![0usize; n.div_ceil(BITS)];
+    for d in docs {
+        let d = d as usize;
+        if let Some(block) = blocks.get_mut(d / BITS) {
+            *block |= 1 << (d % BITS);
+        }
+    }
+    FixedBitSet::with_capacity_and_blocks(n, blocks)
 }
 
 /// A matching document: `(document, required clauses matched, score)`.
