@@ -372,6 +372,17 @@ impl Searcher {
         match sort {
             Sort::Relevance => {
                 let order = |a: &Ranked, b: &Ranked| {
+                    // Scores strictly apart order as `total_cmp` orders them (the cheap
+                    // comparison first: most candidates are turned away by it); equal
+                    // ones, ±0 and NaN take the whole comparison.
+                    if a.1 == b.1 {
+                        if a.2 > b.2 {
+                            return Ordering::Less;
+                        }
+                        if a.2 < b.2 {
+                            return Ordering::Greater;
+                        }
+                    }
                     b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
                 };
                 // Proximity can only raise the best candidates' scores, so the hits shown
