@@ -4,13 +4,18 @@
 //! Ranking (see ARCHITECTURE.md for the reasoning):
 //!
 //! ```text
-//! score(d) = Σ over required clauses c of  max over the clause's terms t of  tier(t) · bm25f(t, d)
-//! bm25f(t, d) = idf(t) · (k1 + 1) · sat(t, d)
-//! sat(t, d)  = tf'(t,d) / (k1 + tf'(t,d)), stored in the index as an impact in 1/255 steps
-//! tf'(t, d)  = Σ over fields f of  weight(f) · tf(t,d,f) / (1 − b(f) + b(f) · len(d,f) / avglen(f))
-//! idf(t)     = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
+//! score(d)    = Σ over required clauses c of  max over c's alternatives of  Σ over their words w of  word(w, d)
+//! word(w, d)  = max( T · idf · (k1 + 1) · sat(Σ over forms t of w in d of  tier(t) / T · tf'(t, d)),
+//!                    max over other terms t of w  tier(t) · idf · (k1 + 1) · sat(tf'(t, d)) )
+//! T           = the best tier among the forms of w that d has
+//! sat(x)      = x / (k1 + x); sat(tf'(t, d)) is stored in the index as an impact in 1/255 steps
+//! tf'(t, d)   = Σ over fields f of  weight(f) · tf(t,d,f) / (1 − b(f) + b(f) · len(d,f) / avglen(f))
+//! idf         = ln(1 + (N − df + 0.5) / (df + 0.5))
 //! ```
-//! where df is the largest df among the terms of the query word (its spellings, inflected
+//! The forms of a word are its terms at the tiers exact, stem and variant (its spellings
+//! and inflections: one word, whose frequencies add up; `tf'` is read back from the
+//! impact); the other terms are its completions while typed and its typo neighbours (other
+//! words: only the best counts). df is the largest df among the terms of the query word (its spellings, inflected
 //! forms, completions while it is typed, typo neighbours), so they share one idf: the
 //! word's commonest reading says how informative it is, and the tiers and term frequencies
 //! order the documents; k1 = 1.2, field weights and b in [`crate::index::default_fields`],
@@ -29,7 +34,7 @@ pub mod query;
 pub mod snippet;
 
 use crate::error::{Error, Result};
-use crate::index::{DocSet, Index};
+use crate::index::{DocSet, Index, IMPACT_SCALE};
 use crate::text::Analyzer;
 use filter::{CompiledFilters, FacetCount};
 pub use filter::{Filter, Sort};
@@ -232,6 +237,9 @@ pub struct Searcher {
     /// Per document and field: `weight / (1 − b + b · len / avglen)`, BM25F's field weight
     /// times its length normalization.
     length_norms: Vec<f32>,
+    /// Per impact (a posting's saturation in 1/255 steps), the term frequency `tf'` it
+    /// stands for: `k1 · sat / (1 − sat)`, so that the forms of a word can be added up.
+    impact_tf: [f32; 256],
     /// Shortcuts that must not change any result (all on, but in the tests that check
     /// exactly that).
     shortcuts: Shortcuts,
@@ -270,10 +278,16 @@ impl Searcher {
         // The index checked its settings when it was loaded.
         let analyzer = Analyzer::with_settings(index.analysis()).unwrap_or_default();
         let names = names::EntityNames::new(&index, &analyzer);
+        // An impact of 255 is any saturation from 254.5/255 up: read as that.
+        let impact_tf = std::array::from_fn(|q| {
+            let sat = (q as f32).min(IMPACT_SCALE - 0.5) / IMPACT_SCALE;
+            K1 * sat / (1.0 - sat)
+        });
         Searcher {
             index,
             analyzer,
             length_norms,
+            impact_tf,
             names,
             listed_terms: Default::default(),
             shortcuts: Shortcuts {
@@ -1088,8 +1102,14 @@ impl Searcher {
         (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
     }
 
-    /// Scores one word: each document's best `tier × bm25f` over the word's terms (only
-    /// the documents `only` has, if given).
+    /// Scores one word (only the documents `only` has, if given). The forms of the word
+    /// itself, its spellings and inflections (the tiers from [`matcher::tier::VARIANT`]
+    /// up), are one word: their term frequencies are added before saturation, each
+    /// weighted by its tier over the document's best, and the sum scored at that best
+    /// tier. An article with تيليجرام in its title and التيليجرام three times in its text
+    /// has the word four times, not once. Completions and typo neighbours are other words:
+    /// of those, a document keeps its best `tier × bm25f` (one with many words beginning
+    /// «دا» is not more about داعش).
     fn score_word(
         &self,
         expansion: &[(u64, f32)],
@@ -1098,17 +1118,6 @@ impl Searcher {
         docs: &mut Vec<u32>,
         only: Option<&FixedBitSet>,
     ) -> Result<()> {
-        let mut keep = |doc: u32, s: f32| {
-            if s > 0.0 {
-                let slot = &mut scores[doc as usize];
-                if *slot == 0.0 {
-                    docs.push(doc);
-                    *slot = s;
-                } else if s > *slot {
-                    *slot = s;
-                }
-            }
-        };
         // Every term of the word shares one idf, its commonest term's: the same word is not
         // rarer for being spelt تيليغرام than تيليجرام, and an article that writes the rare
         // spelling once must not outrank one that writes the common one throughout. So for
@@ -1121,12 +1130,67 @@ impl Searcher {
             df = df.max(self.index.doc_frequency(ordinal)?);
         }
         let idf = self.idf(df);
-        for &(ordinal, weight) in expansion {
-            // tier · bm25f = tier · idf · (k1 + 1) · sat
+        // The forms of the word, best tier first (so a document's first form is its best).
+        let mut forms: Vec<(u64, f32)> = expansion
+            .iter()
+            .copied()
+            .filter(|&(_, w)| w >= matcher::tier::VARIANT)
+            .collect();
+        forms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Per document of `docs`, in order: its best tier. `scores` holds the weighted sum
+        // of the term frequencies meanwhile.
+        let mut best: Vec<f32> = Vec::new();
+        for &(ordinal, weight) in &forms {
+            let mut add = |doc: u32, tf: f32| {
+                let slot = &mut scores[doc as usize];
+                if *slot == 0.0 {
+                    docs.push(doc);
+                    best.push(weight);
+                }
+                *slot += weight * tf;
+            };
+            match field {
+                None => {
+                    self.index.for_each_impact(ordinal, |doc, impact| {
+                        if only.is_none_or(|o| o.contains(doc as usize)) {
+                            add(doc, self.impact_tf[usize::from(impact)]);
+                        }
+                    })?;
+                }
+                Some(_) => {
+                    self.index.for_each_posting(ordinal, |doc, fields| {
+                        if only.is_none_or(|o| o.contains(doc as usize)) {
+                            let tf = self.weighted_tf(doc, fields, field);
+                            if tf > 0.0 {
+                                add(doc, tf);
+                            }
+                        }
+                    })?;
+                }
+            }
+        }
+        // tier · bm25f = tier · idf · (k1 + 1) · sat, sat = tf' / (k1 + tf')
+        for (&doc, &tier) in docs.iter().zip(&best) {
+            let slot = &mut scores[doc as usize];
+            let tf = *slot / tier;
+            *slot = tier * idf * (K1 + 1.0) * tf / (K1 + tf);
+        }
+        let mut keep = |doc: u32, s: f32| {
+            if s > 0.0 {
+                let slot = &mut scores[doc as usize];
+                if *slot == 0.0 {
+                    docs.push(doc);
+                    *slot = s;
+                } else if s > *slot {
+                    *slot = s;
+                }
+            }
+        };
+        for &(ordinal, weight) in expansion.iter().filter(|e| e.1 < matcher::tier::VARIANT) {
             let scale = weight * idf * (K1 + 1.0);
             match field {
                 None => {
-                    let scale = scale / crate::index::IMPACT_SCALE;
+                    let scale = scale / IMPACT_SCALE;
                     self.index.for_each_impact(ordinal, |doc, impact| {
                         if only.is_none_or(|o| o.contains(doc as usize)) {
                             keep(doc, scale * f32::from(impact));
@@ -2070,6 +2134,43 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    #[test]
+    fn the_forms_of_a_word_count_together() {
+        // d0 writes the word once as typed and four times with the article; d1 twice as
+        // typed. Each form's best alone ranked d1 first; together d0 has it five times.
+        let filler = "نص عن موضوع اخر في المدينة";
+        let d0 = format!("تيليجرام والتيليجرام التيليجرام بالتيليجرام للتيليجرام {filler}");
+        let d1 = format!("تيليجرام تيليجرام {filler} كلمة اخرى ثالثة");
+        let searcher = searcher_of(&[&d0, &d1]);
+        let results = searcher
+            .search("تيليجرام ", &SearchOptions::default())
+            .unwrap();
+        let order: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            order,
+            ["d0", "d1"],
+            "{:?}",
+            results.hits.iter().map(|h| h.score).collect::<Vec<_>>()
+        );
+        // A word met only in one form scores as before: the same document alone, once.
+        let once = searcher_of(&["تيليجرام"]);
+        let hit = &once
+            .search("تيليجرام ", &SearchOptions::default())
+            .unwrap()
+            .hits[0];
+        let ordinal = once.index.term_ordinal("تيليجرام").unwrap();
+        let mut impact = 0;
+        once.index
+            .for_each_impact(ordinal, |_, q| impact = q)
+            .unwrap();
+        let expected = once.idf(1) * (K1 + 1.0) * f32::from(impact) / IMPACT_SCALE;
+        assert!(
+            (hit.score - expected).abs() < 1e-4,
+            "{} against {expected}",
+            hit.score
+        );
     }
 
     #[test]
