@@ -1131,39 +1131,53 @@ impl Searcher {
         }
         let idf = self.idf(df);
         // The forms of the word, best tier first (so a document's first form is its best).
+        // One form alone is scored as the other terms are: the same score, without the
+        // round trip through `tf'`.
         let mut forms: Vec<(u64, f32)> = expansion
             .iter()
             .copied()
             .filter(|&(_, w)| w >= matcher::tier::VARIANT)
             .collect();
+        if forms.len() == 1 {
+            forms.clear();
+        }
         forms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // Per document of `docs`, in order: its best tier. `scores` holds the weighted sum
         // of the term frequencies meanwhile.
         let mut best: Vec<f32> = Vec::new();
+        if !forms.is_empty() {
+            let mut most = 0;
+            for &(ordinal, _) in &forms {
+                most += self.index.doc_frequency(ordinal)?;
+            }
+            best.reserve(most.min(scores.len()));
+            docs.reserve(most.min(scores.len()));
+        }
+        let table = &self.impact_tf;
         for &(ordinal, weight) in &forms {
-            let mut add = |doc: u32, tf: f32| {
-                let slot = &mut scores[doc as usize];
-                if *slot == 0.0 {
-                    docs.push(doc);
-                    best.push(weight);
-                }
-                *slot += weight * tf;
-            };
             match field {
                 None => {
                     self.index.for_each_impact(ordinal, |doc, impact| {
                         if only.is_none_or(|o| o.contains(doc as usize)) {
-                            add(doc, self.impact_tf[usize::from(impact)]);
+                            let slot = &mut scores[doc as usize];
+                            if *slot == 0.0 {
+                                docs.push(doc);
+                                best.push(weight);
+                            }
+                            *slot += weight * table[usize::from(impact)];
                         }
                     })?;
                 }
                 Some(_) => {
                     self.index.for_each_posting(ordinal, |doc, fields| {
-                        if only.is_none_or(|o| o.contains(doc as usize)) {
-                            let tf = self.weighted_tf(doc, fields, field);
-                            if tf > 0.0 {
-                                add(doc, tf);
+                        let tf = self.weighted_tf(doc, fields, field);
+                        if tf > 0.0 && only.is_none_or(|o| o.contains(doc as usize)) {
+                            let slot = &mut scores[doc as usize];
+                            if *slot == 0.0 {
+                                docs.push(doc);
+                                best.push(weight);
                             }
+                            *slot += weight * tf;
                         }
                     })?;
                 }
@@ -1186,7 +1200,10 @@ impl Searcher {
                 }
             }
         };
-        for &(ordinal, weight) in expansion.iter().filter(|e| e.1 < matcher::tier::VARIANT) {
+        let others = expansion
+            .iter()
+            .filter(|e| forms.is_empty() || e.1 < matcher::tier::VARIANT);
+        for &(ordinal, weight) in others {
             let scale = weight * idf * (K1 + 1.0);
             match field {
                 None => {
