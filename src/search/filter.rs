@@ -276,10 +276,7 @@ impl CompiledFilters {
         let ends: Vec<u32> = (0..facets.len())
             .map(|f| index.facet_value_numbers(f).end)
             .collect();
-        // A power of two long, so that `v & mask` (every value number is below the total,
-        // so the mask changes none) needs no bounds check in the counting loops.
-        let mut counts = vec![0u32; index.facet_value_total().next_power_of_two()];
-        let mask = counts.len() - 1;
+        let mut counts = vec![0u32; index.facet_value_total()];
         // Without filters, when most documents matched, the others are counted and taken
         // from each value's document count: half the work at most.
         let n = index.document_count() as usize;
@@ -290,20 +287,13 @@ impl CompiledFilters {
         if complement {
             for d in matched.zeroes() {
                 for &v in index.facet_values_of(d as u32) {
-                    counts[v as usize & mask] += 1;
+                    counts[v as usize] += 1;
                 }
             }
             // Values are numbered in this order (see `Index::facet_value_numbers`).
             let values = facets.iter().flat_map(|f| &f.values);
             for (count, value) in counts.iter_mut().zip(values) {
                 *count = value.docs.len() as u32 - *count;
-            }
-        } else if self.failures.is_empty() && self.excluded.is_clear() {
-            // Nothing filtered: every matched document counts for every facet.
-            for d in matched.ones() {
-                for &v in index.facet_values_of(d as u32) {
-                    counts[v as usize & mask] += 1;
-                }
             }
         } else {
             for d in matched.ones() {
