@@ -18,7 +18,7 @@
 //! date = "published_at"
 //!
 //! [weights]                                 # BM25F weight of each searched field (body = 1)
-//! title = 3.0
+//! title = 5.0
 //! tags = 1.5
 //!
 //! [search]

@@ -636,7 +636,7 @@ fn reads_fahras_toml_from_the_current_folder() {
         scratch.path().join("fahras.toml"),
         "[build]\ninputs = [\"content\"]\nout = \"public/search\"\nassets = \"assets\"\nbase_url = \"/search/\"\n\
          [fields]\nid = \"slug\"\ntitle = \"headline\"\nbody = \"story\"\ndate = \"when\"\n\
-         [weights]\ntitle = 5.0\n[search]\nfacets = [\"section\", \"year\"]\n",
+         [weights]\ntitle = 4.0\n[search]\nfacets = [\"section\", \"year\"]\n",
     )
     .unwrap();
     let run = scratch.run(&["build"]);
@@ -649,7 +649,7 @@ fn reads_fahras_toml_from_the_current_folder() {
     );
     let inspect = scratch.run(&["inspect", "public/search"]);
     assert!(
-        inspect.stdout.contains("field title     weight 5.0"),
+        inspect.stdout.contains("field title     weight 4.0"),
         "{inspect:?}"
     );
     // Only the facets `[search] facets` names: not the author, the month or the platform
