@@ -1706,3 +1706,14 @@ fn one_word_of_a_name_is_that_word_and_two_begin_the_name() {
     let marks: Vec<String> = search("تنظيم الد").hits.iter().flat_map(marked).collect();
     assert!(marks.iter().any(|m| m == "داعش"), "{marks:?}");
 }
+
+#[test]
+fn a_misspelt_name_with_the_article_gets_its_suggestion() {
+    // The corpus writes يوروبول; «اليروبول» is it with the article and a letter dropped.
+    assert!(!containing(&["يوروبول"]).is_empty());
+    for query in ["اليروبول ", "اليوروبل "] {
+        let results = search(query);
+        assert_eq!(results.suggestion.as_deref(), Some("يوروبول"), "{query}");
+        assert_eq!(ids(&results), ids(&search("يوروبول ")), "{query}");
+    }
+}

@@ -529,13 +529,14 @@ impl WordMatcher {
 
     /// Among the terms a word matched through a variant key, the one closest to it by edit
     /// distance (1 up to 7 letters, 2 beyond; not 0), the most frequent of equals: `(term,
-    /// distance, documents)`.
+    /// distance, documents)`. Both without an article before them: «اليروبول» is يوروبول
+    /// with the article and a letter dropped, one edit from it, not three.
     fn closest_variant(
         &self,
         index: &Index,
         found: &[(u64, f32)],
     ) -> Result<Option<(String, u8, usize)>> {
-        let letters: Vec<char> = self.term.chars().collect();
+        let letters: Vec<char> = stem::strip_article_clusters(&self.term).chars().collect();
         let max = fuzzy::max_distance(letters.len());
         let mut best: Option<(String, u8, usize)> = None;
         for &(ordinal, weight) in found {
@@ -545,7 +546,7 @@ impl WordMatcher {
             let Some(term) = index.term_of(ordinal).filter(|t| !t.contains(' ')) else {
                 continue;
             };
-            let chars: Vec<char> = term.chars().collect();
+            let chars: Vec<char> = stem::strip_article_clusters(&term).chars().collect();
             let Some(distance) = fuzzy::edit_distance(&letters, &chars, max).filter(|&d| d > 0)
             else {
                 continue;
