@@ -1145,6 +1145,7 @@ impl Searcher {
         // Per document of `docs`, in order: its best tier. `scores` holds the weighted sum
         // of the term frequencies meanwhile.
         let mut best: Vec<f32> = Vec::new();
+        let first = docs.len();
         if !forms.is_empty() {
             let mut most = 0;
             for &(ordinal, _) in &forms {
@@ -1158,7 +1159,8 @@ impl Searcher {
             match field {
                 None => {
                     self.index.for_each_impact(ordinal, |doc, impact| {
-                        if only.is_none_or(|o| o.contains(doc as usize)) {
+                        // (An impact of 0, a term only in fields of weight 0, adds nothing.)
+                        if impact > 0 && only.is_none_or(|o| o.contains(doc as usize)) {
                             let slot = &mut scores[doc as usize];
                             if *slot == 0.0 {
                                 docs.push(doc);
@@ -1170,8 +1172,11 @@ impl Searcher {
                 }
                 Some(_) => {
                     self.index.for_each_posting(ordinal, |doc, fields| {
+                        if !only.is_none_or(|o| o.contains(doc as usize)) {
+                            return;
+                        }
                         let tf = self.weighted_tf(doc, fields, field);
-                        if tf > 0.0 && only.is_none_or(|o| o.contains(doc as usize)) {
+                        if tf > 0.0 {
                             let slot = &mut scores[doc as usize];
                             if *slot == 0.0 {
                                 docs.push(doc);
@@ -1184,7 +1189,7 @@ impl Searcher {
             }
         }
         // tier · bm25f = tier · idf · (k1 + 1) · sat, sat = tf' / (k1 + tf')
-        for (&doc, &tier) in docs.iter().zip(&best) {
+        for (&doc, &tier) in docs[first..].iter().zip(&best) {
             let slot = &mut scores[doc as usize];
             let tf = *slot / tier;
             *slot = tier * idf * (K1 + 1.0) * tf / (K1 + tf);
