@@ -272,13 +272,9 @@ impl<'a> Highlighter<'a> {
                     self.words_of_token(token) & (1 << w) != 0
                 } else {
                     let terms = self.analyzer.analyze(token);
-                    terms.iter().any(|t| {
-                        let words = self
-                            .index
-                            .term_ordinal(&t.term)
-                            .and_then(|o| self.words.get(&o));
-                        words.is_some_and(|list| list.contains(&w))
-                    })
+                    terms
+                        .iter()
+                        .any(|t| self.words_of_term(&t.term).contains(&w))
                 };
                 if !alone {
                     pair_halves.push(out.len() + 1);
@@ -316,13 +312,19 @@ impl<'a> Highlighter<'a> {
             .analyzer
             .analyze(token)
             .iter()
-            .filter_map(|t| self.index.term_ordinal(&t.term))
-            .filter_map(|o| self.words.get(&o))
-            .flatten()
+            .flat_map(|t| self.words_of_term(&t.term))
             .filter(|&&w| w < 64)
             .fold(0u64, |bits, &w| bits | 1 << w);
         self.token_words.borrow_mut().insert(token.to_owned(), bits);
         bits
+    }
+
+    /// The query words an indexed term matched (none for a term the query did not meet).
+    fn words_of_term(&self, term: &str) -> &[usize] {
+        self.index
+            .term_ordinal(term)
+            .and_then(|o| self.words.get(&o))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The query word an indexed term matched, and whether at the exact tier.
