@@ -1717,3 +1717,15 @@ fn a_misspelt_name_with_the_article_gets_its_suggestion() {
         assert_eq!(ids(&results), ids(&search("يوروبول ")), "{query}");
     }
 }
+
+#[test]
+fn a_three_letter_slip_that_finds_nothing_gets_a_suggestion_only() {
+    // دعش is داعش with its alef dropped: three letters get no typo tolerance, so it finds
+    // nothing, but the "did you mean" offers the word.
+    let results = search("دعش ");
+    assert_eq!(results.total, 0, "no typo tolerance on three letters");
+    assert_eq!(results.suggestion.as_deref(), Some("داعش"));
+    // A three-letter word the articles have gets none.
+    assert!(!containing(&["حذف"]).is_empty());
+    assert_eq!(search("حذف ").suggestion, None);
+}

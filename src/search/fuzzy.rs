@@ -65,6 +65,32 @@ fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {
     }
 }
 
+/// For a word of three letters after the article, which gets no typo tolerance: the terms
+/// one edit from it as whole words (with the article as the word has it or not), for a
+/// "did you mean" only, when the word finds nothing (دعش → داعش). At most
+/// [`MAX_FUZZY_EXPANSIONS`] of them, in dictionary order.
+pub fn near_short_word(terms: &fst::Map<Vec<u8>>, word: &str) -> Vec<(String, u64)> {
+    if word[crate::text::stem::article_len(word)..].chars().count() != 3 {
+        return Vec::new();
+    }
+    let article = has_article(word);
+    let dfa = builder(1).build_dfa(word);
+    let mut stream = terms.search(Automaton(&dfa)).into_stream();
+    let mut out = Vec::new();
+    while let Some((key, ordinal)) = stream.next() {
+        match std::str::from_utf8(key) {
+            Ok(term) if term != word && has_article(term) == article => {
+                out.push((term.to_owned(), ordinal));
+            }
+            _ => continue,
+        }
+        if out.len() >= MAX_FUZZY_EXPANSIONS {
+            break;
+        }
+    }
+    out
+}
+
 /// A dictionary term close to a query word ([`similar_terms`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Similar {

@@ -516,6 +516,17 @@ impl WordMatcher {
                 }
             }
         }
+        // A word of three letters that finds nothing at all gets no typo tolerance (one
+        // edit from three letters is too many other words to match), but its "did you
+        // mean": the commonest term one edit away (دعش → داعش).
+        if found.is_empty() && self.fuzzy && self.closest.is_none() && !self.is_stop {
+            for (term, ordinal) in fuzzy::near_short_word(index.terms(), &self.term) {
+                let df = index.doc_frequency(ordinal)?;
+                if self.closest.as_ref().is_none_or(|(_, _, f)| df > *f) {
+                    self.closest = Some((term, 1, df));
+                }
+            }
+        }
         // After the typos: a word met only through its skeleton («تويتتر», the key of
         // تويتر) still gets its "did you mean". Only for a word the index does not have:
         // «التوتر» (tension) has the skeleton of تويتر, «أمور» begins America's.
