@@ -1729,3 +1729,25 @@ fn a_three_letter_slip_that_finds_nothing_gets_a_suggestion_only() {
     assert!(!containing(&["حذف"]).is_empty());
     assert_eq!(search("حذف ").suggestion, None);
 }
+
+#[test]
+fn of_two_typo_corrections_the_one_with_the_words_consonants_is_suggested() {
+    // رايت is one edit from رايوت (Riot, a long vowel dropped) and from بايت (of Byte
+    // Dance, another letter): the transliteration is what a reader meant.
+    assert!(!containing(&["رايوت"]).is_empty());
+    assert!(!containing(&["بايت"]).is_empty());
+    assert_eq!(search("رايت ").suggestion.as_deref(), Some("رايوت"));
+}
+
+#[test]
+fn no_suggestion_when_a_word_no_correction_can_find_leaves_the_results_partial() {
+    // Boko Haram is not in the articles: بوكو is one edit from بوك (of فيس بوك), but حرام
+    // finds nothing, so «بوك حرام» would be partial matches too.
+    assert!(containing(&["حرام"]).is_empty());
+    let results = search("بوكو حرام ");
+    assert!(results.partial);
+    assert_eq!(results.suggestion, None);
+    // When the corrected words can all be found, the suggestion stays.
+    let results = search("الحساابات تيليجرام ");
+    assert_eq!(results.suggestion.as_deref(), Some("الحسابات تيليجرام"));
+}

@@ -10,7 +10,7 @@
 use super::fuzzy;
 use crate::error::Result;
 use crate::index::Index;
-use crate::text::{stem, Analyzer};
+use crate::text::{stem, variant, Analyzer};
 use fst::{IntoStreamer, Streamer};
 
 /// Weight of each match tier (an exact match counts fully).
@@ -432,6 +432,8 @@ impl WordMatcher {
         // Typo tolerance only for a word the index does not have in any form: a word that
         // matches directly is taken as meant (its typo neighbours would only add noise).
         if self.fuzzy && !self.found_directly {
+            let skeleton_of = |t: &str| variant::raw_skeleton(stem::strip_article_clusters(t));
+            let skeleton = skeleton_of(&self.term);
             for fuzzy::Similar {
                 term,
                 ordinal,
@@ -451,11 +453,16 @@ impl WordMatcher {
                     let Some(whole) = whole else {
                         continue;
                     };
+                    // Of equals, one with the word's consonant skeleton: a long vowel
+                    // dropped or added is how a name is transliterated (رايت is رايوت,
+                    // Riot, not بايت); then the commonest.
                     let df = index.doc_frequency(ordinal)?;
+                    let other_skeleton = |t: &str| skeleton_of(t) != skeleton;
+                    let key = (whole, other_skeleton(&term), usize::MAX - df);
                     let better = self
                         .closest
                         .as_ref()
-                        .is_none_or(|(_, d, f)| (whole, usize::MAX - df) < (*d, usize::MAX - f));
+                        .is_none_or(|(t, d, f)| key < (*d, other_skeleton(t), usize::MAX - f));
                     if better {
                         self.closest = Some((term, whole, df));
                     }

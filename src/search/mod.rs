@@ -427,7 +427,7 @@ impl Searcher {
                 });
             }
         }
-        results.suggestion = self.suggestion(query, &clauses);
+        results.suggestion = self.suggestion(query, &clauses, results.partial);
 
         let shown: Vec<(u32, f32)> = ranked
             .iter()
@@ -1428,7 +1428,23 @@ impl Searcher {
     /// through a typo, the query with each such word replaced by its closest indexed term,
     /// as the articles write it. The rest of the query is kept as typed: its other words,
     /// quotes, `OR`, `-` and `title:` (`BBC OR Telegramm` → `BBC OR Telegram`).
-    fn suggestion(&self, query: &str, clauses: &[Clause]) -> Option<String> {
+    ///
+    /// Not when the results are partial because a word that cannot be corrected found
+    /// nothing: the corrected query would be partial too («بوكو حرام», with no حرام in the
+    /// articles, is not بوك حرام).
+    fn suggestion(&self, query: &str, clauses: &[Clause], partial: bool) -> Option<String> {
+        let hopeless = |c: &Clause| {
+            c.required
+                && c.alternatives.iter().all(|a| {
+                    a.words
+                        .iter()
+                        .zip(&a.expansions)
+                        .any(|(w, e)| e.is_empty() && w.suggestion().is_none())
+                })
+        };
+        if partial && clauses.iter().any(hopeless) {
+            return None;
+        }
         // An entity's Arabic name is not the reader's words; where it matched, the Latin
         // name it stands for needs no correction either (the other alternatives of an OR
         // still may).
