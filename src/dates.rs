@@ -252,6 +252,49 @@ pub struct DateMention {
     pub kind: DateKind,
 }
 
+/// Reads a date a reader typed as a query word: a year (`2018`, `٢٠١٨`; 1000–2999), a month
+/// (`2018-12`, `12/2018`) or a day (`2018-12-20`, `20/12/2018`, `20.12.2018`; the day
+/// before the month when the year comes last, as Arabic writes dates), with `-`, `/` or `.`
+/// between the numbers, Arabic-Indic digits accepted. `None` for anything else (a count
+/// such as `274,460`, a date that does not exist, words).
+pub fn typed_date(text: &str) -> Option<PartialDate> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            c => c,
+        })
+        .collect();
+    let parts: Vec<&str> = ascii.split(['-', '/', '.']).collect();
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    // (Only one kind of separator: `20/12-2018` is not a date.)
+    let mut separators = ascii.bytes().filter(|b| b"-/.".contains(b));
+    let first = separators.next();
+    if separators.any(|b| Some(b) != first) {
+        return None;
+    }
+    let year = |p: &str| {
+        let y: i32 = p.parse().ok()?;
+        (p.len() == 4 && (1000..=2999).contains(&y)).then_some(y)
+    };
+    let small = |p: &str| (p.len() <= 2).then(|| p.parse::<u8>().ok()).flatten();
+    match parts[..] {
+        [y] => PartialDate::of_year(year(y)?),
+        [y, m] if y.len() == 4 => PartialDate::of_month(year(y)?, small(m)?),
+        [m, y] => PartialDate::of_month(year(y)?, small(m)?),
+        [y, m, d] if y.len() == 4 => PartialDate::of_day(year(y)?, small(m)?, small(d)?),
+        [d, m, y] => PartialDate::of_day(year(y)?, small(m)?, small(d)?),
+        _ => None,
+    }
+}
+
 /// Reads a document's `published` field: `YYYY-MM-DD` optionally followed by a time
 /// (`2018-12-20T11:34`, with any seconds or zone), or a bare `YYYY-MM` or `YYYY`.
 /// Returns `None` for anything else or for a date that does not exist.
@@ -1239,6 +1282,43 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_typed_date_is_a_year_a_month_or_a_day() {
+        let day = PartialDate::of_day(2018, 12, 20);
+        for typed in [
+            "2018-12-20",
+            "20/12/2018",
+            "20.12.2018",
+            "2018/12/20",
+            "٢٠/١٢/٢٠١٨",
+        ] {
+            assert_eq!(typed_date(typed), day, "{typed}");
+        }
+        assert_eq!(typed_date("2018"), PartialDate::of_year(2018));
+        assert_eq!(typed_date(" ٢٠١٨ "), PartialDate::of_year(2018));
+        assert_eq!(typed_date("12/2018"), PartialDate::of_month(2018, 12));
+        assert_eq!(typed_date("2018-12"), PartialDate::of_month(2018, 12));
+        for not_a_date in [
+            "",
+            "20",
+            "201",
+            "20180",
+            "274,460",
+            "1.2",
+            "0999",
+            "3000",
+            "2019-02-29",
+            "13/2018",
+            "20/12-2018",
+            "2018-",
+            "-2018",
+            "داعش",
+            "2018م",
+            "1/2/3",
+        ] {
+            assert_eq!(typed_date(not_a_date), None, "{not_a_date}");
+        }
+    }
 
     #[test]
     fn month_names_and_their_other_names() {

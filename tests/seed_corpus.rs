@@ -322,8 +322,11 @@ fn every_hit_for_any_word_of_the_corpus_shows_a_match() {
     assert!(words.len() > 1000, "{}", words.len());
     let mut unmarked = Vec::new();
     for word in &words {
+        // (A year also finds the articles dated then, which need not write it.)
+        let writing = containing(&[word]);
+        let dated = |id: &str| fahras::dates::typed_date(word).is_some() && !writing.contains(id);
         for hit in &search(&format!("{word} ")).hits {
-            if marked(hit).is_empty() {
+            if marked(hit).is_empty() && !dated(&hit.id) {
                 unmarked.push(format!("{word} in {}", hit.id));
             }
         }
@@ -1750,4 +1753,52 @@ fn no_suggestion_when_a_word_no_correction_can_find_leaves_the_results_partial()
     // When the corrected words can all be found, the suggestion stays.
     let results = search("الحساابات تيليجرام ");
     assert_eq!(results.suggestion.as_deref(), Some("الحسابات تيليجرام"));
+}
+
+/// The articles a date range keeps, with no query.
+fn about(from: &str, to: &str) -> BTreeSet<String> {
+    let results = searcher()
+        .search(
+            "",
+            &SearchOptions {
+                limit: 100,
+                date_from: Some(from.into()),
+                date_to: Some(to.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    ids(&results)
+}
+
+#[test]
+fn a_year_or_a_date_finds_the_articles_about_it() {
+    // 000 was published on 20 December 2018 and does not write 2018; 002 writes «ربيع 2018».
+    let of_2018 = about("2018", "2018");
+    assert!(of_2018.contains("000_06167da6961e038b"), "{of_2018:?}");
+    assert!(!containing(&["2018", "٢٠١٨"]).contains("000_06167da6961e038b"));
+    let written: BTreeSet<String> = containing(&["2018"]);
+    assert!(!written.is_empty());
+    for query in ["2018 ", "٢٠١٨ ", "2018"] {
+        let found = ids(&search(query));
+        assert_eq!(found, written.union(&of_2018).cloned().collect(), "{query}");
+    }
+    // The article that writes the year ranks above the one only dated then.
+    let hits = search("2018 ").hits;
+    assert!(written.contains(&hits[0].id), "{:?}", hits[0].id);
+    // A day or a month, as Arabic or ISO writes it: the articles about that day.
+    let day = about("2018-12-20", "2018-12-20");
+    assert!(!day.is_empty());
+    for query in ["20/12/2018 ", "2018-12-20 ", "٢٠/١٢/٢٠١٨ ", "12/2018 "] {
+        assert_eq!(ids(&search(query)), day, "{query}");
+    }
+    // With other words, a clause like theirs: تيليجرام and the year.
+    let both = ids(&search("تيليجرام 2018 "));
+    assert!(both.contains("000_06167da6961e038b"), "{both:?}");
+    // Scoped to a field, a year is only text; excluded, it leaves out the articles
+    // about it too.
+    assert!(ids(&search("title:2018 ")).is_empty());
+    let left = ids(&search("داعش -2018 "));
+    assert!(left.is_disjoint(&of_2018), "{left:?}");
+    assert!(!left.is_empty());
 }

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 
 /// How precise a packed date (`yyyymmdd`, `00` for an unknown month or day) is: 0 a year,
 /// 1 a month, 2 a day.
-fn precision(packed: u32) -> u8 {
+pub(crate) fn precision(packed: u32) -> u8 {
     match (packed / 100 % 100, packed % 100) {
         (_, 1..) => 2,
         (1.., 0) => 1,

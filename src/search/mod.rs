@@ -182,6 +182,10 @@ struct Alternative {
     /// `latin_name_alternative`; a month's other names, `month_alternatives`): the index, in its clause, of the alternative of those
     /// words. Not the reader's words: no suggestion for them, no part of `single_word`.
     label: Option<usize>,
+    /// The date the words write, when they are one (`2018`, `20/12/2018`), packed: the
+    /// documents about it match too, those that do not write it at [`DATE_TIER`]
+    /// ([`crate::dates::typed_date`]).
+    date: Option<u32>,
 }
 
 impl Alternative {
@@ -194,6 +198,7 @@ impl Alternative {
             two_word_terms: Vec::new(),
             field,
             label: None,
+            date: None,
         }
     }
 }
@@ -228,6 +233,10 @@ pub const PROXIMITY_CANDIDATES: usize = 100;
 /// The largest proximity boost (for query words side by side): the score is multiplied by
 /// up to `1 + PROXIMITY_WEIGHT`.
 pub const PROXIMITY_WEIGHT: f32 = 0.5;
+
+/// The match tier of a document about a date the query writes (`2018`) but whose text
+/// does not write it: as another spelling of a word.
+pub const DATE_TIER: f32 = matcher::tier::VARIANT;
 
 /// Searches one index.
 #[derive(Debug)]
@@ -1071,6 +1080,11 @@ impl Searcher {
                     .position(|f| &f.spec.name == name)
             })
             .map(|f| f as u8);
+        // A date, where the text is not scoped to a field: also the documents about it (an
+        // article published that year, or that mentions a day of it).
+        let date = crate::dates::typed_date(&atom.text)
+            .filter(|_| field.is_none())
+            .and_then(|d| crate::index::facets::pack_date(d.year, d.month, d.day));
         Alternative {
             words,
             expansions: Vec::new(),
@@ -1078,6 +1092,7 @@ impl Searcher {
             two_word_terms: Vec::new(),
             field,
             label: None,
+            date,
         }
     }
 
@@ -1269,6 +1284,52 @@ impl Searcher {
         alt: &mut Alternative,
         only: Option<&FixedBitSet>,
     ) -> Result<(Vec<u32>, Vec<f32>)> {
+        let (mut docs, mut scores) = self.evaluate_words(alt, only)?;
+        if let Some(date) = alt.date {
+            self.add_dated(date, only, &mut docs, &mut scores);
+        }
+        Ok((docs, scores))
+    }
+
+    /// Adds to `docs` the documents about `date` (packed; those `only` has, if given): a
+    /// date they have overlaps it and is as precise (`2018` finds an article of 20 December
+    /// 2018, `20/12/2018` not one dated only 2018). One that does not write the date gets
+    /// `DATE_TIER · idf`, as for one occurrence of a term at that tier; one that does keeps
+    /// the better of that and its score.
+    fn add_dated(
+        &self,
+        date: u32,
+        only: Option<&FixedBitSet>,
+        docs: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
+        let (start, end) = crate::index::facets::date_span(date);
+        let finest = filter::precision(date);
+        let about: Vec<u32> = (0..self.index.document_count())
+            .filter(|&d| only.is_none_or(|o| o.contains(d as usize)))
+            .filter(|&d| {
+                self.index.dates(d).iter().any(|&x| {
+                    let (a, b) = crate::index::facets::date_span(x);
+                    a <= end && b >= start && filter::precision(x) >= finest
+                })
+            })
+            .collect();
+        let score = DATE_TIER * self.idf(about.len());
+        for d in about {
+            let slot = &mut scores[d as usize];
+            if *slot == 0.0 {
+                docs.push(d);
+            }
+            *slot = slot.max(score);
+        }
+    }
+
+    /// [`evaluate`](Self::evaluate) by the words alone.
+    fn evaluate_words(
+        &self,
+        alt: &mut Alternative,
+        only: Option<&FixedBitSet>,
+    ) -> Result<(Vec<u32>, Vec<f32>)> {
         self.expand(alt)?;
         let n = self.index.document_count() as usize;
         let Some((first, rest)) = alt.expansions.split_first() else {
@@ -1436,10 +1497,11 @@ impl Searcher {
         let hopeless = |c: &Clause| {
             c.required
                 && c.alternatives.iter().all(|a| {
-                    a.words
-                        .iter()
-                        .zip(&a.expansions)
-                        .any(|(w, e)| e.is_empty() && w.suggestion().is_none())
+                    a.date.is_none()
+                        && a.words
+                            .iter()
+                            .zip(&a.expansions)
+                            .any(|(w, e)| e.is_empty() && w.suggestion().is_none())
                 })
         };
         if partial && clauses.iter().any(hopeless) {
