@@ -102,7 +102,7 @@ fn next_is(word: &str, i: usize, c: char) -> bool {
 pub(crate) fn key_bases(term: &str) -> Vec<&str> {
     let base = strip_article_clusters(term);
     let mut bases = vec![base];
-    let long = |s: &str| s.chars().count() > MIN_BASE_LETTERS;
+    let long = |s: &str| s.chars().count() >= MIN_BASE_LETTERS;
     let mut rest = base;
     if let Some(r) = rest.strip_prefix(['و', 'ف']).filter(|r| long(r)) {
         bases.push(r);
