@@ -1734,6 +1734,14 @@ fn a_three_letter_slip_that_finds_nothing_gets_a_suggestion_only() {
     // A three-letter word the articles have gets none.
     assert!(!containing(&["حذف"]).is_empty());
     assert_eq!(search("حذف ").suggestion, None);
+    // Nor is a stop word suggested: «عنو» is one edit from عن ("about"), which says nothing.
+    let results = search("عنو ");
+    assert_eq!(results.total, 0);
+    let suggested = results.suggestion.unwrap_or_default();
+    assert!(
+        !searcher().analyzer().is_stop_word(&suggested),
+        "{suggested:?}"
+    );
 }
 
 #[test]

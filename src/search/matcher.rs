@@ -527,7 +527,9 @@ impl WordMatcher {
         // edit from three letters is too many other words to match), but its "did you
         // mean": the commonest term one edit away (دعش → داعش).
         if found.is_empty() && self.fuzzy && self.closest.is_none() && !self.is_stop {
-            for (term, ordinal) in fuzzy::near_short_word(index.terms(), &self.term) {
+            let words = fuzzy::near_short_word(index.terms(), &self.term);
+            // (Not a stop word: «عنو» is not عن.)
+            for (term, ordinal) in words.into_iter().filter(|(t, _)| !analyzer.is_stop_word(t)) {
                 let df = index.doc_frequency(ordinal)?;
                 if self.closest.as_ref().is_none_or(|(_, _, f)| df > *f) {
                     self.closest = Some((term, 1, df));
