@@ -843,6 +843,26 @@ impl Searcher {
             }
             i += 1;
         }
+        // A month's name before a year (ديسمبر 2018, كانون الأول 2018): the month also
+        // finds the documents about that month, as the year finds those about the year.
+        for i in 0..clauses.len().saturating_sub(1) {
+            if !joinable(&or_next, i, 2) {
+                continue;
+            }
+            let year = single_word(&clauses[i + 1])
+                .and_then(|w| crate::dates::typed_date(&w.term))
+                .filter(|d| d.month.is_none());
+            let own = &clauses[i].alternatives[0];
+            let month = match (&own.words[..], own.field) {
+                ([a], None) => crate::dates::month_named(&a.term, None),
+                ([a, b], None) => crate::dates::month_named(&a.term, Some(&b.term)),
+                _ => None,
+            };
+            if let (Some(year), Some(month)) = (year, month) {
+                clauses[i].alternatives[0].date =
+                    crate::index::facets::pack_date(year.year, Some(month), None);
+            }
+        }
         // The clauses joined by OR become one: their alternatives, a label's source moved
         // with it; required when any of them is (stop words alone are optional).
         let mut grouped: Vec<Clause> = Vec::with_capacity(clauses.len());
