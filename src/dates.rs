@@ -261,10 +261,9 @@ pub fn typed_date(text: &str) -> Option<PartialDate> {
     let ascii: String = text
         .trim()
         .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            c => c,
+        .map(|c| match digit_value(c) {
+            Some(d) => char::from(b'0' + d as u8),
+            None => c,
         })
         .collect();
     let parts: Vec<&str> = ascii.split(['-', '/', '.']).collect();
