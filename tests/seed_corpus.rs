@@ -1846,3 +1846,14 @@ fn a_month_and_a_year_find_the_articles_about_that_month() {
     let found = ids(&search("أبريل 14 "));
     assert!(!found.contains("002_3eac5ef47c93b693"), "{found:?}");
 }
+
+#[test]
+fn a_typo_is_never_taken_for_a_stop_word() {
+    // «سانت» (Saint) is one edit from كانت ("was"), a stop word the articles have: it is
+    // not what a reader who typed it meant.
+    assert!(!containing(&["كانت"]).is_empty());
+    assert!(searcher().analyzer().is_stop_word("كانت"));
+    let results = search("سانت ");
+    let marks: Vec<String> = results.hits.iter().flat_map(marked).collect();
+    assert!(!marks.iter().any(|m| m == "كانت"), "{marks:?}");
+}

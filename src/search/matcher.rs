@@ -441,6 +441,11 @@ impl WordMatcher {
                 whole,
             } in fuzzy::similar_terms(index.terms(), &self.term, self.prefix)
             {
+                // A stop word is no word a typo was meant to be: «سانت» (Saint) is not كانت
+                // ("was").
+                if analyzer.is_stop_word(&term) {
+                    continue;
+                }
                 let weight = if distance <= 1 {
                     tier::FUZZY_1
                 } else {
