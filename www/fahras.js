@@ -3263,10 +3263,9 @@ export class FahrasSearch extends ElementBase {
 
   #renderOption(hit, index) {
     const id = `${this.#uid}-option-${index}`;
-    const titleId = `${id}-title`;
     const detailsId = `${id}-details`;
     const url = hitUrl(hit, this.getAttribute('hit-url'));
-    const title = h('span', { class: 'title', part: 'title', id: titleId });
+    const title = h('span', { class: 'title', part: 'title' });
     title.append(renderHighlighted(hit.title ?? '', hit.titleHighlights));
 
     const meta = h('span', { class: 'meta', part: 'meta' });
@@ -3288,9 +3287,14 @@ export class FahrasSearch extends ElementBase {
     const snip = hit.snippet && typeof hit.snippet === 'object' ? hit.snippet : { text: '', highlights: [] };
     snippet.append(renderHighlighted(snip.text ?? '', snip.highlights));
 
-    // The spaces keep words apart in the text that assistive technology reads (the parts
-    // are blocks on screen, but their text would otherwise run together).
-    const details = h('span', { class: 'details', id: detailsId }, meta, ' ', snippet);
+    // aria-hidden: the option's name is its title alone (from its content); what else it shows
+    // is its description, said from a hidden copy with pauses where the screen has lines and
+    // dots («٢٠١٧، خالد الطائي، ديارنا. قال محللون…»: an element that aria-describedby points
+    // to is read even when hidden).
+    const details = h('span', { class: 'details', 'aria-hidden': 'true' }, meta, snippet);
+    const comma = this.uiLang === 'ar' ? '، ' : ', ';
+    const metaSaid = [...meta.children].map((part) => part.textContent).join(comma);
+    const said = h('span', { id: detailsId, hidden: true }, metaSaid && snip.text ? `${metaSaid}. ` : metaSaid, snip.text ?? '');
     const option = h(
       'li',
       {
@@ -3301,15 +3305,17 @@ export class FahrasSearch extends ElementBase {
         part: 'option',
         role: 'option',
         'aria-selected': 'false',
-        // Named by all its visible text (title, then date/author/source and snippet), so the
-        // name contains what is on screen (WCAG 2.5.3; axe's label-content-name-mismatch
-        // fails a name of the title alone); the title comes first.
-        'aria-labelledby': `${titleId} ${detailsId}`,
+        // Named by its title (what a reader calls the result, and what WCAG 2.5.3's label is):
+        // from its content, the rest being aria-hidden; the date/author/source and snippet are
+        // its description, read after a pause. A name of the whole card made a screen reader
+        // recite every line as one long name at each arrow press. (Not aria-labelledby: axe's
+        // label-content-name-mismatch wants all the text on screen in a name given that way.)
+        'aria-describedby': detailsId,
         'data-index': index,
       },
       title,
-      ' ',
       details,
+      said,
     );
     return option;
   }

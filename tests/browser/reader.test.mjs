@@ -1,0 +1,109 @@
+// Browser tests from using the widget as a reader and a screen-reader user would: what the
+// accessibility tree says about the results, the live region, and the layout at the sizes
+// readers use. Chromium's own accessibility tree (CDP Accessibility.getFullAXTree), which is
+// what screen readers are given, not the DOM.
+//
+//   FAHRAS_REQUIRE_REAL=1 node --test --test-concurrency=1 tests/browser/reader.test.mjs
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { USE_REAL, HAVE_REAL_PKG, PAGES_DIR, launch, startServer, until, screenshotPath, axeViolations } from './helpers.mjs';
+
+const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
+
+let browser;
+let server;
+
+before(async () => {
+  if (process.env.FAHRAS_REQUIRE_REAL === '1' && !HAVE_REAL_PKG) {
+    throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
+  }
+  if (!USE_REAL) return;
+  browser = await launch();
+  server = await startServer({ mounts: { '/t/': PAGES_DIR } });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(pathname, { viewport = { width: 1100, height: 850 }, locale = 'ar', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, locale, colorScheme, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`${msg.type()}: ${msg.text()}`);
+  });
+  await page.goto(new URL(pathname, server.url).href);
+  return { context, page, errors };
+}
+
+/** Type `query` into the (first) widget and wait for its results or empty state. */
+async function search(page, query, selector = 'fahras-search') {
+  const host = page.locator(selector).first();
+  const input = host.locator('input').first();
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(query);
+  await until(
+    () => host.evaluate((el, q) => (el.state === 'results' || el.state === 'empty') && el.results?.query === q, query),
+    `results for «${query}»`,
+  );
+  return { host, input };
+}
+
+/** The unignored nodes of Chromium's accessibility tree: {role, name, description}. */
+async function axNodes(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes
+    .filter((n) => !n.ignored)
+    .map((n) => ({ role: n.role?.value, name: n.name?.value ?? '', description: n.description?.value ?? '' }));
+}
+
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+describe('what a screen reader is told', { skip }, () => {
+  test('a result (option) is named by its title alone; date, author, source and snippet are its description', async () => {
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    const cards = await host.locator('[role="option"]').evaluateAll((els) =>
+      els.map((el) => ({
+        title: el.querySelector('[part="title"]').textContent,
+        meta: el.querySelector('[part="meta"]').textContent,
+        snippet: el.querySelector('[part="snippet"]').textContent,
+      })),
+    );
+    assert.ok(cards.length >= 3, `results: ${cards.length}`);
+    const options = (await axNodes(page)).filter((n) => n.role === 'option' && cards.some((c) => squash(c.title) === squash(n.name)));
+    assert.equal(options.length, cards.length, `options named by their titles:\n${JSON.stringify(await axNodes(page), null, 1).slice(0, 3000)}`);
+    for (const [i, card] of cards.entries()) {
+      const ax = options[i];
+      assert.equal(squash(ax.name), squash(card.title), 'the name is the title');
+      assert.ok(!squash(ax.name).includes(squash(card.snippet).slice(0, 20)), `the snippet is not in the name: ${ax.name}`);
+      assert.ok(squash(ax.description).includes(squash(card.snippet).slice(0, 30)), `the snippet is in the description: ${ax.description}`);
+      if (squash(card.meta)) {
+        assert.ok(squash(ax.description).includes(squash(card.meta).split(' ')[0]), `the date/author/source is in the description: ${ax.description}`);
+        // A pause between the last of them and the snippet (they are lines apart on screen).
+        assert.ok(squash(ax.description).includes(`. ${squash(card.snippet).slice(0, 15)}`), `a full stop before the snippet: ${ax.description}`);
+      }
+    }
+    // The same in an English page (axe's label-content-name-mismatch looks at Latin text only).
+    const ltr = await open('/t/ltr.html', { locale: 'en' });
+    await search(ltr.page, 'telegram');
+    const named = (await axNodes(ltr.page)).filter((n) => n.role === 'option');
+    assert.ok(named.length >= 1);
+    for (const n of named) {
+      assert.doesNotMatch(n.name, /Latest date|\d{4}/, `the name is the title: ${n.name}`);
+      assert.match(n.description, /^(Latest date mentioned: )?\S.*\. \S/, `the description: ${n.description}`);
+    }
+    const violations = await axeViolations(ltr.page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+    await ltr.context.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
