@@ -3214,9 +3214,11 @@ export class FahrasSearch extends ElementBase {
     const suggestion = (state === 'results' || state === 'empty') && !tooShort && results?.suggestion;
     if (suggestion) {
       // A sentence of its own: after the count («٥ نتائج») a full stop, after a note that
-      // ends with one a space.
+      // ends with one a space. The stop is heard, not seen (on screen the "did you mean"
+      // line follows, and «٥ نتائج.» looked like a typo).
       const said = status.map((part) => (typeof part === 'string' ? part : part.textContent)).join('').trim();
-      status.push(/[.!?؟]$/.test(said) ? ' ' : '. ', h('span', { class: 'visually-hidden' }, `${s.suggestion} ${suggestion}`));
+      const stop = /[.!?؟]$/.test(said);
+      status.push(stop ? ' ' : '', h('span', { class: 'visually-hidden' }, `${stop ? '' : '. '}${s.suggestion} ${suggestion}`));
     }
     ui.status.replaceChildren(...status);
 

@@ -7,7 +7,7 @@
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { USE_REAL, HAVE_REAL_PKG, PAGES_DIR, launch, startServer, until, screenshotPath, axeViolations } from './helpers.mjs';
+import { USE_REAL, HAVE_REAL_PKG, PAGES_DIR, launch, startServer, until, screenshotPath, findTypo, axeViolations } from './helpers.mjs';
 
 const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
 
@@ -103,6 +103,25 @@ describe('what a screen reader is told', { skip }, () => {
     const violations = await axeViolations(ltr.page);
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
     await ltr.context.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('"did you mean": the status line says it after a full stop that is heard, not shown', async () => {
+    const { query, suggestion } = await findTypo();
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, query.trim());
+    const status = host.locator('[part="status"]');
+    // What is read: «٥ نتائج. هل تقصد: …».
+    assert.match(await status.textContent(), new RegExp(`[^ .]\\. هل تقصد: ${suggestion}$`));
+    // What is seen: the count alone, no stray full stop after it.
+    const shown = await status.evaluate((el) => {
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let text = '';
+      while (walk.nextNode()) if (!walk.currentNode.parentElement.closest('.visually-hidden')) text += walk.currentNode.data;
+      return text.trim();
+    });
+    assert.match(shown, /^[٠-٩]+ نتائج$|^نتيجة واحدة$|^نتيجتان$/, `shown: «${shown}»`);
     assert.deepEqual(errors, []);
     await context.close();
   });
