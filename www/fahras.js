@@ -78,6 +78,11 @@ const WORKER_URL = new URL('./fahras-worker.js', import.meta.url);
 const SEARCH_DELAY_MS = 24;
 /** Delay before the URL is updated (browsers rate-limit history.replaceState). */
 const URL_WRITE_DELAY_MS = 300;
+/**
+ * Quiet time after the last render before the live region says the status line: once the
+ * reader stops typing, not at every keystroke over the letters being echoed.
+ */
+const ANNOUNCE_DELAY_MS = 500;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const MODES = ['inline', 'dropdown', 'modal'];
@@ -1852,6 +1857,8 @@ export class FahrasSearch extends ElementBase {
   #cut = false;
   #timer = 0;
   #urlTimer = 0;
+  #announceTimer = 0;
+  #announced = null; // [text, results] the live region last said
   #seq = 0; // increases with every search; results of older searches are dropped
   #query = '';
   #revealed = false; // the open dropdown was scrolled into view (once per opening)
@@ -2264,6 +2271,7 @@ export class FahrasSearch extends ElementBase {
     this.#abort?.abort();
     this.#abort = null;
     clearTimeout(this.#timer);
+    clearTimeout(this.#announceTimer);
     if (this.#urlTimer) this.#writeUrl();
     this.#seq++; // drop in-flight results
     if (this.#ui?.dialog.open) this.#ui.dialog.close();
@@ -2338,7 +2346,12 @@ export class FahrasSearch extends ElementBase {
     // Firefox none. Out of the Tab order like theirs (Escape clears from the keyboard).
     const erase = h('button', { type: 'button', class: 'erase', part: 'erase', tabindex: '-1', hidden: true }, closeIcon());
     const field = h('div', { class: 'field', part: 'field' }, input, searchIcon(), erase);
-    const status = h('p', { class: 'status', part: 'status', id: `${id}-status`, role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    // The status line on screen (the input's description), and the live region that says it
+    // once the reader pauses (#announce): a region rewritten at each keystroke was read at
+    // each keystroke («٥ نتائج»، «٥ نتائج»، …). Never display:none, so that it is always
+    // there to be heard (a region that appears with its text is often not read).
+    const status = h('p', { class: 'status', part: 'status', id: `${id}-status` });
+    const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     const suggestion = h('button', { type: 'button', class: 'suggestion', part: 'suggestion', 'data-nav': '' });
     const suggestLead = h('span', {});
     const suggest = h('p', { class: 'suggest', part: 'suggest', hidden: true }, suggestLead, suggestion);
@@ -2408,7 +2421,7 @@ export class FahrasSearch extends ElementBase {
     const layout = h('div', { class: 'layout' }, facets, results);
     // "Did you mean" right under the status, before the facet panel: the next Tab stop after
     // the input, not the last one after every filter.
-    const panel = h('div', { class: 'panel', part: 'panel', id: `${id}-panel` }, status, suggest, layout);
+    const panel = h('div', { class: 'panel', part: 'panel', id: `${id}-panel` }, status, announcer, suggest, layout);
     const close = h('button', { type: 'button', class: 'close', part: 'close', hidden: true }, closeIcon());
     const search = h('div', { class: 'search', part: 'search' }, label, field, panel, close);
     // Modal mode: a button on the page opens a <dialog> that holds the search.
@@ -2425,7 +2438,7 @@ export class FahrasSearch extends ElementBase {
     const root = h('div', { class: 'root', part: 'base' }, trigger, search, dialog);
     this.shadowRoot.append(root);
     this.#ui = {
-      root, search, label, input, erase, status, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
+      root, search, label, input, erase, status, announcer, suggest, suggestLead, suggestion, listbox, empty, emptyTitle, emptyHint,
       error, errorMessage, errorDetail, retry, more, facets, results, panel, close, trigger, triggerText, dialog,
       facetsToggle, facetsToggleText, facetsBadge, active, activeList, clear, facetsBody, facetsDone, sortRow, sortSelect, sortLabel,
       timeline, timelineTitle, chart, timelineNote, timelineTable, dateRange, dateLegend, fromSelect, toSelect, fromLabel, toLabel, rangeError,
@@ -3156,6 +3169,19 @@ export class FahrasSearch extends ElementBase {
 
   // --- rendering ----------------------------------------------------------------
 
+  /** The live region says the status line, unless it said these words for these results. */
+  #announce() {
+    const ui = this.#ui;
+    if (!ui) return;
+    const text = ui.status.textContent.replace(/\s+/g, ' ').trim();
+    const [said, results] = this.#announced ?? [];
+    if (text === said && this.#results === results) return;
+    this.#announced = [text, this.#results];
+    // The same words for other results (another query, as many hits) are a change too: a
+    // no-break space makes them one, so that they are read again.
+    ui.announcer.textContent = ui.announcer.textContent === text ? `${text}\u00a0` : text;
+  }
+
   #setState(state) {
     this.#state = state;
     this.#render();
@@ -3221,6 +3247,8 @@ export class FahrasSearch extends ElementBase {
       status.push(stop ? ' ' : '', h('span', { class: 'visually-hidden' }, `${stop ? '' : '. '}${s.suggestion} ${suggestion}`));
     }
     ui.status.replaceChildren(...status);
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => this.#announce(), ANNOUNCE_DELAY_MS);
 
     // "Did you mean" suggestion.
     ui.suggest.hidden = !suggestion;

@@ -149,10 +149,12 @@ describe('searching the archive', () => {
     const ids = await options.evaluateAll((els) => els.map((e) => e.id));
     assert.equal(new Set(ids).size, ids.length);
 
-    // The live region announces the count in Arabic.
-    const status = host.locator('[role="status"]');
-    assert.equal(await status.getAttribute('aria-live'), 'polite');
+    // The status line shows the count in Arabic; the live region says it once typing pauses.
+    const status = host.locator('[part="status"]');
     const statusText = await status.textContent();
+    const live = host.locator('[role="status"]');
+    assert.equal(await live.getAttribute('aria-live'), 'polite');
+    await until(async () => (await live.textContent()).trim() === statusText.trim(), 'the live region says the count');
     assert.match(statusText, /نتيج|نتائج/, statusText);
     assert.match(statusText, /[٠-٩]|نتيجة واحدة|نتيجتان/, `Arabic digits in ${statusText}`);
 
@@ -252,7 +254,7 @@ describe('searching the archive', () => {
     const empty = host.locator('[part="empty"]');
     await empty.waitFor();
     assert.match(await empty.textContent(), /لا توجد نتائج لـ «زززززز»/);
-    const status = host.locator('[role="status"]');
+    const status = host.locator('[part="status"]');
     assert.match(await status.textContent(), /لا توجد نتائج/);
     assert.equal(await input.getAttribute('aria-expanded'), 'false');
     assert.equal(await optionsOf(host).count(), 0);
@@ -302,7 +304,7 @@ describe('searching the archive', () => {
     await typeQuery(input, 'داعش زززززز');
     await waitForSettled(host, 'داعش زززززز');
     const results = await host.evaluate((el) => el.results);
-    const status = await host.locator('[role="status"]').textContent();
+    const status = await host.locator('[part="status"]').textContent();
     if (results.partial) assert.match(status, /match some/i, status);
     if (results.total) assert.match(status, /\d+ results?/, status);
     assert.equal(await host.locator('[part="base"]').getAttribute('dir'), 'ltr');
@@ -368,7 +370,7 @@ describe('searching the archive', () => {
     assert.equal(await options.count(), 2);
     const total = await host.evaluate((el) => el.results.total);
     assert.ok(total > 2, `داعش matches ${total} articles`);
-    const status = await host.locator('[role="status"]').textContent();
+    const status = await host.locator('[part="status"]').textContent();
     assert.match(status, /تُعرض أول ٢/, status);
     const more = host.locator('[part="more"]');
     await more.click();
@@ -388,7 +390,7 @@ describe('searching the archive', () => {
     const { context, host, input } = await openDemo({ mock: true, mockOptions: { initDelayMs: 700 } });
     await input.click();
     await input.pressSequentially('داعش', { delay: 10 });
-    const status = host.locator('[role="status"]');
+    const status = host.locator('[part="status"]');
     await until(async () => /جارٍ تحميل/.test(await status.textContent()), 'loading message');
     assert.equal(await host.evaluate((el) => el.state), 'loading');
     await waitForSettled(host, 'داعش');

@@ -125,4 +125,41 @@ describe('what a screen reader is told', { skip }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('the live region speaks once the reader pauses, not at every keystroke; the same words for new results are said again', async () => {
+    const { context, page, errors } = await open('/');
+    const host = page.locator('fahras-search');
+    const input = host.locator('input');
+    await input.click();
+    const live = host.locator('[role="status"]');
+    assert.equal(await live.count(), 1, 'one live region');
+    assert.equal(await live.getAttribute('aria-live'), 'polite');
+    // Always rendered (a region that appears together with its text is often not read).
+    assert.notEqual(await live.evaluate((el) => getComputedStyle(el).display), 'none');
+    await until(() => host.evaluate((el) => el.state === 'idle' && !!el.info), 'the engine');
+    await page.waitForTimeout(800);
+    await live.evaluate((el) => {
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(el.textContent)).observe(el, { childList: true, subtree: true, characterData: true });
+    });
+    const said = async (query) => {
+      await page.evaluate(() => (window.__said.length = 0));
+      await input.pressSequentially(query, { delay: 90 }); // a steady typist: ~11 keys a second
+      await until(() => host.evaluate((el, q) => el.state === 'results' && el.results?.query === q, query), `results for «${query}»`);
+      await page.waitForTimeout(1200);
+      return page.evaluate(() => window.__said.map((t) => t.trim()));
+    };
+    const first = await said('حسابات داعش');
+    const count = (await host.locator('[part="status"]').textContent()).trim();
+    const firstTotal = await host.evaluate((el) => el.results.total);
+    assert.deepEqual(first, [count], 'said once, the final count');
+    // Another query with as many results, typed without a pause after clearing: the same
+    // words are said again (the reader must hear that this search is done too).
+    await input.fill('');
+    const again = await said('تيليجرام');
+    assert.equal(await host.evaluate((el) => el.results.total), firstTotal, 'as many results: the same words');
+    assert.deepEqual(again.map((t) => t.trim()), [count], `said once more: ${JSON.stringify(again)}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

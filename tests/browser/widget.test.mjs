@@ -251,7 +251,7 @@ describe('keyboard only', { skip }, () => {
       return { ls: s.letterSpacing, tt: s.textTransform, display: s.display };
     });
     assert.deepEqual(title, { ls: 'normal', tt: 'none', display: 'block' });
-    assert.match(await host.locator('[role="status"]').textContent(), /\d+ results/);
+    assert.match(await host.locator('[part="status"]').textContent(), /\d+ results/);
     // The Arabic query runs right to left in the English widget; emptied, the input
     // follows the widget again.
     assert.equal(await input.getAttribute('dir'), 'rtl');
@@ -424,7 +424,7 @@ describe('modes', { skip }, () => {
     await input.focus();
     assert.ok(await panel.isVisible());
     // Clicking the panel's text keeps it open.
-    await host.locator('[role="status"]').click();
+    await host.locator('[part="status"]').click();
     assert.ok(await panel.isVisible());
 
     // Tab to "show more" inside the panel keeps it open; Tab out of the widget closes it.
