@@ -2459,7 +2459,8 @@ export class FahrasSearch extends ElementBase {
     ui.facetsToggleText.textContent = s.filters;
     ui.activeList.setAttribute('aria-label', s.activeFilters);
     ui.clear.textContent = s.clearFilters;
-    ui.erase.setAttribute('aria-label', s.clearQuery);
+    // Named by its tooltip alone: as aria-label and title, the same words were read twice,
+    // as its name and again as its description.
     ui.erase.title = s.clearQuery;
     ui.sortLabel.textContent = s.sort;
     for (const option of ui.sortSelect.options) option.textContent = s.sorts[option.value];

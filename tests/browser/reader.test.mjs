@@ -162,4 +162,22 @@ describe('what a screen reader is told', { skip }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('every button and field is named once: no description that repeats its name', async () => {
+    for (const [pathname, locale, query] of [['/', 'ar', 'داعس'], ['/t/ltr.html', 'en', 'telegram'], ['/t/modal.html', 'ar', 'تيليجرام']]) {
+      const { context, page, errors } = await open(pathname, { locale });
+      if (pathname.includes('modal')) {
+        await page.locator('h1').click();
+        await page.keyboard.press('/');
+        await page.keyboard.type(query);
+        await until(() => page.locator('fahras-search').evaluate((el, q) => el.state === 'results' && el.results?.query === q, query), `results for «${query}»`);
+      } else {
+        await search(page, query);
+      }
+      const twice = (await axNodes(page)).filter((n) => n.name && n.name.trim() === n.description.trim());
+      assert.deepEqual(twice, [], `${pathname}: read twice`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
 });
