@@ -195,7 +195,6 @@ const STRINGS = {
       other: (n) => `${n} مقالة`,
     },
     // The noun read after a chip's count («تويتر ٤ مقالات»; on screen only «تويتر ٤»).
-    articlesNoun: { zero: 'مقالة', one: 'مقالة', two: 'مقالة', few: 'مقالات', many: 'مقالة', other: 'مقالة' },
     facetNames: {
       platform: 'منصات', organisation: 'منظمات', place: 'أماكن', person: 'أشخاص', source: 'المصدر',
       author: 'الكاتب', section: 'القسم', tag: 'وسوم', year: 'السنة', month: 'الشهر',
@@ -279,7 +278,6 @@ const STRINGS = {
       many: (n) => `${n} articles`,
       other: (n) => `${n} articles`,
     },
-    articlesNoun: { zero: 'articles', one: 'article', two: 'articles', few: 'articles', many: 'articles', other: 'articles' },
     facetNames: {
       platform: 'Platforms', organisation: 'Organisations', place: 'Places', person: 'People', source: 'Source',
       author: 'Author', section: 'Section', tag: 'Tags', year: 'Year', month: 'Month',
@@ -3626,8 +3624,10 @@ export class FahrasSearch extends ElementBase {
           'button',
           { type: 'button', class: 'chip', part: 'facet-value', 'data-action': 'chip', 'data-group': facet, 'data-facet': facet, 'data-value': value, 'data-key': `v|${facet}|${value}` },
           h('span', { class: 'value-label', dir: 'auto' }),
-          h('span', { class: 'count', part: 'facet-count' }),
-          // A count needs its noun when read aloud («داعش ٥» could be anything).
+          // A count needs its noun when read aloud («داعش ٥» could be anything), and Arabic
+          // says one and two in the noun (مقالة واحدة، مقالتان: «٢ مقالة» is wrong): on
+          // screen the number, read the words (as the timeline's bars are).
+          h('span', { class: 'count', part: 'facet-count', 'aria-hidden': 'true' }),
           h('span', { class: 'visually-hidden' }),
         );
         group.values.set(value, chip);
@@ -3636,7 +3636,7 @@ export class FahrasSearch extends ElementBase {
       const [label, shown, noun] = chip.children;
       label.textContent = this.#labelOf(facet, value, entry);
       shown.textContent = formatNumber(count, locale);
-      noun.textContent = ` ${s.articlesNoun[pluralRule(count, locale)] ?? s.articlesNoun.other}`;
+      noun.textContent = `${this.uiLang === 'ar' ? '،' : ','} ${formatArticles(count, locale)}`;
       chip.setAttribute('aria-pressed', String(pressed));
       nodes.push(chip);
     });

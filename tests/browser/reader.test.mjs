@@ -180,4 +180,30 @@ describe('what a screen reader is told', { skip }, () => {
       await context.close();
     }
   });
+
+  test('a facet value is read with its count in words: «مقالة واحدة», «مقالتان», «٥ مقالات», not «١ مقالة», «٢ مقالة»', async () => {
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    await host.locator('[part="facet-value"]').first().waitFor();
+    const chips = await host.locator('[part="facet-value"]').evaluateAll((els) =>
+      els.map((c) => ({ label: c.querySelector('.value-label').textContent, count: c.querySelector('[part="facet-count"]').textContent })),
+    );
+    const named = new Map((await axNodes(page)).filter((n) => n.role === 'button').map((n) => [n.name.replace(/\s+/g, ' ').replace(' ،', '،'), n]));
+    const seen = new Set();
+    for (const { label, count } of chips) {
+      const words = { '١': 'مقالة واحدة', '٢': 'مقالتان' }[count] ?? `${count} مقالات`;
+      if (!/^[١-٩]$/.test(count)) continue; // (11 and more: «١١ مقالة»)
+      const name = `${label}، ${words}`;
+      assert.ok(named.has(name), `«${name}» among ${JSON.stringify([...named.keys()].slice(0, 20))}`);
+      seen.add(count);
+    }
+    assert.ok(seen.has('١') && seen.has('٢'), `chips with one and two articles: ${[...seen]}`);
+    // On screen, still the number alone.
+    const shown = await host.locator('[part="facet-value"]').first().evaluate((c) =>
+      [...c.querySelectorAll('span')].filter((e) => e.getBoundingClientRect().width > 1).map((e) => e.textContent).join(' '),
+    );
+    assert.doesNotMatch(shown, /مقال/, shown);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
