@@ -3294,6 +3294,10 @@ export class FahrasSearch extends ElementBase {
     const id = `${this.#uid}-option-${index}`;
     const detailsId = `${id}-details`;
     const url = hitUrl(hit, this.getAttribute('hit-url'));
+    // An Arabic article in a widget of another language is read by an Arabic voice (an English
+    // one skips or spells Arabic letters); the widget's own words in it keep the widget's.
+    const ui = this.uiLang;
+    const arabic = ui !== 'ar' && textDirection(hit.title) === 'rtl';
     const title = h('span', { class: 'title', part: 'title' });
     title.append(renderHighlighted(hit.title ?? '', hit.titleHighlights));
 
@@ -3301,13 +3305,13 @@ export class FahrasSearch extends ElementBase {
     if (hit.published) {
       const time = h('time', { datetime: String(hit.published) });
       time.textContent = formatPublished(hit.published, this.#locale);
-      meta.append(h('span', { class: 'date' }, time));
+      meta.append(h('span', { class: 'date', lang: arabic && ui }, time));
     } else if (hit.latestMention && PERIOD_RE.test(String(hit.latestMention))) {
       // No publication date: the latest date the text mentions, which the sort by date
       // goes by (so a list sorted by date shows why it is in that order).
       const time = h('time', { datetime: String(hit.latestMention) });
       time.textContent = formatPeriod(hit.latestMention, this.#locale);
-      meta.append(h('span', { class: 'date mention' }, this.#strings.latestMention, ' ', time));
+      meta.append(h('span', { class: 'date mention', lang: arabic && ui }, this.#strings.latestMention, ' ', time));
     }
     if (hit.author) meta.append(' ', h('span', { class: 'author' }, String(hit.author)));
     if (hit.source) meta.append(' ', h('span', { class: 'source' }, String(hit.source)));
@@ -3321,7 +3325,7 @@ export class FahrasSearch extends ElementBase {
     // dots («٢٠١٧، خالد الطائي، ديارنا. قال محللون…»: an element that aria-describedby points
     // to is read even when hidden).
     const details = h('span', { class: 'details', 'aria-hidden': 'true' }, meta, snippet);
-    const comma = this.uiLang === 'ar' ? '، ' : ', ';
+    const comma = ui === 'ar' ? '، ' : ', ';
     const metaSaid = [...meta.children].map((part) => part.textContent).join(comma);
     const said = h('span', { id: detailsId, hidden: true }, metaSaid && snip.text ? `${metaSaid}. ` : metaSaid, snip.text ?? '');
     const option = h(
@@ -3330,6 +3334,7 @@ export class FahrasSearch extends ElementBase {
         id,
         // The article's own direction (from its title), whatever the widget's UI direction.
         dir: 'auto',
+        lang: arabic && 'ar',
         class: url ? 'option has-url' : 'option',
         part: 'option',
         role: 'option',

@@ -206,4 +206,29 @@ describe('what a screen reader is told', { skip }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('an Arabic result in an English widget is marked lang=ar (an English voice skips Arabic letters); the widget\'s own words in it stay English', async () => {
+    const { context, page, errors } = await open('/t/ltr.html', { locale: 'en' });
+    const { host } = await search(page, 'telegram');
+    const options = await host.locator('[role="option"]').evaluateAll((els) =>
+      els.map((o) => ({
+        title: o.querySelector('[part="title"]').textContent,
+        lang: o.closest('[lang]').lang,
+        dates: [...o.querySelectorAll('.date')].map((d) => [d.textContent, d.closest('[lang]').lang]),
+      })),
+    );
+    assert.ok(options.length >= 1);
+    for (const o of options) {
+      assert.equal(o.lang, 'ar', `lang of «${o.title}»`);
+      for (const [text, lang] of o.dates) assert.equal(lang, 'en', `«${text}» is the widget's English`);
+    }
+    assert.ok(options.some((o) => o.dates.length), 'a result with a date');
+    // In the Arabic widget nothing changes: the widget's lang is the article's.
+    const ar = await open('/');
+    const { host: arHost } = await search(ar.page, 'داعش');
+    assert.deepEqual(await arHost.locator('[role="option"][lang]').count(), 0);
+    await ar.context.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
