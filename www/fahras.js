@@ -3640,6 +3640,9 @@ export class FahrasSearch extends ElementBase {
       const count = Number(entry.count) || 0;
       const [label, shown, noun] = chip.children;
       label.textContent = this.#labelOf(facet, value, entry);
+      // An Arabic name with no English label, in the English widget: read by an Arabic voice.
+      label.toggleAttribute('lang', this.uiLang !== 'ar' && textDirection(label.textContent) === 'rtl');
+      if (label.hasAttribute('lang')) label.lang = 'ar';
       shown.textContent = formatNumber(count, locale);
       noun.textContent = `${this.uiLang === 'ar' ? '،' : ','} ${formatArticles(count, locale)}`;
       chip.setAttribute('aria-pressed', String(pressed));

@@ -223,6 +223,13 @@ describe('what a screen reader is told', { skip }, () => {
       for (const [text, lang] of o.dates) assert.equal(lang, 'en', `«${text}» is the widget's English`);
     }
     assert.ok(options.some((o) => o.dates.length), 'a result with a date');
+    // So is an Arabic facet value (a name with no English label: an author, a source).
+    const chips = await host.locator('[part="facet-value"] .value-label').evaluateAll((els) =>
+      els.map((l) => [l.textContent, l.closest('[lang]').lang]),
+    );
+    const arabicChips = chips.filter(([text]) => /[\u0600-\u06FF]/.test(text));
+    assert.ok(arabicChips.length >= 1, JSON.stringify(chips));
+    for (const [text, lang] of chips) assert.equal(lang, /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en', `lang of the facet value «${text}»`);
     // In the Arabic widget nothing changes: the widget's lang is the article's.
     const ar = await open('/');
     const { host: arHost } = await search(ar.page, 'داعش');
