@@ -2179,6 +2179,8 @@ export class FahrasSearch extends ElementBase {
     // Keep focus in the input when an option is pressed.
     listbox.addEventListener('mousedown', (e) => e.preventDefault(), opts);
     listbox.addEventListener('click', (e) => this.#onOptionClick(e), opts);
+    // A middle click opens the article in a new tab, as on a link (no click event for it).
+    listbox.addEventListener('auxclick', (e) => e.button === 1 && this.#onOptionClick(e), opts);
     suggestion.addEventListener('click', () => this.#runSuggestion(), opts);
     // Keep the focus in the input (and the dropdown open) when the clear button is pressed.
     erase.addEventListener('mousedown', (e) => e.preventDefault(), opts);

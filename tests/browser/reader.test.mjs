@@ -238,4 +238,20 @@ describe('what a screen reader is told', { skip }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('a result opens in a new tab on a middle click or Ctrl+click, as a link would, and the search stays', async () => {
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    const option = host.locator('[role="option"]').first();
+    assert.ok(await option.evaluate((o) => o.classList.contains('has-url')), 'the demo\'s results have a URL');
+    for (const how of [{ button: 'middle' }, { modifiers: ['ControlOrMeta'] }]) {
+      const [tab] = await Promise.all([context.waitForEvent('page', { timeout: 5000 }), option.click(how)]);
+      await tab.waitForLoadState();
+      assert.match(tab.url(), /\/articles\/[^/]+\.html$/, JSON.stringify(how));
+      await tab.close();
+      assert.match(page.url(), /\/(index\.html)?(\?.*)?$/, `the search page stays (${JSON.stringify(how)})`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
