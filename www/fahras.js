@@ -2578,12 +2578,14 @@ export class FahrasSearch extends ElementBase {
   /**
    * The clear button shows while the input has text; the text runs in the direction of its
    * first letter (an Arabic query in an English widget starts at the right; empty, the
-   * widget's direction, for the placeholder).
+   * widget's direction, for the placeholder). A field name before it is not that letter:
+   * «title:داعش» is an Arabic query, written from the right (it was left to right, the
+   * caret jumping to the other end of an Arabic widget's field at the first Arabic letter).
    */
   #showErase() {
     const input = this.#ui.input;
     this.#ui.erase.hidden = !input.value;
-    const dir = textDirection(input.value);
+    const dir = textDirection(input.value.replace(/^[\s"«-]*[a-z]+:/i, '')) || textDirection(input.value);
     if (input.getAttribute('dir') !== dir) {
       if (dir) input.setAttribute('dir', dir);
       else input.removeAttribute('dir');

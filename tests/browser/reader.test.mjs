@@ -254,4 +254,26 @@ describe('what a screen reader is told', { skip }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('a field name does not set the query\'s direction: «title:داعش» runs right to left, «title:» alone and «title:telegram» left to right', async () => {
+    const { context, page, errors } = await open('/');
+    const host = page.locator('fahras-search');
+    const input = host.locator('input');
+    await input.click();
+    const dirAfter = async (text) => {
+      await input.fill('');
+      await input.pressSequentially(text);
+      return input.getAttribute('dir');
+    };
+    assert.equal(await dirAfter('title:'), 'ltr');
+    assert.equal(await dirAfter('title:داعش'), 'rtl');
+    assert.equal(await dirAfter('title: داعش'), 'rtl');
+    assert.equal(await dirAfter('-title:داعش'), 'rtl');
+    assert.equal(await dirAfter('title:telegram'), 'ltr');
+    assert.equal(await dirAfter('عنوان:داعش'), 'rtl');
+    assert.equal(await dirAfter('داعش title:تويتر'), 'rtl');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
