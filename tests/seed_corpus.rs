@@ -1857,3 +1857,29 @@ fn a_typo_is_never_taken_for_a_stop_word() {
     let marks: Vec<String> = results.hits.iter().flat_map(marked).collect();
     assert!(!marks.iter().any(|m| m == "كانت"), "{marks:?}");
 }
+
+#[test]
+fn an_excluded_name_of_two_words_is_excluded_whole() {
+    // `-تك توك` is TikTok left out, as `-"تك توك"` is: not تك left out and توك required
+    // (which found only the TikTok article).
+    for (typed, quoted) in [
+        ("داعش -تك توك ", "داعش -\"تك توك\" "),
+        ("داعش -Tik Tok ", "داعش -\"Tik Tok\" "),
+        ("داعش -تام تام ", "داعش -\"تام تام\" "),
+        ("داعش -فيس بوك ", "داعش -\"فيس بوك\" "),
+        ("داعش -سناب شات ", "داعش -\"سناب شات\" "),
+    ] {
+        let (a, b) = (search(typed), search(quoted));
+        assert_eq!(ids(&a), ids(&b), "{typed}");
+        assert!(!a.partial, "{typed}");
+        assert!(a.excluded > 0, "{typed}");
+    }
+    // Two names are two words: `-تويتر فيسبوك` leaves out تويتر and asks for فيسبوك.
+    let results = search("داعش -تويتر فيسبوك ");
+    for hit in &results.hits {
+        assert!(!containing(&["تويتر"]).contains(&hit.id), "{}", hit.id);
+    }
+    // A name scoped to a field is the name in that field: no title has تام تام.
+    assert!(!containing(&["تام تام"]).is_empty());
+    assert!(search("title:تام تام ").hits.is_empty());
+}

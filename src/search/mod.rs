@@ -325,7 +325,7 @@ impl Searcher {
             options.date_from.as_deref(),
             options.date_to.as_deref(),
         )?;
-        let parsed = query::parse(query);
+        let parsed = self.names_excluded_whole(query::parse(query));
         let mut clauses = self.clauses(&parsed);
         let mut results = SearchResults {
             query: query.to_owned(),
@@ -913,6 +913,64 @@ impl Searcher {
             alternatives,
             required: true,
         }
+    }
+
+    /// An excluded word and the word after it that write one name together (`-تك توك`,
+    /// `-Tik Tok`, `-الدولة الإسلامية`) exclude the name: the second word is no required
+    /// word of its own, which left out the other spellings of the name and asked for the
+    /// articles with توك, the name's own articles. A word scoped to a field and the next
+    /// (`title:تام تام`) are the name in that field.
+    fn names_excluded_whole(&self, mut parsed: query::ParsedQuery) -> query::ParsedQuery {
+        let mut taken: Vec<usize> = Vec::new();
+        for (atom, next) in parsed.excluded.iter_mut().zip(&parsed.excluded_next) {
+            let Some(next) = *next else { continue };
+            let [second] = &parsed.required[next][..] else {
+                continue;
+            };
+            let text = format!("{} {}", atom.text, second.text);
+            if self.writes_one_name(&text) {
+                *atom = Atom {
+                    text,
+                    phrase: true,
+                    field: None,
+                };
+                taken.push(next);
+            }
+        }
+        for next in taken.into_iter().rev() {
+            parsed.required.remove(next);
+        }
+        // So does a word scoped to a field and the next word (`title:تام تام`).
+        let mut i = 0;
+        while i + 1 < parsed.required.len() {
+            if let ([first], [second]) = (&parsed.required[i][..], &parsed.required[i + 1][..]) {
+                let text = format!("{} {}", first.text, second.text);
+                let scoped = first.field.is_some() && !first.phrase;
+                if scoped && second.field.is_none() && !second.phrase && self.writes_one_name(&text)
+                {
+                    parsed.required[i][0] = Atom {
+                        text,
+                        phrase: true,
+                        field: first.field.clone(),
+                    };
+                    parsed.required.remove(i + 1);
+                }
+            }
+            i += 1;
+        }
+        parsed
+    }
+
+    /// Do these two words write one name: a name of the alias list in either script, a
+    /// spelling of one written in two words (تك توك: its joined form has a variant key), or
+    /// an entity's name?
+    fn writes_one_name(&self, text: &str) -> bool {
+        let tokens = self.analyzer.analyze(text);
+        let [a, b] = &tokens[..] else { return false };
+        let pair = format!("{} {}", a.term, b.term);
+        !self.analyzer.alias_expansions(&pair).is_empty()
+            || self.analyzer.joined_variant_key(&a.term, &b.term).is_some()
+            || self.names.arabic_names(&pair).is_some()
     }
 
     /// Two adjacent words that write one name (فيس بوك, آي مسج: their joined form has a

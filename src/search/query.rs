@@ -94,6 +94,10 @@ pub struct ParsedQuery {
     pub required: Vec<Vec<Atom>>,
     /// Words and phrases whose documents are excluded.
     pub excluded: Vec<Atom>,
+    /// For each excluded atom, the clause of `required` that the next atom of the query
+    /// began, when it came right after (`-تك توك`: the clause of توك): the two may write
+    /// one name, which only the search can tell.
+    pub excluded_next: Vec<Option<usize>>,
     /// Is the last word still being typed (no space or quote after it)? It then also
     /// matches as a prefix.
     pub last_is_prefix: bool,
@@ -121,6 +125,8 @@ pub fn parse(query: &str) -> ParsedQuery {
     // Does the query end inside a quote it opened, after a letter (`"جسر لن`)? The phrase's
     // last word is then still being typed.
     let mut open_phrase = false;
+    // The excluded atom just read, if a plain word (for `excluded_next`).
+    let mut previous_excluded: Option<usize> = None;
     while i < chars.len() && atoms < MAX_ATOMS {
         let c = chars[i];
         if c.is_whitespace() || separates(&chars, i) {
@@ -202,8 +208,13 @@ pub fn parse(query: &str) -> ParsedQuery {
             phrase,
             field,
         };
+        let after_excluded = previous_excluded.take();
         if negated {
+            if !atom.phrase && atom.field.is_none() {
+                previous_excluded = Some(parsed.excluded.len());
+            }
             parsed.excluded.push(atom);
+            parsed.excluded_next.push(None);
         } else if pending_or {
             parsed
                 .required
@@ -211,6 +222,9 @@ pub fn parse(query: &str) -> ParsedQuery {
                 .expect("pending_or needs a clause")
                 .push(atom);
         } else {
+            if let Some(e) = after_excluded.filter(|_| !atom.phrase && atom.field.is_none()) {
+                parsed.excluded_next[e] = Some(parsed.required.len());
+            }
             parsed.required.push(vec![atom]);
         }
         pending_or = false;
@@ -239,6 +253,19 @@ mod tests {
             phrase: false,
             field: None,
         }
+    }
+
+    #[test]
+    fn an_excluded_word_knows_the_clause_that_follows_it() {
+        let q = parse("داعش -تك توك تويتر");
+        assert_eq!(q.excluded, vec![atom("تك")]);
+        assert_eq!(q.excluded_next, vec![Some(1)]);
+        assert_eq!(q.required[1], vec![atom("توك")]);
+        // Not across an OR, nor after a phrase or before one.
+        assert_eq!(parse("داعش -\"تك\" توك").excluded_next, vec![None]);
+        assert_eq!(parse("داعش -تك \"توك\"").excluded_next, vec![None]);
+        assert_eq!(parse("داعش -تك").excluded_next, vec![None]);
+        assert_eq!(parse("داعش -تك -توك").excluded_next, vec![None, None]);
     }
 
     #[test]
