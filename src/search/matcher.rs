@@ -121,11 +121,14 @@ pub struct WordMatcher {
 impl WordMatcher {
     /// Prepares the normalized query word `term`; `prefix` when it is still being typed.
     pub fn new(analyzer: &Analyzer, term: &str, prefix: bool) -> Self {
-        let aliases: Vec<String> = analyzer
+        // The other script's names, and for a listed Arabic spelling the others (ريوت:
+        // رايوت), which no variant key may join.
+        let mut aliases: Vec<String> = analyzer
             .alias_expansions(term)
             .iter()
             .map(|a| crate::text::normalize(a))
             .collect();
+        aliases.extend(analyzer.aliases().other_spellings(term));
         let mut alias_keys: Vec<String> = aliases
             .iter()
             .filter_map(|a| match a.split_once(' ') {

@@ -197,6 +197,23 @@ impl Aliases {
         out
     }
 
+    /// The other Arabic spellings of the entities an Arabic term names (proclitics allowed:
+    /// for وريوت, رايوت of Riot), normalized; a spelling of several words keeps its spaces.
+    /// They are the same name even where no variant key joins them (رايوت and ريوت have
+    /// a key of two letters, too short to be one). Empty for a term the list does not know.
+    pub fn other_spellings(&self, term: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for id in self.arabic_entities(term) {
+            for spelling in &self.entities[id].arabic {
+                let spelling = crate::text::normalize(spelling);
+                if spelling != term {
+                    push_unique(&mut out, spelling);
+                }
+            }
+        }
+        out
+    }
+
     /// The variant keys of every Arabic spelling of the entities an Arabic term names (for
     /// الأمريكيين: the key of أمريكا, أميركي… as well as that of أميركيين), so that a
     /// listed form finds the others however they are spelled. Empty for a term the list does
