@@ -1911,3 +1911,13 @@ fn every_listed_spelling_of_a_name_is_the_name() {
         assert_eq!((ids(&a), a.excluded), (ids(&b), b.excluded), "-{listed}");
     }
 }
+
+#[test]
+fn no_partial_matches_are_announced_when_nothing_matched() {
+    // Neither word is in the articles (كرة is three letters: no typo tolerance).
+    let results = search("كرة القدم ");
+    assert_eq!(results.total, 0);
+    assert!(!results.partial);
+    // And no "did you mean" that would find nothing more (مرة القدم).
+    assert_eq!(results.suggestion, None);
+}

@@ -436,7 +436,8 @@ impl Searcher {
                 });
             }
         }
-        results.suggestion = self.suggestion(query, &clauses, results.partial);
+        let incomplete = results.partial || results.total == 0;
+        results.suggestion = self.suggestion(query, &clauses, incomplete);
 
         let shown: Vec<(u32, f32)> = ranked
             .iter()
@@ -512,13 +513,14 @@ impl Searcher {
         if ranked.is_empty() && required > 1 && results.excluded == 0 {
             // Nobody has every word: the best partial matches, most words first. The
             // clauses are scored again, over every document.
-            results.partial = true;
             let (totals, counts, touched) = self.score_clauses(clauses, false)?;
             ranked = touched
                 .iter()
                 .filter(|&&d| !excluded.contains(d as usize) && counts[d as usize] > 0)
                 .map(|&d| (d, counts[d as usize], totals[d as usize]))
                 .collect();
+            // (When no document has any of the words, there are no partial matches either.)
+            results.partial = !ranked.is_empty();
         }
         Ok(ranked)
     }
@@ -1568,10 +1570,10 @@ impl Searcher {
     /// as the articles write it. The rest of the query is kept as typed: its other words,
     /// quotes, `OR`, `-` and `title:` (`BBC OR Telegramm` → `BBC OR Telegram`).
     ///
-    /// Not when the results are partial because a word that cannot be corrected found
-    /// nothing: the corrected query would be partial too («بوكو حرام», with no حرام in the
-    /// articles, is not بوك حرام).
-    fn suggestion(&self, query: &str, clauses: &[Clause], partial: bool) -> Option<String> {
+    /// Not when the results are partial or none (`incomplete`) because a word that cannot
+    /// be corrected found nothing: the corrected query would be no better («بوكو حرام»,
+    /// with no حرام in the articles, is not بوك حرام).
+    fn suggestion(&self, query: &str, clauses: &[Clause], incomplete: bool) -> Option<String> {
         let hopeless = |c: &Clause| {
             c.required
                 && c.alternatives.iter().all(|a| {
@@ -1582,7 +1584,7 @@ impl Searcher {
                             .any(|(w, e)| e.is_empty() && w.suggestion().is_none())
                 })
         };
-        if partial && clauses.iter().any(hopeless) {
+        if incomplete && clauses.iter().any(hopeless) {
             return None;
         }
         // An entity's Arabic name is not the reader's words; where it matched, the Latin

@@ -8,8 +8,8 @@
 //! | `تيليجرام OR تام`, `تويتر أو فيسبوك` | either word (also `or`, `\|` with or without spaces; أو and `or` only between words: first or still being typed, they are words) |
 //! | `title:داعش`, `عنوان: داعش` | the word in that field only (`title`, `subtitle`, `body`, `author`, `source`, `tags`, or in Arabic [`ARABIC_FIELD_NAMES`]) |
 //!
-//! A comma (`،`, `,`), a semicolon or a slash between words separates them as a space does
-//! (between digits it is part of the number). Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
+//! A comma (`،`, `,`), a semicolon, a slash, a full stop or a colon between words separates
+//! them as a space does (between digits it is part of the number). Unbalanced quotes close at the end of the query; a lone `-`, `OR` or `field:` is read as
 //! plain text; at most [`MAX_ATOMS`] words or phrases are kept, of the first
 //! [`MAX_QUERY_CHARS`] characters, and a phrase keeps its first [`MAX_ATOMS`] words.
 
@@ -63,13 +63,15 @@ fn is_or_word(word: &str) -> bool {
 }
 
 /// Does the character at `i` separate two words as a space does? The Arabic comma `،`,
-/// a semicolon (`؛`, `;`), or a comma or slash not between two digits: تويتر،فيسبوك and
-/// تويتر/فيسبوك are two words, not one atom read as a phrase; 1,000 and 20/12/2018 stay one.
+/// a semicolon (`؛`, `;`), or a comma, slash, full stop or colon not between two digits:
+/// تويتر،فيسبوك, تويتر/فيسبوك and داعش.تيليجرام are two words, not one atom read as a
+/// phrase; 1,000, 20/12/2018, 274.460 and 11:34 stay one. (A colon after a field's name
+/// scopes the next word: `title:داعش`.)
 fn separates(chars: &[char], i: usize) -> bool {
     let digit = |c: Option<&char>| c.is_some_and(|c| c.is_numeric());
     match chars[i] {
         '،' | '؛' | ';' => true,
-        ',' | '/' => {
+        ',' | '/' | '.' | ':' => {
             !(digit(i.checked_sub(1).and_then(|b| chars.get(b))) && digit(chars.get(i + 1)))
         }
         _ => false,
@@ -286,6 +288,8 @@ mod tests {
             "تويتر/فيسبوك ",
             "تويتر,فيسبوك ",
             "تويتر؛ فيسبوك ",
+            "تويتر.فيسبوك ",
+            "تويتر:فيسبوك ",
         ] {
             let q = parse(query);
             assert_eq!(
@@ -297,6 +301,14 @@ mod tests {
         // Between digits they are part of a number or a date.
         assert_eq!(parse("20/12/2018").required, vec![vec![atom("20/12/2018")]]);
         assert_eq!(parse("1,000").required, vec![vec![atom("1,000")]]);
+        assert_eq!(parse("274.460").required, vec![vec![atom("274.460")]]);
+        assert_eq!(parse("11:34").required, vec![vec![atom("11:34")]]);
+        // A colon after a field's name still scopes the next word; after another word, it
+        // separates.
+        let q = parse("title:داعش unknown:تويتر");
+        assert_eq!(q.required[0][0].field.as_deref(), Some("title"));
+        assert_eq!(q.required[1], vec![atom("unknown")]);
+        assert_eq!(q.required[2], vec![atom("تويتر")]);
         // A word ended by a comma is no longer being typed.
         assert!(!parse("تويتر،").last_is_prefix);
         // A bar first, or twice, is no clause of its own.
@@ -377,7 +389,11 @@ mod tests {
             parse("\"تويتر أو فيسبوك\"").required[0][0].text,
             "تويتر أو فيسبوك"
         );
-        assert_eq!(parse("unknown:x").required, vec![vec![atom("unknown:x")]]);
+        // Not a field's name: two words.
+        assert_eq!(
+            parse("unknown:x").required,
+            vec![vec![atom("unknown")], vec![atom("x")]]
+        );
         for (q, field) in [
             ("عنوان:داعش", "title"),
             ("الكاتب:داعش", "author"),
@@ -392,9 +408,13 @@ mod tests {
                 "{q}"
             );
         }
-        assert_eq!(parse("داعش:x").required, vec![vec![atom("داعش:x")]]);
-        assert_eq!(parse("title:").required, vec![vec![atom("title:")]]);
-        assert_eq!(parse("title: ").required, vec![vec![atom("title:")]]);
+        assert_eq!(
+            parse("داعش:x").required,
+            vec![vec![atom("داعش")], vec![atom("x")]]
+        );
+        // A field's name with no word after it is a word.
+        assert_eq!(parse("title:").required, vec![vec![atom("title")]]);
+        assert_eq!(parse("title: ").required, vec![vec![atom("title")]]);
         // The scope is the next word's only.
         let q = parse("title: داعش تويتر");
         assert_eq!(q.required[1], vec![atom("تويتر")]);
