@@ -1921,3 +1921,40 @@ fn no_partial_matches_are_announced_when_nothing_matched() {
     // And no "did you mean" that would find nothing more (مرة القدم).
     assert_eq!(results.suggestion, None);
 }
+
+#[test]
+fn a_word_with_the_article_finds_what_the_word_finds() {
+    // «المدينة» missed the article that writes «لمدينة» (for a city), which «مدينة» finds:
+    // the article says nothing of which articles have the word.
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for d in documents() {
+        for p in &d.body {
+            words.extend(
+                p.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.starts_with("ال") && w.chars().count() >= 6)
+                    .map(str::to_owned),
+            );
+        }
+    }
+    assert!(words.len() > 200, "{}", words.len());
+    let mut lost = Vec::new();
+    for word in &words {
+        let bare = &word["ال".len()..];
+        let (with, without) = (
+            ids(&search(&format!("{word} "))),
+            ids(&search(&format!("{bare} "))),
+        );
+        if !with.is_superset(&without) {
+            lost.push(format!(
+                "{word}: {:?}",
+                without.difference(&with).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(
+        lost.is_empty(),
+        "{} words: {:?}",
+        lost.len(),
+        &lost[..lost.len().min(20)]
+    );
+}

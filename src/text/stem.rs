@@ -522,9 +522,11 @@ pub fn related_stems(word: &str) -> Vec<String> {
 /// The forms of a normalized Arabic word with a single-letter proclitic attached, as the
 /// index keeps them whole (لمدينة, بتأمين, ولعنوان): the word itself, unstemmed, after
 /// each of ب ك ل ف and و ف with one of them. The stems of such forms can take another path
-/// than the word's (لمدينة is stemmed لمد), so they are looked up as written. Empty for a
-/// non-Arabic word or one of fewer than four letters (أمل is not كامل, جنة not لجنة).
+/// than the word's (لمدينة is stemmed لمد), so they are looked up as written. A word with
+/// the article gives those of the word without it (المدينة: لمدينة, as مدينة does). Empty
+/// for a non-Arabic word or one of fewer than four letters (أمل is not كامل, جنة not لجنة).
 pub fn proclitic_forms(word: &str) -> Vec<String> {
+    let word = strip_article_clusters(word);
     if !is_arabic_word(word) || letters(word) < 4 {
         return Vec::new();
     }
