@@ -1958,3 +1958,22 @@ fn a_word_with_the_article_finds_what_the_word_finds() {
         &lost[..lost.len().min(20)]
     );
 }
+
+#[test]
+fn an_entitys_arabic_name_as_the_facet_shows_it_finds_the_articles_that_write_another() {
+    // The person facet shows Amber Rudd as «أمبر رود»; the article writes «أمبر ريد».
+    let written = containing(&["أمبر ريد"]);
+    assert!(!written.is_empty());
+    assert!(containing(&["أمبر رود"]).is_empty());
+    for query in ["أمبر رود ", "آمبر رود ", "\"أمبر رود\" "] {
+        let results = search(query);
+        assert!(!results.partial, "{query}");
+        assert_eq!(ids(&results), written, "{query}");
+    }
+    // The research centre by the name the taxonomy shows.
+    let centre = containing(&["المركز الدولي للتطرف"]);
+    assert!(!centre.is_empty());
+    let results = search("المركز الدولي لدراسة التطرف ");
+    assert!(!results.partial);
+    assert_eq!(ids(&results), centre);
+}

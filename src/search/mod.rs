@@ -789,11 +789,12 @@ impl Searcher {
                 let Some(words) = words else { continue };
                 let terms: Vec<&str> = words.iter().map(|w| w.term.as_str()).collect();
                 let text = terms.join(" ");
-                let mut labels = Vec::new();
+                // An entity's Arabic names, for its Latin name or another Arabic one (أمبر
+                // رود, as the facet shows it, for أمبر ريد); while the last Latin word is
+                // typed, those of the names they begin (Theresa Ma).
+                let typing = words[len - 1].is_being_typed();
+                let mut labels = self.label_alternatives(&text, &None, 0, typing);
                 if text.is_ascii() {
-                    // (While the last is typed, the names they begin: Theresa Ma.)
-                    let typing = words[len - 1].is_being_typed();
-                    labels = self.label_alternatives(&text, &None, 0, typing);
                     if let [a, b] = words[..] {
                         labels.extend(self.latin_name_alternative(
                             &[a.clone(), b.clone()],
@@ -990,7 +991,8 @@ impl Searcher {
     /// For a Latin word or phrase that is an entity's display name in the index (BBC, Theresa
     /// May) and that the alias list does not know, the entity's Arabic names as phrases (هيئة
     /// الإذاعة البريطانية): the articles name it in Arabic. `source` is the index of the
-    /// alternative of the Latin text in its clause.
+    /// alternative of the Latin text in its clause. For an Arabic name of several words, the
+    /// entity's other Arabic names (أمبر رود, the display name, gives أمبر ريد).
     /// A person's surname or given name alone (Durov, Pavel) gives the Arabic one (دوروف,
     /// بافيل): see [`names::EntityNames`]. While the text is being typed (`typing`), the names of up to
     /// [`MAX_TYPED_LABELS`] entities whose Latin name or surname it begins (Raqq → Raqqa).
@@ -1001,13 +1003,17 @@ impl Searcher {
         source: usize,
         typing: bool,
     ) -> Vec<Alternative> {
-        if self.names.is_empty() || !text.is_ascii() {
+        if self.names.is_empty() {
             return Vec::new();
         }
         let key = analyzed_key(&self.analyzer, text);
-        let names: Vec<&String> = match self.names.arabic_names(&key) {
+        let found = match text.is_ascii() {
+            true => self.names.arabic_names(&key),
+            false => self.names.other_arabic_names(&key),
+        };
+        let names: Vec<&String> = match found {
             Some(names) => names.iter().collect(),
-            None if typing && key.len() >= MIN_TYPED_LABEL_CHARS => {
+            None if typing && text.is_ascii() && key.len() >= MIN_TYPED_LABEL_CHARS => {
                 self.names.arabic_names_begun(&key, MAX_TYPED_LABELS)
             }
             None => return Vec::new(),

@@ -1,6 +1,7 @@
 //! The index's entities' names as a query meets them: a reader may type an entity's Latin
-//! name (BBC, Amber Rudd), a person's surname or given name alone (Durov, Pavel), where the
-//! articles write an Arabic name (هيئة الإذاعة البريطانية, أمبر ريد, دوروف). Built once from
+//! name (BBC, Amber Rudd), a person's surname or given name alone (Durov, Pavel), or
+//! another of its Arabic names (أمبر رود, as the facet shows it), where the articles write
+//! an Arabic name (هيئة الإذاعة البريطانية, أمبر ريد, دوروف). Built once from
 //! the facet values' labels and other names (index format 5); the searcher turns what it
 //! finds here into phrase alternatives (`Searcher::label_alternatives`).
 
@@ -26,6 +27,10 @@ pub struct EntityNames {
     /// The analyzed words of every Arabic name: a spelling the taxonomy lists is not
     /// corrected by "did you mean" (تيريزا, though the article writes تريزا).
     arabic_words: HashSet<String>,
+    /// Each Arabic name of several words, analyzed (`امبر رود`) → the entity's other Arabic
+    /// names as written (`أمبر ريد`): a reader who types the name the facet shows finds
+    /// the articles that write another.
+    arabic: HashMap<String, Vec<String>>,
 }
 
 impl EntityNames {
@@ -47,6 +52,13 @@ impl EntityNames {
                     .collect();
                 for (_, key) in &arabic {
                     names.arabic_words.extend(key.split(' ').map(str::to_owned));
+                    if key.contains(' ') {
+                        for (other, other_key) in &arabic {
+                            if other_key != key {
+                                add(&mut names.arabic, key.clone(), (*other).clone());
+                            }
+                        }
+                    }
                 }
                 for latin in std::iter::once(en).chain(others(true)) {
                     let key = analyzed_key(analyzer, latin);
@@ -90,12 +102,17 @@ impl EntityNames {
 
     /// Are there no names (an index without entities)?
     pub fn is_empty(&self) -> bool {
-        self.latin.is_empty()
+        self.latin.is_empty() && self.arabic.is_empty()
     }
 
     /// The Arabic names of an analyzed Latin name, or of a person's surname or given name.
     pub fn arabic_names(&self, key: &str) -> Option<&Vec<String>> {
         self.latin.get(key).or_else(|| self.name_words.get(key))
+    }
+
+    /// An entity's other Arabic names, for an analyzed Arabic name of several words.
+    pub fn other_arabic_names(&self, key: &str) -> Option<&Vec<String>> {
+        self.arabic.get(key)
     }
 
     /// The Arabic names of the first `limit` Latin names (and name words), in order, that an
