@@ -502,12 +502,22 @@ impl Searcher {
         let required = clauses.iter().filter(|c| c.required).count() as u16;
         let conjunctive = self.shortcuts.conjunctive;
         let (totals, counts, touched) = self.score_clauses(clauses, conjunctive)?;
-        let mut ranked: Vec<Ranked> = Vec::new();
-        for &d in touched.iter().filter(|&&d| counts[d as usize] == required) {
-            if excluded.contains(d as usize) {
-                results.excluded += usize::from(filters.accepts(d));
-            } else {
-                ranked.push((d, counts[d as usize], totals[d as usize]));
+        let mut ranked: Vec<Ranked> = Vec::with_capacity(touched.len());
+        if parsed.excluded.is_empty() {
+            // (Nothing excluded: no set to look each document up in.)
+            ranked.extend(
+                touched
+                    .iter()
+                    .filter(|&&d| counts[d as usize] == required)
+                    .map(|&d| (d, required, totals[d as usize])),
+            );
+        } else {
+            for &d in touched.iter().filter(|&&d| counts[d as usize] == required) {
+                if excluded.contains(d as usize) {
+                    results.excluded += usize::from(filters.accepts(d));
+                } else {
+                    ranked.push((d, counts[d as usize], totals[d as usize]));
+                }
             }
         }
         if ranked.is_empty() && required > 1 && results.excluded == 0 {
