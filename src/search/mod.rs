@@ -502,21 +502,28 @@ impl Searcher {
         let required = clauses.iter().filter(|c| c.required).count() as u16;
         let conjunctive = self.shortcuts.conjunctive;
         let (totals, counts, touched) = self.score_clauses(clauses, conjunctive)?;
+        // (No counts: one clause, which every touched document matched.)
+        let single = counts.is_empty();
+        let has_all = |d: u32| single || counts[d as usize] == required;
         let mut ranked: Vec<Ranked> = Vec::with_capacity(touched.len());
         if parsed.excluded.is_empty() {
             // (Nothing excluded: no set to look each document up in.)
-            ranked.extend(
-                touched
-                    .iter()
-                    .filter(|&&d| counts[d as usize] == required)
-                    .map(|&d| (d, required, totals[d as usize])),
-            );
+            if single {
+                ranked.extend(touched.iter().map(|&d| (d, required, totals[d as usize])));
+            } else {
+                ranked.extend(
+                    touched
+                        .iter()
+                        .filter(|&&d| has_all(d))
+                        .map(|&d| (d, required, totals[d as usize])),
+                );
+            }
         } else {
-            for &d in touched.iter().filter(|&&d| counts[d as usize] == required) {
+            for &d in touched.iter().filter(|&&d| has_all(d)) {
                 if excluded.contains(d as usize) {
                     results.excluded += usize::from(filters.accepts(d));
                 } else {
-                    ranked.push((d, counts[d as usize], totals[d as usize]));
+                    ranked.push((d, required, totals[d as usize]));
                 }
             }
         }
@@ -541,6 +548,7 @@ impl Searcher {
     /// all those before it only: a document missing one is never ranked, so its other
     /// scores are not needed (the partial fallback scores again without this). The totals
     /// are summed in the query's order either way, so the scores do not depend on it.
+    /// With one clause, the counts are empty: every document returned matched it.
     fn score_clauses(
         &self,
         clauses: &mut [Clause],
@@ -608,6 +616,16 @@ impl Searcher {
                 allowed = Some(bitset_of(n, clause_docs.iter().copied()));
             }
             scored[c] = Some((clause_docs, clause_scores));
+        }
+        if let [Some((_, scores))] = scored.as_slice() {
+            if scores.len() == n {
+                // One clause: its scores are the totals, and every document it matched
+                // has it: no counts (`rank` reads an empty list so).
+                let Some(Some((docs, scores))) = scored.pop() else {
+                    unreachable!("one clause was scored");
+                };
+                return Ok((scores, Vec::new(), docs));
+            }
         }
         // The totals start from the first clause's scores (0 but at its documents, which
         // are touched first): the sums are the same, without a buffer to clear.
