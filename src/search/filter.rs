@@ -290,11 +290,7 @@ impl CompiledFilters {
                     counts[v as usize] += 1;
                 }
             }
-            // Values are numbered in this order (see `Index::facet_value_numbers`).
-            let values = facets.iter().flat_map(|f| &f.values);
-            for (count, value) in counts.iter_mut().zip(values) {
-                *count = value.docs.len() as u32 - *count;
-            }
+            // (Each wanted facet's counts are taken from its values' totals below.)
         } else {
             for d in matched.ones() {
                 if self.excluded.contains(d) {
@@ -323,21 +319,31 @@ impl CompiledFilters {
                 continue;
             }
             let numbers = index.facet_value_numbers(f);
-            let counts = &counts[numbers.start as usize..numbers.end as usize];
-            let total = counts.iter().filter(|&&c| c > 0).count();
-            out.totals.insert(facet.name.clone(), total);
-            // (count, value index): every value with a count, or the `limit` with most.
+            let counts = &mut counts[numbers.start as usize..numbers.end as usize];
+            if complement {
+                // Values are numbered in this order (see `Index::facet_value_numbers`).
+                for (count, value) in counts.iter_mut().zip(&facet.values) {
+                    *count = value.docs.len() as u32 - *count;
+                }
+            }
+            // (count, value index): every value with a count, or the `limit` with most
+            // (every one when no more have a count), and how many have a count.
             let timeline = TIMELINE_FACETS.contains(&facet.name.as_str());
-            let mut kept: Vec<(u32, u32)> = match limit {
-                Some(k) if !timeline && total > k => {
+            let (mut kept, total): (Vec<(u32, u32)>, usize) = match limit {
+                Some(k) if !timeline => {
                     let chosen = self.chosen.get(&facet.name).map_or(&[][..], Vec::as_slice);
                     most_frequent(counts, k, chosen)
                 }
-                _ => (0..counts.len() as u32)
-                    .filter(|&i| counts[i as usize] > 0)
-                    .map(|i| (counts[i as usize], i))
-                    .collect(),
+                _ => {
+                    let kept: Vec<(u32, u32)> = (0..counts.len() as u32)
+                        .filter(|&i| counts[i as usize] > 0)
+                        .map(|i| (counts[i as usize], i))
+                        .collect();
+                    let total = kept.len();
+                    (kept, total)
+                }
             };
+            out.totals.insert(facet.name.clone(), total);
             if !timeline {
                 // Most results first; ties in value order.
                 kept.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -365,24 +371,33 @@ impl CompiledFilters {
 const SMALL_LIMIT: usize = 64;
 
 /// The `k` values of `counts` (by index) with the highest counts, ties to the lower index,
-/// and the `chosen` ones that have a count: `(count, index)`s, in no particular order.
-fn most_frequent(counts: &[u32], k: usize, chosen: &[u32]) -> Vec<(u32, u32)> {
+/// and the `chosen` ones that have a count: `(count, index)`s, in no particular order; and
+/// how many values have a count.
+fn most_frequent(counts: &[u32], k: usize, chosen: &[u32]) -> (Vec<(u32, u32)>, usize) {
     let mut best: Vec<(u32, u32)> = Vec::with_capacity(k + 1);
-    if k > SMALL_LIMIT {
+    let mut total = 0;
+    if k == 0 {
+        total = counts.iter().filter(|&&c| c > 0).count();
+    } else if k > SMALL_LIMIT {
         // Many wanted: select among them all (linear) rather than insert one by one.
         best.extend(
             (0..counts.len() as u32)
                 .filter(|&i| counts[i as usize] > 0)
                 .map(|i| (counts[i as usize], i)),
         );
+        total = best.len();
         if best.len() > k {
             best.select_nth_unstable_by(k - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             best.truncate(k);
         }
     } else {
         for (i, &c) in counts.iter().enumerate() {
+            if c == 0 {
+                continue;
+            }
+            total += 1;
             // Sorted best first; a later index loses a tie, so only a higher count gets in.
-            if c == 0 || (best.len() == k && best.last().is_none_or(|w| c <= w.0)) {
+            if best.len() == k && best.last().is_none_or(|w| c <= w.0) {
                 continue;
             }
             let at = best.partition_point(|b| b.0 >= c);
@@ -396,7 +411,7 @@ fn most_frequent(counts: &[u32], k: usize, chosen: &[u32]) -> Vec<(u32, u32)> {
             best.push((c, i));
         }
     }
-    best
+    (best, total)
 }
 
 #[cfg(test)]
@@ -426,9 +441,10 @@ mod tests {
                 }
             }
             expected.sort();
-            let mut got = most_frequent(&counts, k, &chosen);
+            let (mut got, total) = most_frequent(&counts, k, &chosen);
             got.sort();
             proptest::prop_assert_eq!(got, expected);
+            proptest::prop_assert_eq!(total, all.len());
         }
     }
 }
