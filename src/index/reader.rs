@@ -689,36 +689,55 @@ impl Index {
         let list = self.postings_list(ordinal)?;
         let docs = list.docs;
         let mut doc = 0u32;
-        // The fast path decodes in place and builds no error; the first posting it cannot
-        // decode (damaged, or a value it does not expect) is read again by the checked
-        // path below, which says what is wrong.
+        // The fast path decodes in place and builds no error; a posting it cannot decode
+        // (damaged, or a value it does not expect) is read again by the checked path
+        // (`checked_impact`, out of the loop), which says what is wrong. `visit` is called
+        // at one place only, so that it is inlined in the loop.
         let mut pos = 0usize;
-        let mut i = 0usize;
-        while i < list.doc_freq {
+        for i in 0..list.doc_freq {
             let start = pos;
-            let Some(delta) = varint_u32(docs, &mut pos) else {
-                pos = start;
-                break;
+            let fast = varint_u32(docs, &mut pos).and_then(|delta| {
+                let next = doc.wrapping_add(delta);
+                let valid = next < self.document_count && next >= doc && (i == 0 || delta > 0);
+                docs.get(pos)
+                    .filter(|_| valid)
+                    .map(|&impact| (next, impact))
+            });
+            let impact = match fast {
+                Some((next, impact)) => {
+                    pos += 1;
+                    doc = next;
+                    impact
+                }
+                None => {
+                    let impact;
+                    (doc, impact, pos) = self.checked_impact(docs, start, doc, i)?;
+                    impact
+                }
             };
-            let next = doc.wrapping_add(delta);
-            let (Some(&impact), true) = (
-                docs.get(pos),
-                next < self.document_count && next >= doc && (i == 0 || delta > 0),
-            ) else {
-                pos = start;
-                break;
-            };
-            pos += 1;
-            doc = next;
             visit(doc, impact);
-            i += 1;
-        }
-        let mut r = Reader::new(&docs[pos..], "postings");
-        for i in i..list.doc_freq {
-            doc = self.next_doc(&mut r, doc, i)?;
-            visit(doc, r.u8()?);
         }
         Ok(list.doc_freq)
+    }
+
+    /// Posting `i` of a document block, at `pos` after document `doc`, read by the checked
+    /// reader: `(document, impact, where the next posting is)`, or what is wrong with it.
+    #[cold]
+    #[inline(never)]
+    fn checked_impact(
+        &self,
+        docs: &[u8],
+        pos: usize,
+        doc: u32,
+        i: usize,
+    ) -> Result<(u32, u8, usize)> {
+        let rest = docs
+            .get(pos..)
+            .ok_or(Error::Truncated { what: "postings" })?;
+        let mut r = Reader::new(rest, "postings");
+        let doc = self.next_doc(&mut r, doc, i)?;
+        let impact = r.u8()?;
+        Ok((doc, impact, pos + r.position()))
     }
 
     /// Walks a term's postings without decoding positions: calls `visit(doc, fields)` for
