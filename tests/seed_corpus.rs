@@ -1803,6 +1803,11 @@ fn a_year_or_a_date_finds_the_articles_about_it() {
     for query in ["20/12/2018 ", "2018-12-20 ", "٢٠/١٢/٢٠١٨ ", "12/2018 "] {
         assert_eq!(ids(&search(query)), day, "{query}");
     }
+    // The snippet shows the passage with the date's numbers (001 writes «10 إبريل 2015»).
+    let hits = search("10/4/2015 ").hits;
+    assert_eq!(hits.len(), 1);
+    let marks = marked(&hits[0]);
+    assert!(marks.iter().any(|m| m == "2015"), "{marks:?}");
     // With other words, a clause like theirs: تيليجرام and the year.
     let both = ids(&search("تيليجرام 2018 "));
     assert!(both.contains("000_06167da6961e038b"), "{both:?}");

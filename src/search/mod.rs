@@ -1784,7 +1784,10 @@ fn phrases(clauses: &[Clause]) -> Vec<snippet::Phrase> {
     let mut phrases = Vec::new();
     let mut flat = 0;
     for alt in clauses.iter().flat_map(|c| c.alternatives.iter()) {
-        if alt.expansions.len() > 1 && alt.seconds.len() == alt.expansions.len() {
+        // (Not a date's numbers: a document about 10/4/2015 may write «10 إبريل 2015», and
+        // the passage with its day and year is the one that says why it matched.)
+        let phrase = alt.expansions.len() > 1 && alt.date.is_none();
+        if phrase && alt.seconds.len() == alt.expansions.len() {
             phrases.push(snippet::Phrase {
                 first: flat,
                 two_words: (0..alt.seconds.len())
