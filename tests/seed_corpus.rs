@@ -1982,3 +1982,13 @@ fn an_entitys_arabic_name_as_the_facet_shows_it_finds_the_articles_that_write_an
     assert!(!results.partial);
     assert_eq!(ids(&results), centre);
 }
+
+#[test]
+fn a_typo_of_a_listed_spelling_no_article_writes_finds_the_name() {
+    // تلغرم is one edit from تلغرام, a spelling of Telegram the alias list gives but no
+    // article writes: it finds Telegram's articles and suggests the spelling.
+    assert!(containing(&["تلغرام"]).is_empty());
+    let results = search("تلغرم ");
+    assert_eq!(results.suggestion.as_deref(), Some("تلغرام"));
+    assert_eq!(ids(&results), ids(&search("تلغرام ")));
+}

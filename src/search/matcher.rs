@@ -531,6 +531,33 @@ impl WordMatcher {
                 }
             }
         }
+        // An Arabic word the index does not have in any form, one typo from a spelling the
+        // alias list gives (تلغرم → تلغرام, which no article writes): the name, at the typo
+        // tier, and the spelling as the "did you mean".
+        if found.is_empty() && self.fuzzy && self.closest.is_none() && !self.term.is_ascii() {
+            if let Some((spelling, distance)) = self.closest_arabic_spelling(analyzer) {
+                let weight = if distance <= 1 {
+                    tier::FUZZY_1
+                } else {
+                    tier::FUZZY_2
+                };
+                let names = WordMatcher::new(analyzer, &spelling, false);
+                let keys = names.variant.iter().chain(&names.alias_keys);
+                for key in keys {
+                    for o in index.terms_with_variant_key(key)? {
+                        add(&mut found, o, weight);
+                    }
+                }
+                for term in std::iter::once(&spelling).chain(&names.aliases) {
+                    if let Some(o) = index.term_ordinal(term) {
+                        add(&mut found, o, weight);
+                    }
+                }
+                if !found.is_empty() {
+                    self.closest = Some((spelling, distance, 0));
+                }
+            }
+        }
         // A word of three letters that finds nothing at all gets no typo tolerance (one
         // edit from three letters is too many other words to match), but its "did you
         // mean": the commonest term one edit away (دعش → داعش).
@@ -640,6 +667,28 @@ impl WordMatcher {
             }
         }
         Ok(best.map(|(d, _, name)| (name.to_owned(), d)))
+    }
+
+    /// For an Arabic word of four letters or more after the article: the alias list's
+    /// Arabic spelling it is a typo of (distance 1 up to 7 letters, 2 beyond; compared
+    /// without the article), the nearest, then the first in order.
+    fn closest_arabic_spelling(&self, analyzer: &Analyzer) -> Option<(String, u8)> {
+        let letters: Vec<char> = stem::strip_article_clusters(&self.term).chars().collect();
+        if letters.len() < 4 || self.is_stop {
+            return None;
+        }
+        let max = fuzzy::max_distance(letters.len());
+        let mut best: Option<(u8, &str)> = None;
+        for spelling in analyzer.aliases().arabic_spellings() {
+            let chars: Vec<char> = spelling.chars().collect();
+            let Some(d) = fuzzy::edit_distance(&letters, &chars, max).filter(|&d| d > 0) else {
+                continue;
+            };
+            if best.is_none_or(|b| (d, spelling) < b) {
+                best = Some((d, spelling));
+            }
+        }
+        best.map(|(d, s)| (s.to_owned(), d))
     }
 
     /// The closest dictionary term to a word that matched nothing directly: what a

@@ -352,6 +352,12 @@ impl Aliases {
         self.by_latin.keys().map(String::as_str)
     }
 
+    /// The list's Arabic spellings, normalized, without an article (one of several words
+    /// joined: فيسبوك for فيس بوك), in no order.
+    pub fn arabic_spellings(&self) -> impl Iterator<Item = &str> {
+        self.by_arabic.keys().map(String::as_str)
+    }
+
     /// A normalized Latin name as the list writes it (`telegram` → `Telegram`, `google plus`
     /// → `Google Plus`; the first line's form where several have it); `None` for a name the
     /// list does not have.
