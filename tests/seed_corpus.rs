@@ -27,6 +27,22 @@ fn ids(results: &SearchResults) -> BTreeSet<String> {
     results.hits.iter().map(|h| h.id.clone()).collect()
 }
 
+/// The distinct words of the seed articles' bodies (split at anything but letters and
+/// digits) that `keep` keeps.
+fn body_words(keep: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    for d in documents() {
+        for p in &d.body {
+            words.extend(
+                p.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| keep(w))
+                    .map(str::to_owned),
+            );
+        }
+    }
+    words
+}
+
 /// The articles whose raw text contains any of `spellings` (a plain substring search).
 fn containing(spellings: &[&str]) -> BTreeSet<String> {
     documents()
@@ -309,16 +325,7 @@ fn highlights_mark_the_word_as_written() {
 fn every_hit_for_any_word_of_the_corpus_shows_a_match() {
     // Every distinct word of the seeds, searched on its own: each hit's title or snippet
     // marks something (a match in a paragraph's last words once showed none).
-    let mut words: BTreeSet<String> = BTreeSet::new();
-    for d in documents() {
-        for p in &d.body {
-            words.extend(
-                p.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().count() >= 4)
-                    .map(str::to_owned),
-            );
-        }
-    }
+    let words = body_words(|w| w.chars().count() >= 4);
     assert!(words.len() > 1000, "{}", words.len());
     let mut unmarked = Vec::new();
     for word in &words {
@@ -1931,16 +1938,7 @@ fn no_partial_matches_are_announced_when_nothing_matched() {
 fn a_word_with_the_article_finds_what_the_word_finds() {
     // «المدينة» missed the article that writes «لمدينة» (for a city), which «مدينة» finds:
     // the article says nothing of which articles have the word.
-    let mut words: BTreeSet<String> = BTreeSet::new();
-    for d in documents() {
-        for p in &d.body {
-            words.extend(
-                p.split(|c: char| !c.is_alphabetic())
-                    .filter(|w| w.starts_with("ال") && w.chars().count() >= 6)
-                    .map(str::to_owned),
-            );
-        }
-    }
+    let words = body_words(|w| w.starts_with("ال") && w.chars().count() >= 6);
     assert!(words.len() > 200, "{}", words.len());
     let mut lost = Vec::new();
     for word in &words {
