@@ -1990,3 +1990,17 @@ fn a_typo_of_a_listed_spelling_no_article_writes_finds_the_name() {
     assert_eq!(results.suggestion.as_deref(), Some("تلغرام"));
     assert_eq!(ids(&results), ids(&search("تلغرام ")));
 }
+
+#[test]
+fn common_abbreviations_and_transliterations_of_names() {
+    // UK is Britain, NYT The New York Times, إيسيس (ISIS spelt in Arabic letters) داعش.
+    for (short, name) in [
+        ("UK ", "Britain "),
+        ("NYT ", "New York Times "),
+        ("ايسيس ", "داعش "),
+    ] {
+        let found = ids(&search(short));
+        assert!(!found.is_empty(), "{short}");
+        assert_eq!(found, ids(&search(name)), "{short}");
+    }
+}
