@@ -411,7 +411,7 @@ impl Searcher {
                 // Proximity can only raise the best candidates' scores, so the hits shown
                 // are among the best `max(wanted, PROXIMITY_CANDIDATES)` before it.
                 let near = proximity_words(&clauses);
-                if near.len() >= 2 {
+                if near.last().is_some_and(|w| w.1 >= 1) {
                     top_k(&mut ranked, wanted.max(PROXIMITY_CANDIDATES), order);
                     let candidates: Vec<u32> = ranked.iter().map(|r| r.0).collect();
                     let found = marker.locate_words(&candidates)?;
@@ -1800,18 +1800,24 @@ fn phrases(clauses: &[Clause]) -> Vec<snippet::Phrase> {
     phrases
 }
 
-/// The words the proximity boost looks at: the required single-word clauses, as their
-/// word's index in the flat list of the query's words and the field they are scoped to.
-fn proximity_words(clauses: &[Clause]) -> Vec<(usize, Option<u8>)> {
+/// The words the proximity boost looks at: `(flat, k, field)`, a word's index in the flat
+/// list of the query's words, the number of the query word it is (its clause's), and the
+/// field it is scoped to. The required clauses of one word, and of several alternatives
+/// of one word each: a month by any of its names (أكتوبر, October) near the year is the
+/// date «أكتوبر 2017».
+fn proximity_words(clauses: &[Clause]) -> Vec<(usize, usize, Option<u8>)> {
     let mut words = Vec::new();
     let mut flat = 0;
+    let mut k = 0;
     for clause in clauses {
+        let before = words.len();
         for alt in &clause.alternatives {
-            if clause.required && clause.alternatives.len() == 1 && alt.words.len() == 1 {
-                words.push((flat, alt.field));
+            if clause.required && alt.words.len() == 1 {
+                words.push((flat, k, alt.field));
             }
             flat += alt.words.len();
         }
+        k += usize::from(words.len() > before);
     }
     words
 }
@@ -1822,10 +1828,11 @@ fn proximity_words(clauses: &[Clause]) -> Vec<(usize, Option<u8>)> {
 /// `words` ([`proximity_words`]). `ranked` is in order; `located` has the positions of the
 /// query's words in its first [`PROXIMITY_CANDIDATES`].
 fn boost_proximity(
-    words: &[(usize, Option<u8>)],
+    words: &[(usize, usize, Option<u8>)],
     located: &HashMap<u32, snippet::Located>,
     ranked: &mut [Ranked],
 ) {
+    let count = words.last().map_or(0, |w| w.1 + 1);
     let top = ranked.len().min(PROXIMITY_CANDIDATES);
     let mut merged: Vec<(u8, u32, usize)> = Vec::new();
     for entry in &mut ranked[..top] {
@@ -1835,16 +1842,16 @@ fn boost_proximity(
         merged.clear();
         for (field, positions) in found.fields() {
             for &(p, w) in positions {
-                if let Some(k) = words
+                if let Some(&(_, k, _)) = words
                     .iter()
-                    .position(|&(flat, only)| flat == w && only.is_none_or(|f| f == field))
+                    .find(|&&(flat, _, only)| flat == w && only.is_none_or(|f| f == field))
                 {
                     merged.push((field, p, k));
                 }
             }
         }
-        if let Some(span) = smallest_window(&mut merged, words.len()) {
-            let k = words.len() as f32;
+        if let Some(span) = smallest_window(&mut merged, count) {
+            let k = count as f32;
             entry.2 *= 1.0 + PROXIMITY_WEIGHT * ((k - 1.0) / span.max(1) as f32).min(1.0);
         }
     }
@@ -2351,6 +2358,24 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    #[test]
+    fn a_word_of_several_alternatives_counts_for_proximity() {
+        // A month's clause has its other names as alternatives (October, تشرين الأول):
+        // near the other word, it is boosted as a single word is. The same words in both,
+        // far apart in d0 and side by side in d1.
+        let filler = "كلمة ".repeat(20);
+        let far = format!("أكتوبر {filler} الرقة");
+        let near = format!("{filler} أكتوبر الرقة");
+        let searcher = searcher_of(&[&far, &near]);
+        let hits = searcher
+            .search("أكتوبر الرقة ", &SearchOptions::default())
+            .unwrap()
+            .hits;
+        let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(order, ["d1", "d0"]);
+        assert!(hits[0].score > hits[1].score);
     }
 
     #[test]
