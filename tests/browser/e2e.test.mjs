@@ -19,7 +19,6 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import {
   USE_REAL,
-  HAVE_REAL_PKG,
   ROOT,
   loadCorpus,
   docText,
@@ -33,6 +32,7 @@ import {
   TELEGRAM_RE,
   findTypo,
   PAGES_DIR,
+  requireRealPkg,
 } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -43,9 +43,7 @@ let server;
 let cspServer;
 
 before(async () => {
-  if (process.env.FAHRAS_REQUIRE_REAL === '1' && !HAVE_REAL_PKG) {
-    throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
-  }
+  requireRealPkg();
   console.log(`# engine: ${USE_REAL ? 'REAL wasm (www/pkg)' : 'MOCK (tests/browser/fixtures/mock-pkg.js)'}`);
   browser = await launch();
   server = await startServer();

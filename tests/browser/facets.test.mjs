@@ -11,7 +11,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   USE_REAL,
-  HAVE_REAL_PKG,
   ROOT,
   loadCorpus,
   docText,
@@ -22,6 +21,7 @@ import {
   until,
   screenshotPath,
   axeViolations,
+  requireRealPkg,
 } from './helpers.mjs';
 
 const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
@@ -55,9 +55,7 @@ let browser;
 let server;
 
 before(async () => {
-  if (process.env.FAHRAS_REQUIRE_REAL === '1' && !HAVE_REAL_PKG) {
-    throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
-  }
+  requireRealPkg();
   if (!USE_REAL) return;
   assert.ok(TAMTAM.length >= 2 && TAMTAM.length < corpus.length, 'the corpus has TamTam articles, and others');
   browser = await launch();

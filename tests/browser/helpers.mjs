@@ -18,6 +18,13 @@ export const HAVE_REAL_PKG =
   existsSync(path.join(WWW, 'pkg', 'fahras.js')) && existsSync(path.join(WWW, 'pkg', 'fahras_bg.wasm'));
 export const USE_REAL = HAVE_REAL_PKG && process.env.FAHRAS_MOCK !== '1';
 
+/** Fails a suite run with `FAHRAS_REQUIRE_REAL=1` when the real engine (www/pkg) is not built. */
+export function requireRealPkg() {
+  if (process.env.FAHRAS_REQUIRE_REAL === '1' && !HAVE_REAL_PKG) {
+    throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
+  }
+}
+
 /** The seed corpus records (corpus/*.json). */
 export function loadCorpus() {
   const dir = path.join(ROOT, 'corpus');

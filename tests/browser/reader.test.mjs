@@ -7,7 +7,7 @@
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { USE_REAL, HAVE_REAL_PKG, PAGES_DIR, launch, startServer, until, screenshotPath, findTypo, axeViolations } from './helpers.mjs';
+import { USE_REAL, PAGES_DIR, launch, startServer, until, screenshotPath, findTypo, axeViolations, requireRealPkg } from './helpers.mjs';
 
 const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
 
@@ -15,9 +15,7 @@ let browser;
 let server;
 
 before(async () => {
-  if (process.env.FAHRAS_REQUIRE_REAL === '1' && !HAVE_REAL_PKG) {
-    throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
-  }
+  requireRealPkg();
   if (!USE_REAL) return;
   browser = await launch();
   server = await startServer({ mounts: { '/t/': PAGES_DIR } });

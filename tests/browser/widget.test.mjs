@@ -16,7 +16,6 @@ import { mkdtempSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
   USE_REAL,
-  HAVE_REAL_PKG,
   ROOT,
   PAGES_DIR,
   HOSTILE_CORPUS,
@@ -27,6 +26,7 @@ import {
   buildHostileIndex,
   axeViolations,
   findTypo,
+  requireRealPkg,
 } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -38,9 +38,7 @@ let cspServer;
 let tmp;
 
 before(async () => {
-  if (process.env.FAHRAS_REQUIRE_REAL === '1' && !HAVE_REAL_PKG) {
-    throw new Error('FAHRAS_REQUIRE_REAL=1 but www/pkg is not built (run scripts/build-wasm.sh)');
-  }
+  requireRealPkg();
   if (!USE_REAL) return;
   tmp = mkdtempSync(path.join(tmpdir(), 'fahras-widget-'));
   const started = Date.now();
