@@ -22,6 +22,7 @@ import {
   screenshotPath,
   axeViolations,
   requireRealPkg,
+  openPage,
 } from './helpers.mjs';
 
 const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
@@ -68,14 +69,7 @@ after(async () => {
 });
 
 async function open(pathname = '/', { viewport = { width: 1280, height: 900 }, colorScheme = 'light', locale = 'ar' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, locale, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`${msg.type()}: ${msg.text()}`);
-  });
-  await page.goto(new URL(pathname, server.url).href);
+  const { context, page, errors } = await openPage(browser, new URL(pathname, server.url).href, { viewport, colorScheme, locale });
   const host = page.locator('fahras-search');
   return { context, page, errors, host, input: host.locator('input[type="search"]') };
 }

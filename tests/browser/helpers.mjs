@@ -57,6 +57,25 @@ export async function routeMockPkg(target, docs, options = {}) {
   );
 }
 
+/**
+ * A fresh context (reduced motion, and `contextOptions`: viewport, locale, colorScheme…) and
+ * page at `url`. The page's errors, and the errors and warnings of its console and its
+ * workers' consoles, are collected in `errors`.
+ */
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  const onConsole = (where) => (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`${where} ${msg.type()}: ${msg.text()}`);
+  };
+  page.on('console', onConsole('page'));
+  page.on('worker', (worker) => worker.on('console', onConsole('worker')));
+  const response = await page.goto(url);
+  return { context, page, errors, response };
+}
+
 export async function launch() {
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   return chromium.launch({ executablePath, args: ['--no-sandbox', '--font-render-hinting=none'] });

@@ -7,7 +7,7 @@
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { USE_REAL, PAGES_DIR, launch, startServer, until, screenshotPath, findTypo, axeViolations, requireRealPkg } from './helpers.mjs';
+import { USE_REAL, PAGES_DIR, launch, startServer, until, screenshotPath, findTypo, axeViolations, requireRealPkg, openPage } from './helpers.mjs';
 
 const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
 
@@ -27,15 +27,7 @@ after(async () => {
 });
 
 async function open(pathname, { viewport = { width: 1100, height: 850 }, locale = 'ar', colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, locale, colorScheme, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`${msg.type()}: ${msg.text()}`);
-  });
-  await page.goto(new URL(pathname, server.url).href);
-  return { context, page, errors };
+  return openPage(browser, new URL(pathname, server.url).href, { viewport, locale, colorScheme });
 }
 
 /** Type `query` into the (first) widget and wait for its results or empty state. */

@@ -27,6 +27,7 @@ import {
   axeViolations,
   findTypo,
   requireRealPkg,
+  openPage,
 } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -59,17 +60,7 @@ after(async () => {
 
 /** A fresh context and page at `pathname`; console errors and page errors are collected. */
 async function open(pathname, { viewport = { width: 1100, height: 850 }, colorScheme = 'light', base = server.url, locale = 'ar', isMobile = false, hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, locale, reducedMotion: 'reduce', isMobile, hasTouch });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(String(err)));
-  const onConsole = (where) => (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`${where} ${msg.type()}: ${msg.text()}`);
-  };
-  page.on('console', onConsole('page'));
-  page.on('worker', (worker) => worker.on('console', onConsole('worker')));
-  const response = await page.goto(new URL(pathname, base).href);
-  return { context, page, errors, response };
+  return openPage(browser, new URL(pathname, base).href, { viewport, colorScheme, locale, isMobile, hasTouch });
 }
 
 /** Results (or the empty state) for exactly `query` are on screen. */
