@@ -1860,6 +1860,19 @@ fn a_month_and_a_year_find_the_articles_about_that_month() {
 }
 
 #[test]
+fn the_article_that_writes_a_month_and_year_ranks_first_for_them() {
+    // One article writes «أكتوبر 2017»; another writes «تشرين الأول/أكتوبر» and 2017 far
+    // apart. Two rare words of October's other name had ranked the second first.
+    let writes = containing(&["أكتوبر 2017"]);
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    let other_name = containing(&["تشرين الأول"]);
+    assert!(!other_name.is_empty() && other_name.is_disjoint(&writes));
+    let results = search("أكتوبر 2017 ");
+    assert!(results.hits.len() > 1);
+    assert!(writes.contains(&results.hits[0].id), "{:?}", results.hits);
+}
+
+#[test]
 fn a_typo_is_never_taken_for_a_stop_word() {
     // «سانت» (Saint) is one edit from كانت ("was"), a stop word the articles have: it is
     // not what a reader who typed it meant.

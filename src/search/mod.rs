@@ -581,7 +581,7 @@ impl Searcher {
             // words it has: BBC's هيئة الإذاعة البريطانية is one name, not three words, and
             // a three-word spelling of Europol must not outrank the articles that write
             // يوروبول three times. (Never more than the words: بي بي سي's BBC is one name.)
-            let scales: Vec<f32> = clause
+            let mut scales: Vec<f32> = clause
                 .alternatives
                 .iter()
                 .map(|alt| match alt.label {
@@ -592,6 +592,9 @@ impl Searcher {
                     _ => 1.0,
                 })
                 .collect();
+            if !single {
+                self.scale_to_commonest_name(&mut clause.alternatives, &mut scales)?;
+            }
             for (alt, scale) in clause.alternatives.iter_mut().zip(scales) {
                 let (docs, scores) = self.evaluate(alt, allowed.as_ref())?;
                 if single && scale == 1.0 {
@@ -656,6 +659,49 @@ impl Searcher {
             }
         }
         Ok((totals, counts, touched))
+    }
+
+    /// The names of one thing are one name: a document that writes a rare one (تشرين الأول
+    /// for October, in one article) is not more about it than one that writes the common one
+    /// (أكتوبر, in three). So, as the spellings of a word share the idf of the commonest
+    /// ([`score_word`](Self::score_word)), the other names of the reader's words
+    /// (alternatives with a `label`) and those words are scored at the weight of the
+    /// commonest: each alternative's scale becomes `commonest / weight`, its `weight` the sum
+    /// of its words' idfs (each word's that of its commonest term), the `commonest` the
+    /// smallest weight of the group's alternatives found in the index. An alternative the
+    /// index lacks keeps its scale (it scores nothing); so do alternatives joined by `OR`,
+    /// which are other words, not other names.
+    fn scale_to_commonest_name(
+        &self,
+        alternatives: &mut [Alternative],
+        scales: &mut [f32],
+    ) -> Result<()> {
+        let mut weights: Vec<Option<f32>> = Vec::with_capacity(alternatives.len());
+        for alt in alternatives.iter_mut() {
+            self.expand(alt)?;
+            let mut weight = Some(0.0);
+            for expansion in &alt.expansions {
+                let mut df = 0;
+                for &(ordinal, _) in expansion {
+                    df = df.max(self.index.doc_frequency(ordinal)?);
+                }
+                weight = weight.filter(|_| df > 0).map(|w| w + self.idf(df));
+            }
+            weights.push(weight.filter(|&w| w > 0.0));
+        }
+        let root = |i: usize| alternatives[i].label.unwrap_or(i);
+        for i in 0..alternatives.len() {
+            let Some(weight) = weights[i] else { continue };
+            let group = (0..alternatives.len()).filter(|&j| root(j) == root(i));
+            if group.clone().count() < 2 {
+                continue;
+            }
+            let commonest = group
+                .filter_map(|j| weights[j])
+                .fold(f32::INFINITY, f32::min);
+            scales[i] = commonest / weight;
+        }
+        Ok(())
     }
 
     /// The query's clauses, analyzed.
@@ -2376,6 +2422,31 @@ mod tests {
         let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(order, ["d1", "d0"]);
         assert!(hits[0].score > hits[1].score);
+    }
+
+    #[test]
+    fn another_name_of_a_thing_is_not_rarer_than_its_common_name() {
+        // تشرين الأول is October in one document, أكتوبر in three: d1, which writes
+        // أكتوبر twice, is more about October than d0, which writes تشرين الأول once (its two
+        // rare words had made d0 first). The reader's rare name is scored at the common
+        // name's weight too.
+        let searcher = searcher_of(&[
+            "وقع الهجوم في تشرين الأول الماضي",
+            "وقع الهجوم في أكتوبر وفي أكتوبر الماضي",
+            "أكتوبر شهر الخريف في البلاد",
+            "أكتوبر مضى بسرعة هذا العام",
+            "لا شيء هنا عن هذا الموضوع",
+        ]);
+        for query in ["أكتوبر ", "تشرين الأول "] {
+            let hits = searcher
+                .search(query, &SearchOptions::default())
+                .unwrap()
+                .hits;
+            let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+            assert_eq!(order.len(), 4, "{query}: {order:?}");
+            assert_eq!(order[0], "d1", "{query}: {order:?}");
+            assert!(hits[0].score > hits[1].score, "{query}: {hits:?}");
+        }
     }
 
     #[test]
