@@ -603,7 +603,8 @@ fn month_table() -> &'static MonthNames {
 }
 
 /// The month (1–12) a normalized query word or pair of words names, in either month-name
-/// system or the Maghreb's, or in English (`نيسان`, `أبريل`, `april`; `كانون الثاني`).
+/// system or the Maghreb's, or in English, whole or abbreviated (`نيسان`, `أبريل`, `april`,
+/// `apr`; `كانون الثاني`).
 pub fn month_named(first: &str, second: Option<&str>) -> Option<u8> {
     let t = month_table();
     match second {
@@ -616,6 +617,17 @@ pub fn month_named(first: &str, second: Option<&str>) -> Option<u8> {
                 ENGLISH_MONTHS
                     .iter()
                     .position(|&e| e == first)
+                    .or_else(|| {
+                        // Oct, Sept: an abbreviation of three letters, or Sept.
+                        let abbreviated = if first == "sept" { "sep" } else { first };
+                        (abbreviated.len() == 3)
+                            .then(|| {
+                                ENGLISH_MONTHS
+                                    .iter()
+                                    .position(|e| e.starts_with(abbreviated))
+                            })
+                            .flatten()
+                    })
                     .map(|i| i as u8 + 1)
             }),
         Some(second) => {
@@ -1324,6 +1336,10 @@ mod tests {
         let n = |w: &str| normalize::normalize(w);
         assert_eq!(month_named(&n("نيسان"), None), Some(4));
         assert_eq!(month_named("april", None), Some(4));
+        assert_eq!(month_named("oct", None), Some(10));
+        assert_eq!(month_named("sept", None), Some(9));
+        assert_eq!(month_named("ju", None), None);
+        assert_eq!(month_named("jun", None), Some(6));
         assert_eq!(month_named(&n("كانون"), Some(&n("الثاني"))), Some(1));
         assert_eq!(month_named(&n("تشرين"), Some(&n("الأول"))), Some(10));
         assert_eq!(month_named(&n("كانون"), Some(&n("الماضي"))), None);

@@ -920,24 +920,32 @@ impl Searcher {
             }
             i += 1;
         }
-        // A month's name before a year (ديسمبر 2018, كانون الأول 2018): the month also
-        // finds the documents about that month, as the year finds those about the year.
+        // A month's name beside a year (ديسمبر 2018, كانون الأول 2018, 2018 ديسمبر, Dec
+        // 2018): the month also finds the documents about that month, as the year finds
+        // those about the year.
+        let year_of = |clause: &Clause| {
+            single_word(clause)
+                .and_then(|w| crate::dates::typed_date(&w.term))
+                .filter(|d| d.month.is_none())
+        };
+        let month_of = |clause: &Clause| {
+            let own = &clause.alternatives[0];
+            match (&own.words[..], own.field) {
+                ([a], None) => crate::dates::month_named(&a.term, None),
+                ([a, b], None) => crate::dates::month_named(&a.term, Some(&b.term)),
+                _ => None,
+            }
+        };
         for i in 0..clauses.len().saturating_sub(1) {
             if !joinable(&or_next, i, 2) {
                 continue;
             }
-            let year = single_word(&clauses[i + 1])
-                .and_then(|w| crate::dates::typed_date(&w.term))
-                .filter(|d| d.month.is_none());
-            let own = &clauses[i].alternatives[0];
-            let month = match (&own.words[..], own.field) {
-                ([a], None) => crate::dates::month_named(&a.term, None),
-                ([a, b], None) => crate::dates::month_named(&a.term, Some(&b.term)),
-                _ => None,
-            };
-            if let (Some(year), Some(month)) = (year, month) {
-                clauses[i].alternatives[0].date =
-                    crate::index::facets::pack_date(year.year, Some(month), None);
+            for (m, y) in [(i, i + 1), (i + 1, i)] {
+                if let (Some(month), Some(year)) = (month_of(&clauses[m]), year_of(&clauses[y])) {
+                    clauses[m].alternatives[0].date =
+                        crate::index::facets::pack_date(year.year, Some(month), None);
+                    break;
+                }
             }
         }
         // The clauses joined by OR become one: their alternatives, a label's source moved
