@@ -2035,3 +2035,41 @@ fn common_abbreviations_and_transliterations_of_names() {
         assert_eq!(found, ids(&search(name)), "{short}");
     }
 }
+
+#[test]
+fn a_word_scoped_to_a_field_is_shown_and_marked_only_there() {
+    // 001's subtitle writes تويتر, and so does its text: `subtitle:تويتر` shows the
+    // subtitle, the one place the reader asked for, not a paragraph.
+    let subtitle = documents()
+        .iter()
+        .find_map(|d| d.subtitle.clone().filter(|s| s.contains("تويتر")))
+        .expect("a subtitle writes تويتر");
+    let results = search("subtitle:تويتر ");
+    assert_eq!(results.hits.len(), 1);
+    let hit = &results.hits[0];
+    assert_eq!(hit.snippet.text, subtitle);
+    assert_eq!(marked(hit), ["تويتر"]);
+    // `title:تيليجرام` marks the titles' تيليجرام, not the text's.
+    let results = search("title:تيليجرام ");
+    assert!(!results.hits.is_empty());
+    for hit in &results.hits {
+        assert!(!hit.title_highlights.is_empty(), "{}", hit.id);
+        assert!(
+            hit.snippet.highlights.is_empty(),
+            "{}: {:?}",
+            hit.id,
+            hit.snippet
+        );
+    }
+    // Beside an unscoped word, that word is marked in the text still.
+    let results = search("title:داعش تويتر ");
+    assert!(!results.hits.is_empty());
+    for hit in &results.hits {
+        let marks = marked(hit);
+        assert!(
+            marks.iter().any(|m| m.contains("تويتر")),
+            "{}: {marks:?}",
+            hit.id
+        );
+    }
+}

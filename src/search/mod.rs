@@ -385,7 +385,12 @@ impl Searcher {
             marked,
             alternatives().any(|a| a.words.iter().any(WordMatcher::may_match_pairs)),
         )
-        .with_phrases(phrases(&clauses));
+        .with_phrases(phrases(&clauses))
+        .with_fields(
+            alternatives()
+                .flat_map(|a| a.expansions.iter().map(|_| a.field))
+                .collect(),
+        );
         // Only the hits shown are put in order: the best `offset + limit` are selected
         // (linear time), then sorted. The positions of the query's words in the candidates
         // are read in one walk of the matched terms' postings, for the proximity boost and

@@ -48,6 +48,9 @@ pub struct Highlighter<'a> {
     /// The phrases ([`Highlighter::with_phrases`]): a phrase's words are marked only where
     /// they stand in a row.
     phrases: Vec<Phrase>,
+    /// Per query word, the field it is scoped to (`title:…`; [`Highlighter::with_fields`]):
+    /// its matches elsewhere are not why the document matched.
+    fields: Vec<Option<u8>>,
     /// Terms already looked up (words repeat, within a document and across the hits).
     decided: RefCell<HashMap<String, Option<(usize, bool)>>>,
     /// Tokens as written already analyzed by [`Highlighter::words_of_token`].
@@ -172,6 +175,7 @@ impl<'a> Highlighter<'a> {
             word_count,
             pairs,
             phrases: Vec::new(),
+            fields: Vec::new(),
             decided: RefCell::new(HashMap::new()),
             token_words: RefCell::new(HashMap::new()),
         }
@@ -184,6 +188,14 @@ impl<'a> Highlighter<'a> {
             .into_iter()
             .filter(|p| p.two_words.len() > 1)
             .collect();
+        self
+    }
+
+    /// Scopes query word `w` to field `fields[w]` when that is `Some` (`title:تيليجرام`,
+    /// `subtitle:تويتر`): it is located, and so marked, only there; the snippet of
+    /// `subtitle:` is the subtitle, not a paragraph that writes the word too.
+    pub fn with_fields(mut self, fields: Vec<Option<u8>>) -> Self {
+        self.fields = fields;
         self
     }
 
@@ -208,7 +220,16 @@ impl<'a> Highlighter<'a> {
             self.index
                 .for_each_position_in(ordinal, &set, |doc, field, p| {
                     let list = out.entry(doc).or_default().fields.entry(field).or_default();
-                    list.extend(words.iter().map(|&w| (p, w)));
+                    list.extend(
+                        words
+                            .iter()
+                            .filter(|&&w| {
+                                self.fields
+                                    .get(w)
+                                    .is_none_or(|f| f.is_none_or(|f| f == field))
+                            })
+                            .map(|&w| (p, w)),
+                    );
                 })?;
         }
         for located in out.values_mut() {
@@ -539,7 +560,8 @@ pub fn highlight(
 /// than a heading, then the words closest together, then the earliest), cut at word boundaries; but where windows have all
 /// `present` query words the document has, the best of those by [`Window::passage_key`]:
 /// in a passage rather than a heading, then the words closest together, then the earliest.
-/// With no match at all, the opening of the first text. A text that is not UTF-8 (a damaged
+/// With no match at all (a word scoped to the title), the opening of the first passage (of
+/// the first text, if none is a passage). A text that is not UTF-8 (a damaged
 /// index) is an error.
 ///
 /// When every text's positions are known without analyzing it (the index stores them), a
@@ -865,10 +887,12 @@ fn best_window_in_order<'t>(
         let last = matches.and_then(|m| m.last()).map(|m| m.0);
         let mut base = 0u32;
         for (i, &text) in field.texts.iter().enumerate() {
-            if (best.is_some() || complete.is_some())
-                && matches.is_some()
-                && last.is_none_or(|l| base > l)
-            {
+            // (A later text can still win without a match: a passage over a heading.)
+            let settled = complete.is_some()
+                || best
+                    .as_ref()
+                    .is_some_and(|b| b.score.0 > 0 || b.in_passage());
+            if settled && matches.is_some() && last.is_none_or(|l| base > l) {
                 continue 'fields; // no match further in this field
             }
             let known = field.used.get(i).copied();
