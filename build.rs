@@ -7,7 +7,7 @@
 //! build has no index.
 //!
 //! The lists of `data/` that are fahras's own (aliases, broken plurals, stemmer keep lists,
-//! English stop words) are compiled in from `OUT_DIR`, without the comment and blank lines that every
+//! English stop words, the Arabic ones fahras adds) are compiled in from `OUT_DIR`, without the comment and blank lines that every
 //! reader of them skips anyway: in the wasm they would only be weight. (The Arabic stop
 //! words, Lucene's, keep their licence header.)
 use std::path::{Path, PathBuf};
@@ -19,6 +19,7 @@ const LISTS: &[&str] = &[
     "stem-keep-prefix.txt",
     "stem-keep-suffix.txt",
     "stopwords-en.txt",
+    "stopwords-ar-fahras.txt",
 ];
 
 fn main() {

@@ -2073,3 +2073,31 @@ fn a_word_scoped_to_a_field_is_shown_and_marked_only_there() {
         );
     }
 }
+
+#[test]
+fn a_question_word_is_not_a_word_the_articles_must_have() {
+    // A reader types a question: its question word (and تم, "was done") says nothing about
+    // what is looked for. «كيف …» fell back to partial matches, adding three articles
+    // that never name تام تام.
+    let plain = search("حذف تام تام حسابات داعش ");
+    assert!(!plain.partial && !plain.hits.is_empty());
+    for question in ["كيف", "هل", "لماذا", "متى", "أين", "كم", "ماذا"] {
+        let results = search(&format!("{question} حذف تام تام حسابات داعش؟"));
+        assert!(!results.partial, "{question}");
+        assert_eq!(ids(&results), ids(&plain), "{question}");
+        assert!(
+            results.suggestion.is_none(),
+            "{question}: {:?}",
+            results.suggestion
+        );
+    }
+    // «تم» is not marked, nor what a snippet is chosen for.
+    for hit in &search("تم حذف الحسابات ").hits {
+        assert!(
+            !marked(hit).iter().any(|m| m == "تم"),
+            "{}: {:?}",
+            hit.id,
+            marked(hit)
+        );
+    }
+}

@@ -2,8 +2,9 @@
 //!
 //! They are still indexed, so a query made only of stop words finds something; in a query
 //! with other words they are optional and score little. The lists are Lucene's Arabic list
-//! (Jacques Savoy, BSD licence; `data/stopwords-ar.txt`) and a short English list
-//! (`data/stopwords-en.txt`), both normalized and deduplicated when the set is built.
+//! (Jacques Savoy, BSD licence; `data/stopwords-ar.txt`), fahras's additions to it (question
+//! words and the passive auxiliary تم, `data/stopwords-ar-fahras.txt`) and a short English
+//! list (`data/stopwords-en.txt`), all normalized and deduplicated when the set is built.
 
 use super::normalize::normalize;
 use std::collections::HashSet;
@@ -11,6 +12,9 @@ use std::collections::HashSet;
 const ARABIC: &str = include_str!("../../data/stopwords-ar.txt");
 /// `data/stopwords-en.txt` without its comment lines (written by `build.rs`).
 const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/stopwords-en.txt"));
+/// `data/stopwords-ar-fahras.txt` (question words, the passive auxiliary تم) without its
+/// comment lines.
+const ARABIC_FAHRAS: &str = include_str!(concat!(env!("OUT_DIR"), "/stopwords-ar-fahras.txt"));
 
 /// A set of normalized stop words.
 #[derive(Debug, Clone)]
@@ -19,7 +23,7 @@ pub struct StopWords(HashSet<String>);
 impl StopWords {
     /// The default Arabic + English set.
     pub fn default_set() -> Self {
-        Self::from_lists(&[ARABIC, ENGLISH])
+        Self::from_lists(&[ARABIC, ARABIC_FAHRAS, ENGLISH])
     }
 
     /// Builds a set from word lists, one word per line; `#` starts a comment line.
@@ -71,6 +75,8 @@ mod tests {
         assert!(set.contains("او"));
         assert!(set.contains("في") && set.contains("the"));
         assert!(!set.contains("داعش"));
+        // fahras's additions: question words, normalized (أين → اين).
+        assert!(set.contains("كيف") && set.contains("اين") && set.contains("تم"));
         assert!(
             set.len() < 119 + 33,
             "duplicates were removed: {}",
