@@ -2101,3 +2101,27 @@ fn a_question_word_is_not_a_word_the_articles_must_have() {
         );
     }
 }
+
+#[test]
+fn a_word_of_three_letters_finds_its_forms_with_a_preposition() {
+    // 002 writes «كخطة بديلة», 000 «كجزءٍ» and «لمدة», 002 «بسبب»: each word of three
+    // letters finds its form with the preposition, a quoted phrase too.
+    for (query, form) in [
+        ("\"خطة بديلة\" ", "كخطة بديلة"),
+        ("جزء ", "كجزءٍ"),
+        ("مدة ", "لمدة"),
+        ("سبب ", "بسبب"),
+    ] {
+        let writes = containing(&[form]);
+        assert!(!writes.is_empty(), "{form}");
+        let found = ids(&search(query));
+        assert!(
+            found.is_superset(&writes),
+            "{query}: {found:?} ⊉ {writes:?}"
+        );
+    }
+    // But not a word of four letters of its own: كامل is not ك + أمل, لجنة not ل + جنة.
+    assert!(!containing(&["كامل"]).is_empty() && !containing(&["لجنة"]).is_empty());
+    assert!(search("أمل ").hits.is_empty());
+    assert!(search("جنة ").hits.is_empty());
+}

@@ -92,6 +92,11 @@ pub struct WordMatcher {
     /// The word with a single-letter proclitic attached, as written (لمدينة: its stem, لمد,
     /// is no stem of مدينة): [`stem::proclitic_forms`].
     forms: Vec<String>,
+    /// For a word of three letters, its forms with a preposition attached and, for each,
+    /// that form with the article, which must not be in the index for the form to be the
+    /// word (بسبب is ب + سبب; كامل, with الكامل, is not ك + أمل):
+    /// [`stem::short_proclitic_forms`].
+    short_forms: Vec<(String, String)>,
     /// A number with thousands separators written without them (274,460 → 274460): the
     /// same number, matched as exactly.
     digits: Option<String>,
@@ -154,6 +159,7 @@ impl WordMatcher {
                 })
                 .collect(),
             forms: stem::proclitic_forms(term),
+            short_forms: stem::short_proclitic_forms(term),
             digits: analyzer.ungrouped_number(term),
             hamza: None,
             aliases,
@@ -231,6 +237,7 @@ impl WordMatcher {
         word.related.clear();
         word.numbers.clear();
         word.forms.clear();
+        word.short_forms.clear();
         word.fuzzy = false;
         word.is_stop = false;
         word
@@ -319,6 +326,13 @@ impl WordMatcher {
         for form in &self.forms {
             if let Some(o) = index.term_ordinal(form) {
                 add(&mut found, o, tier::STEM);
+            }
+        }
+        for (form, with_article) in &self.short_forms {
+            if let Some(o) = index.term_ordinal(form) {
+                if index.term_ordinal(with_article).is_none() {
+                    add(&mut found, o, tier::STEM);
+                }
             }
         }
         // Is it a word the index has (as written or by its stem), not only a beginning?

@@ -536,6 +536,74 @@ pub fn proclitic_forms(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// For a normalized Arabic word of three letters (سبب, مدة, جزء, خطة), its forms with the
+/// preposition ب ك ل attached, also after و or ف (بسبب, لمدة, كجزء, وبسبب), each with the
+/// preposition's form with the article before it (البسبب, الكامل): such a form is the word
+/// with the preposition only when the index lacks that second one. Three letters are too
+/// few to tell by themselves (كامل is not ك + أمل, لجنة not ل + جنة), but a form that takes
+/// the article is a word of its own (الكامل, اللجنة), which بسبب never is. Empty for
+/// other words ([`proclitic_forms`] covers those of four letters and more).
+/// A small archive may not have the form with the article, so the commonest words of four
+/// letters that begin with ب ك ل (normalized), without a preposition, are listed too.
+pub fn short_proclitic_forms(word: &str) -> Vec<(String, String)> {
+    const WORDS_OF_THEIR_OWN: &[&str] = &[
+        "كامل",
+        "كامله",
+        "لجنه",
+        "لجان",
+        "كمال",
+        "بعيد",
+        "بعيده",
+        "كريم",
+        "كريمه",
+        "ليله",
+        "لعبه",
+        "كبير",
+        "كبيره",
+        "كبار",
+        "كثير",
+        "كثيره",
+        "بيان",
+        "بلاد",
+        "بقاء",
+        "بناء",
+        "لقاء",
+        "لحظه",
+        "كيان",
+        "بديل",
+        "بديله",
+        "لقب",
+        "لسان",
+        "كتاب",
+        "كلمه",
+        "كلام",
+        "بطل",
+        "بريد",
+        "لبنى",
+        "ليبي",
+        "ليبيا",
+        "بحار",
+        "كهف",
+        "لحوم",
+        "كانت",
+    ];
+    if !is_arabic_word(word) || letters(word) != 3 || longest_cluster(word) > 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for preposition in ["ب", "ك", "ل"] {
+        let attached = format!("{preposition}{word}");
+        if WORDS_OF_THEIR_OWN.contains(&attached.as_str()) {
+            continue;
+        }
+        let with_article = format!("ال{attached}");
+        for conjunction in ["", "و", "ف"] {
+            out.push((format!("{conjunction}{attached}"), with_article.clone()));
+        }
+    }
+    out
+}
+
 /// A normalized word being typed without the single-letter preposition before it (ب ك ل ف,
 /// also after و/ف: لتيل → تيل, وبتو → تو…), when two letters or more remain and it has
 /// no article: what the words it may be the beginning of begin with once the index keeps
@@ -583,6 +651,27 @@ mod tests {
 
     fn fahras(word: &str) -> String {
         stem(&normalize(word)).to_owned()
+    }
+
+    #[test]
+    fn a_word_of_three_letters_has_its_forms_with_a_preposition_but_not_words_of_their_own() {
+        let forms: Vec<String> = short_proclitic_forms("سبب")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert!(forms.contains(&"بسبب".to_string()) && forms.contains(&"وبسبب".to_string()));
+        let (_, with_article) = short_proclitic_forms("مده")
+            .into_iter()
+            .find(|f| f.0 == "لمده")
+            .unwrap();
+        assert_eq!(with_article, "اللمده");
+        // كامل is not ك + أمل, nor لجنة ل + جنة.
+        assert!(!short_proclitic_forms("امل").iter().any(|f| f.0 == "كامل"));
+        assert!(!short_proclitic_forms("جنه").iter().any(|f| f.0 == "لجنه"));
+        // Only three letters: longer words have proclitic_forms, shorter ones none.
+        assert!(short_proclitic_forms("مدينه").is_empty());
+        assert!(short_proclitic_forms("من").is_empty());
+        assert!(short_proclitic_forms("tel").is_empty());
     }
 
     #[test]
