@@ -1529,8 +1529,17 @@ fn either_seat_of_a_hamza_finds_the_other() {
             );
         }
     }
-    // Without a hamza it stays a seat letter, as written: مسوول meets مسؤول only.
-    assert_eq!(ids(&search("مسوول ")), containing(&["مسؤول"]));
+    // Typed without its hamza, the seat's letter before و finds either seat: a reader's
+    // «الشوون» is the text's «والشئون», «مسوول» its «مسئولون» (it had found only مسؤول).
+    for (typed, written) in [
+        ("الشوون", ["الشئون", "الشؤون"]),
+        ("مسوول", ["مسئول", "مسؤول"]),
+    ] {
+        let expected = containing(&written);
+        assert!(!expected.is_empty(), "{typed}");
+        assert_eq!(ids(&search(&format!("{typed} "))), expected, "{typed}");
+    }
+    assert!(containing(&["مسئول"]) != containing(&["مسؤول"]));
 }
 
 #[test]

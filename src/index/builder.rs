@@ -194,6 +194,14 @@ impl IndexBuilder {
                     {
                         post(&mut self.postings, bare, doc_id, field_id, position);
                     }
+                    // A hamza on a seat before و: also under the other seat (مسئول: مسوول).
+                    if let Some(other) = self
+                        .analyzer
+                        .other_seat_term(&text[token.start..token.end])
+                        .filter(|t| *t != token.term)
+                    {
+                        post(&mut self.postings, other, doc_id, field_id, position);
+                    }
                     // A number with thousands separators: also under its digits alone.
                     if let Some(digits) = self.analyzer.ungrouped_number(&token.term) {
                         post(&mut self.postings, digits, doc_id, field_id, position);

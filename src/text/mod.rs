@@ -215,6 +215,38 @@ impl Analyzer {
         }
     }
 
+    /// The other term a word written with a hamza on a seat before و is also found under:
+    /// its spelling with the other seat (مسئول → مسؤول, الشؤون → الشئون), normalized. Before
+    /// و the seat is the writer's choice (مسئول in Egypt, مسؤول in the Gulf and the Levant),
+    /// and a reader who types the word without its hamza writes the seat's letter: مسوول, or
+    /// الشوون for a text's «والشئون». So the index files such a word under both seats'
+    /// letters, which the word's stem and its clitics then reach as any term's do. Only
+    /// before و: elsewhere the other seat's letter makes other words (هيئة would be هوية).
+    pub fn other_seat_term(&self, word: &str) -> Option<String> {
+        if !word.contains("ئو") && !word.contains("ؤو") {
+            return None;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        let swapped: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| match (c, chars.get(i + 1)) {
+                ('ئ', Some('و')) => 'ؤ',
+                ('ؤ', Some('و')) => 'ئ',
+                _ => c,
+            })
+            .collect();
+        let mut buf = String::new();
+        normalize::normalize_into(&swapped, &mut buf);
+        let mut terms = buf
+            .split(|c: char| !is_term_char(c))
+            .filter(|t| !t.is_empty());
+        match (terms.next(), terms.next()) {
+            (Some(term), None) => Some(term.to_owned()),
+            _ => None,
+        }
+    }
+
     /// The offsets and positions of the tokens [`Analyzer::analyze`] gives, `(start, end,
     /// position)`, without building their terms (for highlighting, which only needs to find
     /// positions in the text). A word of plain Arabic letters or ASCII letters and digits is
@@ -381,6 +413,17 @@ fn is_term_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_seated_hamza_before_waw_is_also_filed_under_the_other_seat() {
+        let a = Analyzer::default();
+        assert_eq!(a.other_seat_term("مسئولون").as_deref(), Some("مسوولون"));
+        assert_eq!(a.other_seat_term("والشؤون").as_deref(), Some("والشيون"));
+        // Not elsewhere: هيئة is not هوية, nor a word without a seat.
+        assert_eq!(a.other_seat_term("هيئة"), None);
+        assert_eq!(a.other_seat_term("مسؤل"), None);
+        assert_eq!(a.other_seat_term("داعش"), None);
+    }
 
     #[test]
     fn a_number_with_thousands_separators_has_its_digits() {
