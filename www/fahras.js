@@ -1435,6 +1435,9 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   margin: 0;
   padding-block: 0.8em;
   padding-inline: 0.8em;
+  /* A result with a URL is an <a>: not the browser's blue underlined link text. */
+  color: inherit;
+  text-decoration: none;
   border-block-start: 1px solid var(--fahras-border, var(--_border));
   border-inline-start: 4px solid transparent;
   cursor: pointer;
@@ -1460,6 +1463,8 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   color: var(--fahras-title-fg, var(--fahras-fg, var(--_fg)));
 }
 .option.has-url .title { color: var(--fahras-link, var(--fahras-title-fg, var(--fahras-fg, var(--_fg)))); }
+/* The pointer over a result with a URL: its title underlined, as a link's text is. */
+.option.has-url:hover .title { text-decoration: underline; text-underline-offset: 0.2em; }
 @container fahras-panel (min-width: 30em) {
   .option { padding-inline: 1em; }
   .title { font-size: 1.08em; }
@@ -2179,7 +2184,8 @@ export class FahrasSearch extends ElementBase {
     // Keep focus in the input when an option is pressed.
     listbox.addEventListener('mousedown', (e) => e.preventDefault(), opts);
     listbox.addEventListener('click', (e) => this.#onOptionClick(e), opts);
-    // A middle click opens the article in a new tab, as on a link (no click event for it).
+    // A middle click (no click event for it): on a result's link the browser opens a new tab
+    // unless the select event is canceled; on a result without one, the select event.
     listbox.addEventListener('auxclick', (e) => e.button === 1 && this.#onOptionClick(e), opts);
     suggestion.addEventListener('click', () => this.#runSuggestion(), opts);
     // Keep the focus in the input (and the dropdown open) when the clear button is pressed.
@@ -2357,7 +2363,8 @@ export class FahrasSearch extends ElementBase {
     const suggest = h('p', { class: 'suggest', part: 'suggest', hidden: true }, suggestLead, suggestion);
     // tabindex -1: when it scrolls (dropdown, dialog) Chrome would otherwise make the list a
     // Tab stop of its own; the combobox pattern moves through it from the input.
-    const listbox = h('ul', { class: 'listbox', part: 'listbox', id: `${id}-listbox`, role: 'listbox', tabindex: '-1', hidden: true });
+    // (A div: its options are links, which a list's items could not be.)
+    const listbox = h('div', { class: 'listbox', part: 'listbox', id: `${id}-listbox`, role: 'listbox', tabindex: '-1', hidden: true });
     const emptyTitle = h('p', { class: 'message' });
     const emptyHint = h('p', { class: 'hint' });
     const empty = h('div', { class: 'empty', part: 'empty', hidden: true }, emptyTitle, emptyHint);
@@ -3001,16 +3008,26 @@ export class FahrasSearch extends ElementBase {
     const index = Number(option.dataset.index);
     if (!Number.isInteger(index)) return;
     this.#setActive(index);
-    this.#activate(index, event);
+    // A click on a result's link: the browser follows it (in this tab, or in a new one for a
+    // middle or Ctrl+click), unless the select event is canceled.
+    this.#activate(index, event, option.localName === 'a' && option.hasAttribute('href'));
   }
 
-  /** Dispatch the cancelable select event; follow the hit's URL unless canceled. */
-  #activate(index, event) {
+  /**
+   * Dispatch the cancelable select event; follow the hit's URL unless canceled: by letting the
+   * browser follow the link that was clicked (`link`), or by going to it (a key, a click on a
+   * result without a link).
+   */
+  #activate(index, event, link = false) {
     const hit = this.#hits[index];
     if (!hit) return;
     if (this.#urlTimer) this.#writeUrl(); // the URL the reader comes back to holds the search
     const proceed = this.#dispatch('select', { hit, query: this.#ui.input.value }, true);
-    if (!proceed) return;
+    if (!proceed) {
+      if (link) event.preventDefault(); // the site handles it: the browser does not follow the link
+      return;
+    }
+    if (link) return;
     const url = hitUrl(hit, this.getAttribute('hit-url'));
     if (!url) return;
     if (event && (event.ctrlKey || event.metaKey || event.shiftKey || event.button === 1)) {
@@ -3332,10 +3349,18 @@ export class FahrasSearch extends ElementBase {
     const comma = ui === 'ar' ? '، ' : ', ';
     const metaSaid = [...meta.children].map((part) => part.textContent).join(comma);
     const said = h('span', { id: detailsId, hidden: true }, metaSaid && snip.text ? `${metaSaid}. ` : metaSaid, snip.text ?? '');
+    // A result with a URL is a link, as a reader expects of a search result: its address shows
+    // on hover, its context menu opens it in a new tab or copies it, a middle or Ctrl+click
+    // opens it as the browser's settings say (#onOptionClick lets the browser follow it unless
+    // the select event is canceled). role="option" keeps it the combobox's option (allowed on
+    // <a href>): a link inside an option would be a control nested in another. tabindex -1:
+    // the input keeps the focus and the arrows move through the results, not Tab.
     const option = h(
-      'li',
+      url ? 'a' : 'div',
       {
         id,
+        href: url,
+        tabindex: url && '-1',
         // The article's own direction (from its title), whatever the widget's UI direction.
         dir: 'auto',
         lang: arabic && 'ar',

@@ -245,6 +245,69 @@ describe('what a screen reader is told', { skip }, () => {
     await context.close();
   });
 
+  test('a result with a URL is a link to it (its address on hover, its context menu), still an option of the combobox; a site that cancels the select event keeps the reader on the page', async () => {
+    const { context, page, errors } = await open('/');
+    const { host, input } = await search(page, 'داعش');
+    const options = host.locator('[role="option"]');
+    // Each option is the link itself (<a href role="option">, as the widget's URLs are made).
+    const links = await host.evaluate(async (el) => {
+      const { hitUrl } = await import('/fahras.js');
+      return [...el.shadowRoot.querySelectorAll('[role="option"]')].map((o, i) => ({
+        tag: o.localName,
+        href: o.getAttribute('href'),
+        expected: hitUrl(el.results.hits[i], el.getAttribute('hit-url')),
+        tabIndex: o.tabIndex,
+        nested: o.querySelectorAll('a, button, input, [tabindex]').length,
+      }));
+    });
+    assert.ok(links.length >= 3, `results: ${links.length}`);
+    for (const link of links) {
+      assert.ok(link.expected, 'the demo\'s results have a URL');
+      assert.deepEqual(link, { tag: 'a', href: link.expected, expected: link.expected, tabIndex: -1, nested: 0 });
+    }
+    // Chromium says an option, not a link: the combobox's model is unchanged, and no link is
+    // nested in an option (axe: nested-interactive).
+    const ax = await axNodes(page);
+    const titles = await options.locator('[part="title"]').allTextContents();
+    assert.deepEqual(ax.filter((n) => n.role === 'option' && titles.includes(n.name)).map((n) => n.name), titles);
+    assert.deepEqual(ax.filter((n) => n.role === 'link' && titles.some((t) => n.name.includes(t))), []);
+    assert.deepEqual(await axeViolations(page, 'fahras-search'), []);
+    // Not Tab stops: Tab leaves the results (the arrows move through them).
+    await input.focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await host.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('role') ?? null), null, 'Tab skips the results');
+
+    // A site that handles the choice itself (cancels the select event): no click, key or
+    // middle click leaves the page or opens a tab.
+    await page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', (e) => {
+        window.__selects++;
+        if (window.__cancel) e.preventDefault();
+      });
+      window.__cancel = true;
+    });
+    let tabs = 0;
+    context.on('page', () => tabs++);
+    const here = page.url();
+    await options.first().click();
+    await options.first().click({ modifiers: ['ControlOrMeta'] });
+    await options.first().click({ button: 'middle' });
+    await input.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__selects), 4, 'a select event each time');
+    assert.equal(page.url(), here, 'the page stays');
+    assert.equal(tabs, 0, 'no tab opened');
+    // Not canceled, a plain click follows the link in this tab.
+    await page.evaluate(() => (window.__cancel = false));
+    await Promise.all([page.waitForURL(links[1].href), options.nth(1).click()]);
+    assert.equal(await page.evaluate(() => window.__selects), undefined, 'the article, a new page');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a field name does not set the query\'s direction: «title:داعش» runs right to left, «title:» alone and «title:telegram» left to right', async () => {
     const { context, page, errors } = await open('/');
     const host = page.locator('fahras-search');

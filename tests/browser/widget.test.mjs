@@ -634,13 +634,15 @@ describe('security', { skip }, () => {
       return {
         tags: [...new Set(all.map((e) => e.localName))].sort(),
         handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
-        hrefs: all.filter((e) => e.hasAttribute('href') || e.hasAttribute('src') || e.hasAttribute('srcdoc')).length,
+        // (A result with a safe URL is a link to it: checked below.)
+        hrefs: all.filter((e) => (e.hasAttribute('href') && !e.matches('a[role="option"]')) || e.hasAttribute('src') || e.hasAttribute('srcdoc')).length,
+        links: [...el.shadowRoot.querySelectorAll('[role="option"]')].map((o) => (o.localName === 'a' ? o.getAttribute('href') : null)),
         svgs: el.shadowRoot.querySelectorAll('svg:not(.timeline-chart, .filter-icon, .chevron, .remove-icon)').length,
         lightDom: document.querySelectorAll('img, iframe, svg, object, embed, script:not([src])').length,
       };
     });
     // (The facet panel adds its fieldsets, selects, the timeline's SVG and its table.)
-    const allowed = ['button', 'circle', 'dialog', 'div', 'input', 'kbd', 'label', 'li', 'mark', 'p', 'path', 'span', 'svg', 'time', 'ul',
+    const allowed = ['a', 'button', 'circle', 'dialog', 'div', 'input', 'kbd', 'label', 'li', 'mark', 'p', 'path', 'span', 'svg', 'time', 'ul',
       'fieldset', 'legend', 'select', 'option', 'g', 'rect', 'line', 'text', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td'];
     assert.deepEqual(dom.tags.filter((t) => !allowed.includes(t)), []);
     assert.deepEqual(dom.handlers, []);
@@ -661,6 +663,8 @@ describe('security', { skip }, () => {
     };
     const expected = hits.map((hit) => safe(hit.url)).filter(Boolean);
     assert.ok(expected.length >= 2 && expected.length < hits.length, `some safe, some not: ${JSON.stringify(hits.map((h) => h.url))}`);
+    // A result is a link exactly when its URL is safe, and to that URL; the others are no links.
+    assert.deepEqual(dom.links, hits.map((hit) => safe(hit.url)));
     await input.focus();
     for (let i = 0; i < hits.length; i++) {
       const count = navigations.length;
