@@ -1546,10 +1546,14 @@ mark {
 .root[data-mode='dropdown'] > .search > .label { margin-block-end: var(--fahras-gap, 0.75em); }
 .root[data-mode='dropdown'] .panel {
   position: absolute;
-  inset-inline-start: 0;
+  /* (#placePanel moves it in when it would overflow the screen.) */
+  inset-inline-start: var(--_panel-start, 0);
   inset-block-start: calc(100% + 0.35em);
   z-index: var(--fahras-z-index, 1000);
-  inline-size: var(--fahras-dropdown-width, 100%);
+  /* As wide as the input, and at least 30em or the screen's width less 0.5em each side: an
+     input that a phone's header leaves a third of the screen made a panel as narrow. */
+  inline-size: var(--fahras-dropdown-width, max(100%, min(100vw - 1em, 30em)));
+  max-inline-size: var(--_panel-max, none); /* (set as it opens: the screen's width less 1em) */
   max-block-size: var(--fahras-dropdown-max-height, min(70vh, 36em));
   overflow: hidden;
   padding: 0.75em;
@@ -1892,6 +1896,8 @@ export class FahrasSearch extends ElementBase {
   #activeEls = new Map(); // data-key → <li> of the chosen-filters summary
   #chartKey = ''; // what the timeline's SVG was built for (unit, periods, locale)
   #bars = []; // [{period, g, hit, fill, value, tick}]
+  #placement = null; // dropdown: this element's own stylesheet placing its panel (#placePanel)
+  #placed = [null, 0]; // … what it says: the panel's greatest width and its offset, in px
 
   constructor() {
     super();
@@ -2225,6 +2231,7 @@ export class FahrasSearch extends ElementBase {
     document.addEventListener('pointerdown', (e) => {
       if (this.mode === 'dropdown' && this.#panelOpen && !e.composedPath().includes(this)) this.#setPanelOpen(false);
     }, opts);
+    window.addEventListener('resize', () => this.#placePanel(), opts);
 
     // Modal: the trigger, the shortcut keys, the dialog's own keys and close.
     trigger.addEventListener('click', () => this.#openDialog(), opts);
@@ -3148,8 +3155,47 @@ export class FahrasSearch extends ElementBase {
     const open = dropdown && this.#panelOpen && hasContent;
     ui.root.toggleAttribute('data-open', open);
     if (dropdown) this.#setOpen(this.#panelOpen && this.#state === 'results');
+    if (open) this.#placePanel();
     if (!open) this.#revealed = false;
     else if (!this.#revealed) requestAnimationFrame(() => this.#revealPanel());
+  }
+
+  /**
+   * Dropdown: the open panel inside the screen. Wider than a narrow input (see its CSS), it
+   * would overflow the screen on the side it grows to (the left in RTL): it is aligned with
+   * the input's start edge if it fits there, else with its end edge, else moved in as far as
+   * needed, 0.5em from the screen's edges. Written to this element's own stylesheet (no
+   * inline style: a strict CSP forbids them).
+   */
+  #placePanel() {
+    const { root, panel } = this.#ui;
+    if (this.mode !== 'dropdown' || !root.hasAttribute('data-open')) return;
+    const view = document.documentElement.clientWidth;
+    const margin = parseFloat(getComputedStyle(panel).fontSize) / 2 || 8;
+    const most = Math.max(0, view - 2 * margin);
+    this.#place(most, this.#placed[1]); // (the panel's width, measured next, depends on it alone)
+    // In the page's coordinates: the panel that just opened (or the last placing) may have
+    // made the page wider than the screen, and the browser scroll it sideways (in RTL, to the
+    // left); without that overflow it is back at 0.
+    const box = root.getBoundingClientRect();
+    const [boxLeft, boxRight] = [box.left + window.scrollX, box.right + window.scrollX];
+    const width = panel.getBoundingClientRect().width;
+    const rtl = getComputedStyle(root).direction === 'rtl';
+    const fits = (left) => left >= margin - 0.5 && left + width <= view - margin + 0.5;
+    const [start, end] = rtl ? [boxRight - width, boxLeft] : [boxLeft, boxRight - width];
+    const left = fits(start) ? start : fits(end) ? end : Math.max(margin, Math.min(start, view - margin - width));
+    const offset = Math.round((rtl ? boxRight - (left + width) : left - boxLeft) * 10) / 10;
+    this.#place(most, offset);
+  }
+
+  #place(most, start) {
+    if (most === this.#placed[0] && start === this.#placed[1]) return;
+    this.#placed = [most, start];
+    if (!this.#placement) {
+      this.#placement = new CSSStyleSheet(); // (the first time a dropdown opens)
+      this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, this.#placement];
+    }
+    this.#placement.replaceSync(`.panel { --_panel-max: ${most}px; --_panel-start: ${start}px; }`);
   }
 
   /**
