@@ -1435,9 +1435,13 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   margin: 0;
   padding-block: 0.8em;
   padding-inline: 0.8em;
-  /* A result with a URL is an <a>: not the browser's blue underlined link text. */
+  /* A result with a URL is an <a>: not the browser's blue underlined link text, and its text
+     can be selected (Chromium selects no link text by dragging, but drags the link). */
   color: inherit;
   text-decoration: none;
+  -webkit-user-select: text;
+  user-select: text;
+  -webkit-user-drag: none;
   border-block-start: 1px solid var(--fahras-border, var(--_border));
   border-inline-start: 4px solid transparent;
   cursor: pointer;
@@ -1896,6 +1900,7 @@ export class FahrasSearch extends ElementBase {
   #activeEls = new Map(); // data-key → <li> of the chosen-filters summary
   #chartKey = ''; // what the timeline's SVG was built for (unit, periods, locale)
   #bars = []; // [{period, g, hit, fill, value, tick}]
+  #press = null; // [x, y] of the last press on the results (a drag that selects text is no click)
   #placement = null; // dropdown: this element's own stylesheet placing its panel (#placePanel)
   #placed = [null, 0]; // … what it says: the panel's greatest width and its offset, in px
 
@@ -2187,8 +2192,11 @@ export class FahrasSearch extends ElementBase {
       else if (this.mode === 'inline' && this.#state === 'results') this.#setOpen(true);
     }, opts);
     input.addEventListener('blur', () => this.#setActive(-1), opts);
-    // Keep focus in the input when an option is pressed.
-    listbox.addEventListener('mousedown', (e) => e.preventDefault(), opts);
+    // Keep focus in the input when an option is pressed (a dropdown's panel would close, a
+    // dialog lose its field). Inline, the results are the page's text: the press is the
+    // browser's, so that a drag selects a snippet to copy (#onOptionClick opens nothing then).
+    listbox.addEventListener('mousedown', (e) => this.mode !== 'inline' && e.preventDefault(), opts);
+    listbox.addEventListener('pointerdown', (e) => (this.#press = [e.clientX, e.clientY]), opts);
     listbox.addEventListener('click', (e) => this.#onOptionClick(e), opts);
     // A middle click (no click event for it): on a result's link the browser opens a new tab
     // unless the select event is canceled; on a result without one, the select event.
@@ -3014,10 +3022,27 @@ export class FahrasSearch extends ElementBase {
     if (!option || !this.#ui.listbox.contains(option)) return;
     const index = Number(option.dataset.index);
     if (!Number.isInteger(index)) return;
+    if (event.type === 'click' && this.#selectedByDrag(event)) {
+      event.preventDefault(); // nor does the browser follow the link
+      return;
+    }
     this.#setActive(index);
     // A click on a result's link: the browser follows it (in this tab, or in a new one for a
     // middle or Ctrl+click), unless the select event is canceled.
     this.#activate(index, event, option.localName === 'a' && option.hasAttribute('href'));
+  }
+
+  /**
+   * Inline: did the press that ends in this click drag over the text and select some (a
+   * snippet to copy)? That is no click to open the result; a click that does not move still
+   * opens it (even on a selection, which it clears).
+   */
+  #selectedByDrag(event) {
+    if (this.mode !== 'inline' || !this.#press) return false;
+    const [x, y] = this.#press;
+    if (Math.hypot(event.clientX - x, event.clientY - y) < 4) return false;
+    const selection = this.shadowRoot.getSelection?.() ?? document.getSelection();
+    return String(selection ?? '').trim() !== '';
   }
 
   /**
@@ -3407,6 +3432,8 @@ export class FahrasSearch extends ElementBase {
         id,
         href: url,
         tabindex: url && '-1',
+        // Not dragged as a link: a drag on its text selects it (Firefox; Chromium: the CSS).
+        draggable: url && 'false',
         // The article's own direction (from its title), whatever the widget's UI direction.
         dir: 'auto',
         lang: arabic && 'ar',

@@ -308,6 +308,51 @@ describe('what a screen reader is told', { skip }, () => {
     await context.close();
   });
 
+  test('inline, a snippet\'s text can be selected with the mouse (to copy it) without opening the article; a plain click still opens it', async () => {
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    await page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', () => window.__selects++);
+    });
+    const option = host.locator('[role="option"]').first();
+    const snippet = option.locator('[part="snippet"]');
+    const text = squash(await snippet.textContent());
+    // A drag along the snippet's first line, from its start (the right: it is Arabic) leftwards.
+    const box = await snippet.boundingBox();
+    const y = box.y + 12;
+    await page.mouse.move(box.x + box.width - 4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 150, y, { steps: 10 });
+    await page.mouse.up();
+    const selected = await host.evaluate((el) => String(el.shadowRoot.getSelection()));
+    assert.ok(squash(selected).length >= 5 && text.includes(squash(selected)), `selected «${selected}» of «${text}»`);
+    await page.waitForTimeout(500);
+    assert.equal(new URL(page.url()).pathname, '/', 'the drag opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    // The selection can be copied as any text of the page.
+    assert.equal(await page.evaluate(() => String(document.getSelection())).then(squash), squash(selected));
+    // The same in the English page (results without a URL: no links).
+    const ltr = await open('/t/ltr.html', { locale: 'en' });
+    const { host: ltrHost } = await search(ltr.page, 'telegram');
+    await ltr.page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', () => window.__selects++);
+    });
+    const meta = await ltrHost.locator('[role="option"] .date').first().boundingBox();
+    await ltr.page.mouse.move(meta.x + 2, meta.y + meta.height / 2);
+    await ltr.page.mouse.down();
+    await ltr.page.mouse.move(meta.x + meta.width - 2, meta.y + meta.height / 2, { steps: 10 });
+    await ltr.page.mouse.up();
+    assert.ok((await ltrHost.evaluate((el) => String(el.shadowRoot.getSelection()))).trim().length >= 5, 'the date selected');
+    assert.equal(await ltr.page.evaluate(() => window.__selects), 0, 'no select event');
+    await ltr.context.close();
+    // A click (no drag), on the selection too, opens the article.
+    await Promise.all([page.waitForURL(/\/articles\/[^/]+\.html$/), page.mouse.click(box.x + box.width - 60, y)]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a field name does not set the query\'s direction: «title:داعش» runs right to left, «title:» alone and «title:telegram» left to right', async () => {
     const { context, page, errors } = await open('/');
     const host = page.locator('fahras-search');
