@@ -445,6 +445,29 @@ export function textDirection(text) {
   return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(letter[0]) ? 'rtl' : 'ltr';
 }
 
+/**
+ * The language to mark a name with (a facet's value, a chosen filter) in a widget whose UI
+ * language is `ui`, or null for the widget's own: an Arabic name in the English widget is
+ * read by an Arabic voice (an English one skips Arabic letters); a name in Latin letters in
+ * the Arabic widget (an index's English label, an id) by an English one.
+ */
+function nameLang(text, ui) {
+  const dir = textDirection(text);
+  if (ui !== 'ar' && dir === 'rtl') return 'ar';
+  if (ui === 'ar' && dir === 'ltr') return 'en';
+  return null;
+}
+
+/**
+ * A sentence of the widget's own words around a name, `template(name)`, as the words before
+ * and after it: s.remove → ['إزالة عامل التصفية: ', ''], so that the name is an element of
+ * its own (its language, its direction isolated).
+ */
+function around(template) {
+  const [before, after = ''] = template('\u0000').split('\u0000');
+  return [before, after];
+}
+
 /** The plural category of `n` in `lang` ('zero', 'one', 'two', 'few', 'many', 'other'). */
 function pluralRule(n, lang) {
   return cachedFormatter(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n);
@@ -3661,10 +3684,10 @@ export class FahrasSearch extends ElementBase {
     const ui = this.#ui;
     const items = [];
     for (const [facet, values] of this.#filters) {
-      for (const value of values) items.push({ kind: 'f', facet, value, text: this.#labelOf(facet, value) });
+      for (const value of values) items.push({ kind: 'f', facet, value, name: this.#labelOf(facet, value) });
     }
     for (const [facet, values] of this.#exclude) {
-      for (const value of values) items.push({ kind: 'x', facet, value, text: s.not(this.#labelOf(facet, value)) });
+      for (const value of values) items.push({ kind: 'x', facet, value, name: this.#labelOf(facet, value), words: s.not });
     }
     // A value chosen before any count named it (a link with `q.x.platform=twitter`: an
     // excluded value is never counted) shows its id until its facet's labels are read.
@@ -3677,10 +3700,17 @@ export class FahrasSearch extends ElementBase {
     if (range.from || range.to) {
       const from = range.from && formatPeriod(range.from, locale);
       const to = range.to && formatPeriod(range.to, locale);
+      // (The widget's own words and dates: no name in it.)
       const text = from && to ? (range.from === range.to ? from : `${from} – ${to}`) : from ? s.since(from) : s.until(to);
       items.push({ kind: 'date', facet: '', value: '', text });
     }
     ui.active.hidden = !items.length;
+    // A button named by what it shows and, visually hidden, the widget's words around it
+    // («إزالة عامل التصفية: » + «تيليجرام»). Not an aria-label: a name there is a string, and
+    // «Remove filter: ديارنا» mixed two languages in it, the Arabic name read by the English
+    // voice and its direction left to the English around it. The name is its own element,
+    // marked with its language and isolated (dir=auto).
+    const [before, after] = around(s.remove);
     const nodes = items.map((item) => {
       const key = `r|${item.kind}|${item.facet}|${item.value}`;
       let li = this.#activeEls.get(key);
@@ -3688,15 +3718,25 @@ export class FahrasSearch extends ElementBase {
         const button = h(
           'button',
           { type: 'button', class: 'filter-chip', part: 'filter-chip', 'data-action': 'remove', 'data-key': key, 'data-kind': item.kind, 'data-facet': item.facet, 'data-value': item.value },
+          h('span', { class: 'visually-hidden' }),
           h('span', { class: 'text', dir: 'auto' }),
+          h('span', { class: 'visually-hidden' }),
           svg('remove-icon', [['path', { d: 'M7 7 L17 17 M17 7 L7 17' }]]),
         );
         li = h('li', {}, button);
         this.#activeEls.set(key, li);
       }
-      const button = li.firstElementChild;
-      button.firstElementChild.textContent = item.text;
-      button.setAttribute('aria-label', s.remove(item.text));
+      const [lead, shown, tail] = li.firstElementChild.children;
+      lead.textContent = before;
+      tail.textContent = after;
+      tail.hidden = !after;
+      if (item.name == null) {
+        shown.textContent = item.text;
+      } else {
+        const name = h('span', { class: 'name', dir: 'auto', lang: nameLang(item.name, this.uiLang) }, item.name);
+        const [not, notAfter] = item.words ? around(item.words) : ['', ''];
+        shown.replaceChildren(...[not, name, notAfter].filter(Boolean));
+      }
       return li;
     });
     for (const [key, li] of this.#activeEls) if (!nodes.includes(li)) this.#activeEls.delete(key);
@@ -3742,9 +3782,11 @@ export class FahrasSearch extends ElementBase {
       const count = Number(entry.count) || 0;
       const [label, shown, noun] = chip.children;
       label.textContent = this.#labelOf(facet, value, entry);
-      // An Arabic name with no English label, in the English widget: read by an Arabic voice.
-      label.toggleAttribute('lang', this.uiLang !== 'ar' && textDirection(label.textContent) === 'rtl');
-      if (label.hasAttribute('lang')) label.lang = 'ar';
+      // An Arabic name with no English label, in the English widget: read by an Arabic voice
+      // (and a name in Latin letters in the Arabic widget by an English one).
+      const lang = nameLang(label.textContent, this.uiLang);
+      if (lang) label.lang = lang;
+      else label.removeAttribute('lang');
       shown.textContent = formatNumber(count, locale);
       noun.textContent = `${this.uiLang === 'ar' ? '،' : ','} ${formatArticles(count, locale)}`;
       chip.setAttribute('aria-pressed', String(pressed));

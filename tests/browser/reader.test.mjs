@@ -353,6 +353,56 @@ describe('what a screen reader is told', { skip }, () => {
     await context.close();
   });
 
+  test('a chosen filter\'s remove button is named in the widget\'s language around the value, the value marked with its own language and isolated', async () => {
+    const named = async (page) =>
+      (await axNodes(page)).filter((n) => n.role === 'button' && /^(Remove filter|إزالة عامل التصفية)/.test(n.name)).map((n) => squash(n.name)).sort();
+    const chips = (host) =>
+      host.locator('[part="filter-chip"]').evaluateAll((els) =>
+        els.map((b) => ({
+          label: b.getAttribute('aria-label'),
+          shown: b.querySelector('.text').textContent,
+          names: [...b.querySelectorAll('.name')].map((n) => [n.textContent, n.closest('[lang]').lang, n.dir]),
+        })),
+      );
+    // The English widget: an Arabic source (no English label) and an excluded platform.
+    const { context, page, errors } = await open('/t/ltr.html', { locale: 'en' });
+    const { host } = await search(page, 'telegram');
+    const source = await host.evaluate((el) => el.results.facets.source.find((e) => /[\u0600-\u06FF]/.test(e.labelAr || e.value)));
+    assert.ok(source, 'an Arabic source');
+    const sourceName = source.labelEn || source.labelAr || source.value;
+    await host.evaluate((el, value) => {
+      el.filters = { source: [value] };
+      el.exclude = { platform: ['facebook'] };
+    }, source.value);
+    await until(async () => (await host.locator('[part="filter-chip"]').count()) === 2, 'two chosen filters');
+    assert.deepEqual(await named(page), [`Remove filter: ${sourceName}`, 'Remove filter: not Facebook'].sort());
+    assert.deepEqual(
+      (await chips(host)).sort((a, b) => a.shown.localeCompare(b.shown)),
+      [
+        { label: null, shown: 'not Facebook', names: [['Facebook', 'en', 'auto']] },
+        { label: null, shown: sourceName, names: [[sourceName, 'ar', 'auto']] },
+      ].sort((a, b) => a.shown.localeCompare(b.shown)),
+    );
+    assert.deepEqual(await axeViolations(page, 'fahras-search'), []);
+    await context.close();
+    // The Arabic widget: its own words, Arabic names unmarked (the widget's language), an id in
+    // Latin letters (a value no label names) marked English.
+    const ar = await open('/');
+    const { host: arHost } = await search(ar.page, 'داعش');
+    await arHost.evaluate((el) => {
+      el.exclude = { platform: ['facebook'] };
+      el.filters = { person: ['no-such-person'] };
+    });
+    await until(async () => (await arHost.locator('[part="filter-chip"]').count()) === 2, 'two chosen filters');
+    assert.deepEqual(await named(ar.page), ['إزالة عامل التصفية: no-such-person', 'إزالة عامل التصفية: ليس فيسبوك']);
+    assert.deepEqual(
+      (await chips(arHost)).map((c) => c.names[0]).sort(),
+      [['no-such-person', 'en', 'auto'], ['فيسبوك', 'ar', 'auto']],
+    );
+    await ar.context.close();
+    assert.deepEqual([...errors, ...ar.errors], []);
+  });
+
   test('a field name does not set the query\'s direction: «title:داعش» runs right to left, «title:» alone and «title:telegram» left to right', async () => {
     const { context, page, errors } = await open('/');
     const host = page.locator('fahras-search');
