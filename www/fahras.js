@@ -1506,9 +1506,11 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   color: var(--fahras-muted, var(--_muted));
 }
 .meta:empty { display: none; }
-.meta > span + span::before {
+/* The dot between two of them ends the first: on a narrow screen the next one wraps to a line
+   of its own without a dot to begin it. */
+.meta > span:not(:last-child)::after {
   content: '·';
-  margin-inline-end: 0.5em;
+  margin-inline-start: 0.5em;
 }
 .snippet {
   display: block;

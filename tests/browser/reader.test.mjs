@@ -403,6 +403,40 @@ describe('what a screen reader is told', { skip }, () => {
     assert.deepEqual([...errors, ...ar.errors], []);
   });
 
+  test('the dot between a result\'s date, author and source never begins a line: it ends the item before it (narrow, RTL and LTR)', async () => {
+    for (const [pathname, query, locale] of [['/', 'داعش', 'ar'], ['/t/ltr.html', 'telegram', 'en']]) {
+      let wrapped = 0;
+      for (const width of [320, 375]) {
+        const { context, page, errors } = await open(pathname, { viewport: { width, height: 800 }, locale });
+        const { host } = await search(page, query);
+        const metas = await host.locator('[part="meta"]').evaluateAll((els) =>
+          els.map((meta) =>
+            [...meta.children].map((item) => ({
+              text: item.textContent,
+              top: Math.round(item.getBoundingClientRect().top),
+              before: getComputedStyle(item, '::before').content,
+              after: getComputedStyle(item, '::after').content,
+            })),
+          ),
+        );
+        for (const items of metas) {
+          items.forEach((item, i) => {
+            const where = `${pathname} at ${width}px: ${JSON.stringify(items)}`;
+            // Nothing before an item, first on its line or not; the dot after every one but
+            // the last, so that it stays at the end of the line that item ends.
+            assert.equal(item.before, 'none', where);
+            assert.equal(item.after, i < items.length - 1 ? '"·"' : 'none', where);
+            if (i > 0 && item.top > items[i - 1].top) wrapped++;
+          });
+        }
+        await page.screenshot({ path: screenshotPath(`reader-meta-${locale === 'ar' ? 'rtl' : 'ltr'}-${width}.png`) });
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+      assert.ok(wrapped >= 1, `${pathname}: a date, author or source wraps to a line of its own (the case looked at)`);
+    }
+  });
+
   test('a field name does not set the query\'s direction: «title:داعش» runs right to left, «title:» alone and «title:telegram» left to right', async () => {
     const { context, page, errors } = await open('/');
     const host = page.locator('fahras-search');
