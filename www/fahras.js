@@ -445,6 +445,29 @@ export function textDirection(text) {
   return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(letter[0]) ? 'rtl' : 'ltr';
 }
 
+/**
+ * The language to mark a name with (a facet's value, a chosen filter) in a widget whose UI
+ * language is `ui`, or null for the widget's own: an Arabic name in the English widget is
+ * read by an Arabic voice (an English one skips Arabic letters); a name in Latin letters in
+ * the Arabic widget (an index's English label, an id) by an English one.
+ */
+function nameLang(text, ui) {
+  const dir = textDirection(text);
+  if (ui !== 'ar' && dir === 'rtl') return 'ar';
+  if (ui === 'ar' && dir === 'ltr') return 'en';
+  return null;
+}
+
+/**
+ * A sentence of the widget's own words around a name, `template(name)`, as the words before
+ * and after it: s.remove → ['إزالة عامل التصفية: ', ''], so that the name is an element of
+ * its own (its language, its direction isolated).
+ */
+function around(template) {
+  const [before, after = ''] = template('\u0000').split('\u0000');
+  return [before, after];
+}
+
 /** The plural category of `n` in `lang` ('zero', 'one', 'two', 'few', 'many', 'other'). */
 function pluralRule(n, lang) {
   return cachedFormatter(`plural|${lang}`, () => new Intl.PluralRules(lang)).select(n);
@@ -1435,6 +1458,13 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   margin: 0;
   padding-block: 0.8em;
   padding-inline: 0.8em;
+  /* A result with a URL is an <a>: not the browser's blue underlined link text, and its text
+     can be selected (Chromium selects no link text by dragging, but drags the link). */
+  color: inherit;
+  text-decoration: none;
+  -webkit-user-select: text;
+  user-select: text;
+  -webkit-user-drag: none;
   border-block-start: 1px solid var(--fahras-border, var(--_border));
   border-inline-start: 4px solid transparent;
   cursor: pointer;
@@ -1460,6 +1490,8 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   color: var(--fahras-title-fg, var(--fahras-fg, var(--_fg)));
 }
 .option.has-url .title { color: var(--fahras-link, var(--fahras-title-fg, var(--fahras-fg, var(--_fg)))); }
+/* The pointer over a result with a URL: its title underlined, as a link's text is. */
+.option.has-url:hover .title { text-decoration: underline; text-underline-offset: 0.2em; }
 @container fahras-panel (min-width: 30em) {
   .option { padding-inline: 1em; }
   .title { font-size: 1.08em; }
@@ -1474,9 +1506,11 @@ button:focus-visible { outline: 3px solid var(--fahras-focus, var(--_focus)); ou
   color: var(--fahras-muted, var(--_muted));
 }
 .meta:empty { display: none; }
-.meta > span + span::before {
+/* The dot between two of them ends the first: on a narrow screen the next one wraps to a line
+   of its own without a dot to begin it. */
+.meta > span:not(:last-child)::after {
   content: '·';
-  margin-inline-end: 0.5em;
+  margin-inline-start: 0.5em;
 }
 .snippet {
   display: block;
@@ -1541,10 +1575,14 @@ mark {
 .root[data-mode='dropdown'] > .search > .label { margin-block-end: var(--fahras-gap, 0.75em); }
 .root[data-mode='dropdown'] .panel {
   position: absolute;
-  inset-inline-start: 0;
+  /* (#placePanel moves it in when it would overflow the screen.) */
+  inset-inline-start: var(--_panel-start, 0);
   inset-block-start: calc(100% + 0.35em);
   z-index: var(--fahras-z-index, 1000);
-  inline-size: var(--fahras-dropdown-width, 100%);
+  /* As wide as the input, and at least 30em or the screen's width less 0.5em each side: an
+     input that a phone's header leaves a third of the screen made a panel as narrow. */
+  inline-size: var(--fahras-dropdown-width, max(100%, min(100vw - 1em, 30em)));
+  max-inline-size: var(--_panel-max, none); /* (set as it opens: the screen's width less 1em) */
   max-block-size: var(--fahras-dropdown-max-height, min(70vh, 36em));
   overflow: hidden;
   padding: 0.75em;
@@ -1887,6 +1925,9 @@ export class FahrasSearch extends ElementBase {
   #activeEls = new Map(); // data-key → <li> of the chosen-filters summary
   #chartKey = ''; // what the timeline's SVG was built for (unit, periods, locale)
   #bars = []; // [{period, g, hit, fill, value, tick}]
+  #press = null; // [x, y] of the last press on the results (a drag that selects text is no click)
+  #placement = null; // dropdown: this element's own stylesheet placing its panel (#placePanel)
+  #placed = [null, 0]; // … what it says: the panel's greatest width and its offset, in px
 
   constructor() {
     super();
@@ -2176,10 +2217,14 @@ export class FahrasSearch extends ElementBase {
       else if (this.mode === 'inline' && this.#state === 'results') this.#setOpen(true);
     }, opts);
     input.addEventListener('blur', () => this.#setActive(-1), opts);
-    // Keep focus in the input when an option is pressed.
-    listbox.addEventListener('mousedown', (e) => e.preventDefault(), opts);
+    // Keep focus in the input when an option is pressed (a dropdown's panel would close, a
+    // dialog lose its field). Inline, the results are the page's text: the press is the
+    // browser's, so that a drag selects a snippet to copy (#onOptionClick opens nothing then).
+    listbox.addEventListener('mousedown', (e) => this.mode !== 'inline' && e.preventDefault(), opts);
+    listbox.addEventListener('pointerdown', (e) => (this.#press = [e.clientX, e.clientY]), opts);
     listbox.addEventListener('click', (e) => this.#onOptionClick(e), opts);
-    // A middle click opens the article in a new tab, as on a link (no click event for it).
+    // A middle click (no click event for it): on a result's link the browser opens a new tab
+    // unless the select event is canceled; on a result without one, the select event.
     listbox.addEventListener('auxclick', (e) => e.button === 1 && this.#onOptionClick(e), opts);
     suggestion.addEventListener('click', () => this.#runSuggestion(), opts);
     // Keep the focus in the input (and the dropdown open) when the clear button is pressed.
@@ -2219,6 +2264,7 @@ export class FahrasSearch extends ElementBase {
     document.addEventListener('pointerdown', (e) => {
       if (this.mode === 'dropdown' && this.#panelOpen && !e.composedPath().includes(this)) this.#setPanelOpen(false);
     }, opts);
+    window.addEventListener('resize', () => this.#placePanel(), opts);
 
     // Modal: the trigger, the shortcut keys, the dialog's own keys and close.
     trigger.addEventListener('click', () => this.#openDialog(), opts);
@@ -2357,7 +2403,8 @@ export class FahrasSearch extends ElementBase {
     const suggest = h('p', { class: 'suggest', part: 'suggest', hidden: true }, suggestLead, suggestion);
     // tabindex -1: when it scrolls (dropdown, dialog) Chrome would otherwise make the list a
     // Tab stop of its own; the combobox pattern moves through it from the input.
-    const listbox = h('ul', { class: 'listbox', part: 'listbox', id: `${id}-listbox`, role: 'listbox', tabindex: '-1', hidden: true });
+    // (A div: its options are links, which a list's items could not be.)
+    const listbox = h('div', { class: 'listbox', part: 'listbox', id: `${id}-listbox`, role: 'listbox', tabindex: '-1', hidden: true });
     const emptyTitle = h('p', { class: 'message' });
     const emptyHint = h('p', { class: 'hint' });
     const empty = h('div', { class: 'empty', part: 'empty', hidden: true }, emptyTitle, emptyHint);
@@ -3000,17 +3047,44 @@ export class FahrasSearch extends ElementBase {
     if (!option || !this.#ui.listbox.contains(option)) return;
     const index = Number(option.dataset.index);
     if (!Number.isInteger(index)) return;
+    if (event.type === 'click' && this.#selectedByDrag(event)) {
+      event.preventDefault(); // nor does the browser follow the link
+      return;
+    }
     this.#setActive(index);
-    this.#activate(index, event);
+    // A click on a result's link: the browser follows it (in this tab, or in a new one for a
+    // middle or Ctrl+click), unless the select event is canceled.
+    this.#activate(index, event, option.localName === 'a' && option.hasAttribute('href'));
   }
 
-  /** Dispatch the cancelable select event; follow the hit's URL unless canceled. */
-  #activate(index, event) {
+  /**
+   * Inline: did the press that ends in this click drag over the text and select some (a
+   * snippet to copy)? That is no click to open the result; a click that does not move still
+   * opens it (even on a selection, which it clears).
+   */
+  #selectedByDrag(event) {
+    if (this.mode !== 'inline' || !this.#press) return false;
+    const [x, y] = this.#press;
+    if (Math.hypot(event.clientX - x, event.clientY - y) < 4) return false;
+    const selection = this.shadowRoot.getSelection?.() ?? document.getSelection();
+    return String(selection ?? '').trim() !== '';
+  }
+
+  /**
+   * Dispatch the cancelable select event; follow the hit's URL unless canceled: by letting the
+   * browser follow the link that was clicked (`link`), or by going to it (a key, a click on a
+   * result without a link).
+   */
+  #activate(index, event, link = false) {
     const hit = this.#hits[index];
     if (!hit) return;
     if (this.#urlTimer) this.#writeUrl(); // the URL the reader comes back to holds the search
     const proceed = this.#dispatch('select', { hit, query: this.#ui.input.value }, true);
-    if (!proceed) return;
+    if (!proceed) {
+      if (link) event.preventDefault(); // the site handles it: the browser does not follow the link
+      return;
+    }
+    if (link) return;
     const url = hitUrl(hit, this.getAttribute('hit-url'));
     if (!url) return;
     if (event && (event.ctrlKey || event.metaKey || event.shiftKey || event.button === 1)) {
@@ -3131,8 +3205,47 @@ export class FahrasSearch extends ElementBase {
     const open = dropdown && this.#panelOpen && hasContent;
     ui.root.toggleAttribute('data-open', open);
     if (dropdown) this.#setOpen(this.#panelOpen && this.#state === 'results');
+    if (open) this.#placePanel();
     if (!open) this.#revealed = false;
     else if (!this.#revealed) requestAnimationFrame(() => this.#revealPanel());
+  }
+
+  /**
+   * Dropdown: the open panel inside the screen. Wider than a narrow input (see its CSS), it
+   * would overflow the screen on the side it grows to (the left in RTL): it is aligned with
+   * the input's start edge if it fits there, else with its end edge, else moved in as far as
+   * needed, 0.5em from the screen's edges. Written to this element's own stylesheet (no
+   * inline style: a strict CSP forbids them).
+   */
+  #placePanel() {
+    const { root, panel } = this.#ui;
+    if (this.mode !== 'dropdown' || !root.hasAttribute('data-open')) return;
+    const view = document.documentElement.clientWidth;
+    const margin = parseFloat(getComputedStyle(panel).fontSize) / 2 || 8;
+    const most = Math.max(0, view - 2 * margin);
+    this.#place(most, this.#placed[1]); // (the panel's width, measured next, depends on it alone)
+    // In the page's coordinates: the panel that just opened (or the last placing) may have
+    // made the page wider than the screen, and the browser scroll it sideways (in RTL, to the
+    // left); without that overflow it is back at 0.
+    const box = root.getBoundingClientRect();
+    const [boxLeft, boxRight] = [box.left + window.scrollX, box.right + window.scrollX];
+    const width = panel.getBoundingClientRect().width;
+    const rtl = getComputedStyle(root).direction === 'rtl';
+    const fits = (left) => left >= margin - 0.5 && left + width <= view - margin + 0.5;
+    const [start, end] = rtl ? [boxRight - width, boxLeft] : [boxLeft, boxRight - width];
+    const left = fits(start) ? start : fits(end) ? end : Math.max(margin, Math.min(start, view - margin - width));
+    const offset = Math.round((rtl ? boxRight - (left + width) : left - boxLeft) * 10) / 10;
+    this.#place(most, offset);
+  }
+
+  #place(most, start) {
+    if (most === this.#placed[0] && start === this.#placed[1]) return;
+    this.#placed = [most, start];
+    if (!this.#placement) {
+      this.#placement = new CSSStyleSheet(); // (the first time a dropdown opens)
+      this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, this.#placement];
+    }
+    this.#placement.replaceSync(`.panel { --_panel-max: ${most}px; --_panel-start: ${start}px; }`);
   }
 
   /**
@@ -3332,10 +3445,20 @@ export class FahrasSearch extends ElementBase {
     const comma = ui === 'ar' ? '، ' : ', ';
     const metaSaid = [...meta.children].map((part) => part.textContent).join(comma);
     const said = h('span', { id: detailsId, hidden: true }, metaSaid && snip.text ? `${metaSaid}. ` : metaSaid, snip.text ?? '');
+    // A result with a URL is a link, as a reader expects of a search result: its address shows
+    // on hover, its context menu opens it in a new tab or copies it, a middle or Ctrl+click
+    // opens it as the browser's settings say (#onOptionClick lets the browser follow it unless
+    // the select event is canceled). role="option" keeps it the combobox's option (allowed on
+    // <a href>): a link inside an option would be a control nested in another. tabindex -1:
+    // the input keeps the focus and the arrows move through the results, not Tab.
     const option = h(
-      'li',
+      url ? 'a' : 'div',
       {
         id,
+        href: url,
+        tabindex: url && '-1',
+        // Not dragged as a link: a drag on its text selects it (Firefox; Chromium: the CSS).
+        draggable: url && 'false',
         // The article's own direction (from its title), whatever the widget's UI direction.
         dir: 'auto',
         lang: arabic && 'ar',
@@ -3563,10 +3686,10 @@ export class FahrasSearch extends ElementBase {
     const ui = this.#ui;
     const items = [];
     for (const [facet, values] of this.#filters) {
-      for (const value of values) items.push({ kind: 'f', facet, value, text: this.#labelOf(facet, value) });
+      for (const value of values) items.push({ kind: 'f', facet, value, name: this.#labelOf(facet, value) });
     }
     for (const [facet, values] of this.#exclude) {
-      for (const value of values) items.push({ kind: 'x', facet, value, text: s.not(this.#labelOf(facet, value)) });
+      for (const value of values) items.push({ kind: 'x', facet, value, name: this.#labelOf(facet, value), words: s.not });
     }
     // A value chosen before any count named it (a link with `q.x.platform=twitter`: an
     // excluded value is never counted) shows its id until its facet's labels are read.
@@ -3579,10 +3702,17 @@ export class FahrasSearch extends ElementBase {
     if (range.from || range.to) {
       const from = range.from && formatPeriod(range.from, locale);
       const to = range.to && formatPeriod(range.to, locale);
+      // (The widget's own words and dates: no name in it.)
       const text = from && to ? (range.from === range.to ? from : `${from} – ${to}`) : from ? s.since(from) : s.until(to);
       items.push({ kind: 'date', facet: '', value: '', text });
     }
     ui.active.hidden = !items.length;
+    // A button named by what it shows and, visually hidden, the widget's words around it
+    // («إزالة عامل التصفية: » + «تيليجرام»). Not an aria-label: a name there is a string, and
+    // «Remove filter: ديارنا» mixed two languages in it, the Arabic name read by the English
+    // voice and its direction left to the English around it. The name is its own element,
+    // marked with its language and isolated (dir=auto).
+    const [before, after] = around(s.remove);
     const nodes = items.map((item) => {
       const key = `r|${item.kind}|${item.facet}|${item.value}`;
       let li = this.#activeEls.get(key);
@@ -3590,15 +3720,25 @@ export class FahrasSearch extends ElementBase {
         const button = h(
           'button',
           { type: 'button', class: 'filter-chip', part: 'filter-chip', 'data-action': 'remove', 'data-key': key, 'data-kind': item.kind, 'data-facet': item.facet, 'data-value': item.value },
+          h('span', { class: 'visually-hidden' }),
           h('span', { class: 'text', dir: 'auto' }),
+          h('span', { class: 'visually-hidden' }),
           svg('remove-icon', [['path', { d: 'M7 7 L17 17 M17 7 L7 17' }]]),
         );
         li = h('li', {}, button);
         this.#activeEls.set(key, li);
       }
-      const button = li.firstElementChild;
-      button.firstElementChild.textContent = item.text;
-      button.setAttribute('aria-label', s.remove(item.text));
+      const [lead, shown, tail] = li.firstElementChild.children;
+      lead.textContent = before;
+      tail.textContent = after;
+      tail.hidden = !after;
+      if (item.name == null) {
+        shown.textContent = item.text;
+      } else {
+        const name = h('span', { class: 'name', dir: 'auto', lang: nameLang(item.name, this.uiLang) }, item.name);
+        const [not, notAfter] = item.words ? around(item.words) : ['', ''];
+        shown.replaceChildren(...[not, name, notAfter].filter(Boolean));
+      }
       return li;
     });
     for (const [key, li] of this.#activeEls) if (!nodes.includes(li)) this.#activeEls.delete(key);
@@ -3644,9 +3784,11 @@ export class FahrasSearch extends ElementBase {
       const count = Number(entry.count) || 0;
       const [label, shown, noun] = chip.children;
       label.textContent = this.#labelOf(facet, value, entry);
-      // An Arabic name with no English label, in the English widget: read by an Arabic voice.
-      label.toggleAttribute('lang', this.uiLang !== 'ar' && textDirection(label.textContent) === 'rtl');
-      if (label.hasAttribute('lang')) label.lang = 'ar';
+      // An Arabic name with no English label, in the English widget: read by an Arabic voice
+      // (and a name in Latin letters in the Arabic widget by an English one).
+      const lang = nameLang(label.textContent, this.uiLang);
+      if (lang) label.lang = lang;
+      else label.removeAttribute('lang');
       shown.textContent = formatNumber(count, locale);
       noun.textContent = `${this.uiLang === 'ar' ? '،' : ','} ${formatArticles(count, locale)}`;
       chip.setAttribute('aria-pressed', String(pressed));

@@ -245,6 +245,198 @@ describe('what a screen reader is told', { skip }, () => {
     await context.close();
   });
 
+  test('a result with a URL is a link to it (its address on hover, its context menu), still an option of the combobox; a site that cancels the select event keeps the reader on the page', async () => {
+    const { context, page, errors } = await open('/');
+    const { host, input } = await search(page, 'داعش');
+    const options = host.locator('[role="option"]');
+    // Each option is the link itself (<a href role="option">, as the widget's URLs are made).
+    const links = await host.evaluate(async (el) => {
+      const { hitUrl } = await import('/fahras.js');
+      return [...el.shadowRoot.querySelectorAll('[role="option"]')].map((o, i) => ({
+        tag: o.localName,
+        href: o.getAttribute('href'),
+        expected: hitUrl(el.results.hits[i], el.getAttribute('hit-url')),
+        tabIndex: o.tabIndex,
+        nested: o.querySelectorAll('a, button, input, [tabindex]').length,
+      }));
+    });
+    assert.ok(links.length >= 3, `results: ${links.length}`);
+    for (const link of links) {
+      assert.ok(link.expected, 'the demo\'s results have a URL');
+      assert.deepEqual(link, { tag: 'a', href: link.expected, expected: link.expected, tabIndex: -1, nested: 0 });
+    }
+    // Chromium says an option, not a link: the combobox's model is unchanged, and no link is
+    // nested in an option (axe: nested-interactive).
+    const ax = await axNodes(page);
+    const titles = await options.locator('[part="title"]').allTextContents();
+    assert.deepEqual(ax.filter((n) => n.role === 'option' && titles.includes(n.name)).map((n) => n.name), titles);
+    assert.deepEqual(ax.filter((n) => n.role === 'link' && titles.some((t) => n.name.includes(t))), []);
+    assert.deepEqual(await axeViolations(page, 'fahras-search'), []);
+    // Not Tab stops: Tab leaves the results (the arrows move through them).
+    await input.focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await host.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('role') ?? null), null, 'Tab skips the results');
+
+    // A site that handles the choice itself (cancels the select event): no click, key or
+    // middle click leaves the page or opens a tab.
+    await page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', (e) => {
+        window.__selects++;
+        if (window.__cancel) e.preventDefault();
+      });
+      window.__cancel = true;
+    });
+    let tabs = 0;
+    context.on('page', () => tabs++);
+    const here = page.url();
+    await options.first().click();
+    await options.first().click({ modifiers: ['ControlOrMeta'] });
+    await options.first().click({ button: 'middle' });
+    await input.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__selects), 4, 'a select event each time');
+    assert.equal(page.url(), here, 'the page stays');
+    assert.equal(tabs, 0, 'no tab opened');
+    // Not canceled, a plain click follows the link in this tab.
+    await page.evaluate(() => (window.__cancel = false));
+    await Promise.all([page.waitForURL(links[1].href), options.nth(1).click()]);
+    assert.equal(await page.evaluate(() => window.__selects), undefined, 'the article, a new page');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('inline, a snippet\'s text can be selected with the mouse (to copy it) without opening the article; a plain click still opens it', async () => {
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    await page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', () => window.__selects++);
+    });
+    const option = host.locator('[role="option"]').first();
+    const snippet = option.locator('[part="snippet"]');
+    const text = squash(await snippet.textContent());
+    // A drag along the snippet's first line, from its start (the right: it is Arabic) leftwards.
+    const box = await snippet.boundingBox();
+    const y = box.y + 12;
+    await page.mouse.move(box.x + box.width - 4, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 150, y, { steps: 10 });
+    await page.mouse.up();
+    const selected = await host.evaluate((el) => String(el.shadowRoot.getSelection()));
+    assert.ok(squash(selected).length >= 5 && text.includes(squash(selected)), `selected «${selected}» of «${text}»`);
+    await page.waitForTimeout(500);
+    assert.equal(new URL(page.url()).pathname, '/', 'the drag opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    // The selection can be copied as any text of the page.
+    assert.equal(await page.evaluate(() => String(document.getSelection())).then(squash), squash(selected));
+    // The same in the English page (results without a URL: no links).
+    const ltr = await open('/t/ltr.html', { locale: 'en' });
+    const { host: ltrHost } = await search(ltr.page, 'telegram');
+    await ltr.page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', () => window.__selects++);
+    });
+    const meta = await ltrHost.locator('[role="option"] .date').first().boundingBox();
+    await ltr.page.mouse.move(meta.x + 2, meta.y + meta.height / 2);
+    await ltr.page.mouse.down();
+    await ltr.page.mouse.move(meta.x + meta.width - 2, meta.y + meta.height / 2, { steps: 10 });
+    await ltr.page.mouse.up();
+    assert.ok((await ltrHost.evaluate((el) => String(el.shadowRoot.getSelection()))).trim().length >= 5, 'the date selected');
+    assert.equal(await ltr.page.evaluate(() => window.__selects), 0, 'no select event');
+    await ltr.context.close();
+    // A click (no drag), on the selection too, opens the article.
+    await Promise.all([page.waitForURL(/\/articles\/[^/]+\.html$/), page.mouse.click(box.x + box.width - 60, y)]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a chosen filter\'s remove button is named in the widget\'s language around the value, the value marked with its own language and isolated', async () => {
+    const named = async (page) =>
+      (await axNodes(page)).filter((n) => n.role === 'button' && /^(Remove filter|إزالة عامل التصفية)/.test(n.name)).map((n) => squash(n.name)).sort();
+    const chips = (host) =>
+      host.locator('[part="filter-chip"]').evaluateAll((els) =>
+        els.map((b) => ({
+          label: b.getAttribute('aria-label'),
+          shown: b.querySelector('.text').textContent,
+          names: [...b.querySelectorAll('.name')].map((n) => [n.textContent, n.closest('[lang]').lang, n.dir]),
+        })),
+      );
+    // The English widget: an Arabic source (no English label) and an excluded platform.
+    const { context, page, errors } = await open('/t/ltr.html', { locale: 'en' });
+    const { host } = await search(page, 'telegram');
+    const source = await host.evaluate((el) => el.results.facets.source.find((e) => /[\u0600-\u06FF]/.test(e.labelAr || e.value)));
+    assert.ok(source, 'an Arabic source');
+    const sourceName = source.labelEn || source.labelAr || source.value;
+    await host.evaluate((el, value) => {
+      el.filters = { source: [value] };
+      el.exclude = { platform: ['facebook'] };
+    }, source.value);
+    await until(async () => (await host.locator('[part="filter-chip"]').count()) === 2, 'two chosen filters');
+    assert.deepEqual(await named(page), [`Remove filter: ${sourceName}`, 'Remove filter: not Facebook'].sort());
+    assert.deepEqual(
+      (await chips(host)).sort((a, b) => a.shown.localeCompare(b.shown)),
+      [
+        { label: null, shown: 'not Facebook', names: [['Facebook', 'en', 'auto']] },
+        { label: null, shown: sourceName, names: [[sourceName, 'ar', 'auto']] },
+      ].sort((a, b) => a.shown.localeCompare(b.shown)),
+    );
+    assert.deepEqual(await axeViolations(page, 'fahras-search'), []);
+    await context.close();
+    // The Arabic widget: its own words, Arabic names unmarked (the widget's language), an id in
+    // Latin letters (a value no label names) marked English.
+    const ar = await open('/');
+    const { host: arHost } = await search(ar.page, 'داعش');
+    await arHost.evaluate((el) => {
+      el.exclude = { platform: ['facebook'] };
+      el.filters = { person: ['no-such-person'] };
+    });
+    await until(async () => (await arHost.locator('[part="filter-chip"]').count()) === 2, 'two chosen filters');
+    assert.deepEqual(await named(ar.page), ['إزالة عامل التصفية: no-such-person', 'إزالة عامل التصفية: ليس فيسبوك']);
+    assert.deepEqual(
+      (await chips(arHost)).map((c) => c.names[0]).sort(),
+      [['no-such-person', 'en', 'auto'], ['فيسبوك', 'ar', 'auto']],
+    );
+    await ar.context.close();
+    assert.deepEqual([...errors, ...ar.errors], []);
+  });
+
+  test('the dot between a result\'s date, author and source never begins a line: it ends the item before it (narrow, RTL and LTR)', async () => {
+    for (const [pathname, query, locale] of [['/', 'داعش', 'ar'], ['/t/ltr.html', 'telegram', 'en']]) {
+      let wrapped = 0;
+      for (const width of [320, 375]) {
+        const { context, page, errors } = await open(pathname, { viewport: { width, height: 800 }, locale });
+        const { host } = await search(page, query);
+        const metas = await host.locator('[part="meta"]').evaluateAll((els) =>
+          els.map((meta) =>
+            [...meta.children].map((item) => ({
+              text: item.textContent,
+              top: Math.round(item.getBoundingClientRect().top),
+              before: getComputedStyle(item, '::before').content,
+              after: getComputedStyle(item, '::after').content,
+            })),
+          ),
+        );
+        for (const items of metas) {
+          items.forEach((item, i) => {
+            const where = `${pathname} at ${width}px: ${JSON.stringify(items)}`;
+            // Nothing before an item, first on its line or not; the dot after every one but
+            // the last, so that it stays at the end of the line that item ends.
+            assert.equal(item.before, 'none', where);
+            assert.equal(item.after, i < items.length - 1 ? '"·"' : 'none', where);
+            if (i > 0 && item.top > items[i - 1].top) wrapped++;
+          });
+        }
+        await page.screenshot({ path: screenshotPath(`reader-meta-${locale === 'ar' ? 'rtl' : 'ltr'}-${width}.png`) });
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+      assert.ok(wrapped >= 1, `${pathname}: a date, author or source wraps to a line of its own (the case looked at)`);
+    }
+  });
+
   test('a field name does not set the query\'s direction: «title:داعش» runs right to left, «title:» alone and «title:telegram» left to right', async () => {
     const { context, page, errors } = await open('/');
     const host = page.locator('fahras-search');

@@ -407,8 +407,9 @@ describe('modes', { skip }, () => {
     const first = await host.locator('[part="option"]').first().getAttribute('id');
     assert.equal(await input.getAttribute('aria-activedescendant'), first);
 
-    // A click outside closes it; focusing the input (with a query) reopens it.
-    await page.locator('h1').click();
+    // A click outside closes it; focusing the input (with a query) reopens it. (On the site's
+    // name: the panel, wider than the input, covers the middle of the heading below.)
+    await page.locator('.brand').click();
     assert.equal(await panel.isVisible(), false);
     await input.focus();
     assert.ok(await panel.isVisible());
@@ -452,6 +453,43 @@ describe('modes', { skip }, () => {
     await snapshot(page, 'widget-dropdown-phone.png');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('dropdown: on a phone the panel takes the screen\'s width, not the input\'s, and stays on it; wide, it lines up with the input (RTL and LTR)', async () => {
+    for (const [pathname, query, locale] of [['/t/dropdown.html', 'داعش', 'ar'], ['/t/dropdown-ltr.html', 'telegram', 'en']]) {
+      for (const width of [375, 1100]) {
+        const phone = width < 500;
+        const { context, page, errors } = await open(pathname, { viewport: { width, height: 740 }, locale, isMobile: phone, hasTouch: phone });
+        const host = page.locator('fahras-search');
+        const input = host.locator('input');
+        await input.click();
+        await input.pressSequentially(query);
+        await settled(host, query);
+        const panel = host.locator('[part="panel"]');
+        await panel.waitFor();
+        const field = await input.boundingBox();
+        const box = await panel.boundingBox();
+        const view = await page.evaluate(() => ({ width: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth }));
+        const where = `${pathname} at ${width}px: panel ${JSON.stringify(box)}, input ${JSON.stringify(field)}`;
+        // On the screen, 0.5em (8px) from its edges at least; the page does not scroll sideways.
+        assert.ok(box.x >= 7.5 && box.x + box.width <= view.width - 7.5, where);
+        assert.equal(view.scroll, view.width, `no sideways scroll: ${where}`);
+        if (phone) {
+          // The page's header leaves the input two thirds of the screen; the panel has it all.
+          assert.ok(box.width >= view.width - 16 - 1, `the screen's width less the margins: ${where}`);
+          assert.ok(box.width > field.width + 80, `wider than the input: ${where}`);
+        } else {
+          // 30em, lined up with one of the input's edges (its end one: its start one would
+          // overflow the screen, the input being at the page's end).
+          assert.ok(Math.abs(box.width - 480) < 1, where);
+          const edges = [field.x, field.x + field.width];
+          assert.ok(edges.some((e) => Math.abs(e - box.x) < 1.5 || Math.abs(e - (box.x + box.width)) < 1.5), `lined up with the input: ${where}`);
+        }
+        await snapshot(page, `widget-dropdown-${locale === 'ar' ? 'rtl' : 'ltr'}-${width}.png`);
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+    }
   });
 });
 
@@ -634,13 +672,15 @@ describe('security', { skip }, () => {
       return {
         tags: [...new Set(all.map((e) => e.localName))].sort(),
         handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
-        hrefs: all.filter((e) => e.hasAttribute('href') || e.hasAttribute('src') || e.hasAttribute('srcdoc')).length,
+        // (A result with a safe URL is a link to it: checked below.)
+        hrefs: all.filter((e) => (e.hasAttribute('href') && !e.matches('a[role="option"]')) || e.hasAttribute('src') || e.hasAttribute('srcdoc')).length,
+        links: [...el.shadowRoot.querySelectorAll('[role="option"]')].map((o) => (o.localName === 'a' ? o.getAttribute('href') : null)),
         svgs: el.shadowRoot.querySelectorAll('svg:not(.timeline-chart, .filter-icon, .chevron, .remove-icon)').length,
         lightDom: document.querySelectorAll('img, iframe, svg, object, embed, script:not([src])').length,
       };
     });
     // (The facet panel adds its fieldsets, selects, the timeline's SVG and its table.)
-    const allowed = ['button', 'circle', 'dialog', 'div', 'input', 'kbd', 'label', 'li', 'mark', 'p', 'path', 'span', 'svg', 'time', 'ul',
+    const allowed = ['a', 'button', 'circle', 'dialog', 'div', 'input', 'kbd', 'label', 'li', 'mark', 'p', 'path', 'span', 'svg', 'time', 'ul',
       'fieldset', 'legend', 'select', 'option', 'g', 'rect', 'line', 'text', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td'];
     assert.deepEqual(dom.tags.filter((t) => !allowed.includes(t)), []);
     assert.deepEqual(dom.handlers, []);
@@ -661,6 +701,8 @@ describe('security', { skip }, () => {
     };
     const expected = hits.map((hit) => safe(hit.url)).filter(Boolean);
     assert.ok(expected.length >= 2 && expected.length < hits.length, `some safe, some not: ${JSON.stringify(hits.map((h) => h.url))}`);
+    // A result is a link exactly when its URL is safe, and to that URL; the others are no links.
+    assert.deepEqual(dom.links, hits.map((hit) => safe(hit.url)));
     await input.focus();
     for (let i = 0; i < hits.length; i++) {
       const count = navigations.length;
