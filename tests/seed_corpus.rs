@@ -2134,3 +2134,21 @@ fn a_word_of_three_letters_finds_its_forms_with_a_preposition() {
     assert!(search("أمل ").hits.is_empty());
     assert!(search("جنة ").hits.is_empty());
 }
+
+#[test]
+fn a_stop_word_or_an_article_being_typed_changes_nothing_yet() {
+    // «حسابات داعش عل» is على being typed: the results of «حسابات داعش» stay (they had
+    // shrunk to the one article with عليهم, and came back at «على»).
+    let before = ids(&search("حسابات داعش"));
+    assert!(before.len() > 1);
+    for typed in ["حسابات داعش عل", "حسابات داعش على"] {
+        assert_eq!(ids(&search(typed)), before, "{typed}");
+    }
+    // Proclitics and the article being typed (the third keystroke of والتنظيم, بالإرهاب)
+    // are no typo of قال, and nothing to correct.
+    for typed in ["وال", "بال", "فال", "كال", "ولل", "وبال"] {
+        let results = search(typed);
+        assert!(results.hits.is_empty(), "{typed}: {:?}", ids(&results));
+        assert_eq!(results.suggestion, None, "{typed}");
+    }
+}

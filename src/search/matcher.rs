@@ -194,7 +194,10 @@ impl WordMatcher {
                 Vec::new()
             },
             // A number one digit off is another number (2019 is not 2015).
-            fuzzy: !term.bytes().any(|b| b.is_ascii_digit()),
+            // (Nor a typo of it, nor one to correct, while it is only proclitics and the
+            // article being typed: وال, بال, وبال are والتنظيم… to come, not قال or وقال.)
+            fuzzy: !term.bytes().any(|b| b.is_ascii_digit())
+                && !(prefix && stem::letters_after_article(term) == 0),
             closest: None,
             found_directly: false,
             is_stop: analyzer.is_stop_word(term),

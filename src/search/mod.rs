@@ -741,7 +741,13 @@ impl Searcher {
                     alt.words.iter_mut().for_each(WordMatcher::no_typos);
                 }
                 labels.extend(months);
-                let required = !alt.words.iter().all(|w| w.is_stop);
+                // A word being typed that begins a stop word (عل of على) may be that stop
+                // word: optional as one, so the results do not shrink to those with its
+                // completions (عليهم) at that keystroke and come back at the next.
+                let required = !alt
+                    .words
+                    .iter()
+                    .all(|w| w.is_stop || typing && self.analyzer.begins_stop_word(&w.term));
                 let mut alternatives = vec![alt];
                 alternatives.append(&mut labels);
                 clauses.push(Clause {

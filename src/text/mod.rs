@@ -386,6 +386,11 @@ impl Analyzer {
         self.stop_words.contains(term)
     }
 
+    /// Does some stop word longer than this normalized term begin with it (عل: على)?
+    pub fn begins_stop_word(&self, term: &str) -> bool {
+        self.stop_words.begins_any(term)
+    }
+
     /// Is this normalized term a stop word, or one with the article and a proclitic before
     /// it (للتي, فالتي, وبالذي: the stop word التي, الذي)?
     pub fn is_stop_word_with_clitics(&self, term: &str) -> bool {

@@ -53,6 +53,15 @@ impl StopWords {
         self.0.contains(normalized)
     }
 
+    /// Does a stop word longer than `prefix` (normalized) begin with it?
+    pub fn begins_any(&self, prefix: &str) -> bool {
+        !prefix.is_empty()
+            && self
+                .0
+                .iter()
+                .any(|w| w.len() > prefix.len() && w.starts_with(prefix))
+    }
+
     /// Number of distinct normalized stop words.
     pub fn len(&self) -> usize {
         self.0.len()
