@@ -197,7 +197,7 @@ impl WordMatcher {
             // (Nor a typo of it, nor one to correct, while it is only proclitics and the
             // article being typed: وال, بال, وبال are والتنظيم… to come, not قال or وقال.)
             fuzzy: !term.bytes().any(|b| b.is_ascii_digit())
-                && !(prefix && stem::letters_after_article(term) == 0),
+                && (!prefix || stem::letters_after_article(term) > 0),
             closest: None,
             found_directly: false,
             is_stop: analyzer.is_stop_word(term),
