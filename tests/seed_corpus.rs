@@ -2152,3 +2152,30 @@ fn a_stop_word_or_an_article_being_typed_changes_nothing_yet() {
         assert_eq!(results.suggestion, None, "{typed}");
     }
 }
+
+#[test]
+fn a_number_typed_in_digits_finds_it_written_in_thousands_or_millions() {
+    // The articles write «200 ألف حساب», «26 ألف موقع», «1.2 مليون حساب»: a reader types
+    // the number.
+    for (typed, written) in [
+        ("200000 ", "200 ألف"),
+        ("200,000 ", "200 ألف"),
+        ("٢٠٠٬٠٠٠ ", "200 ألف"),
+        ("26000 ", "26 ألف"),
+        ("1200000 ", "1.2 مليون"),
+    ] {
+        let expected = containing(&[written]);
+        assert!(!expected.is_empty(), "{written}");
+        let results = search(typed);
+        assert_eq!(ids(&results), expected, "{typed}");
+        for hit in &results.hits {
+            let marks = marked(hit);
+            assert!(
+                marks.iter().any(|m| written.starts_with(m.as_str())),
+                "{typed}: {marks:?}"
+            );
+        }
+    }
+    // Not another number: 201000 is no «201 ألف» the articles write.
+    assert!(search("201000 ").hits.is_empty());
+}

@@ -741,6 +741,7 @@ impl Searcher {
                     alt.words.iter_mut().for_each(WordMatcher::no_typos);
                 }
                 labels.extend(months);
+                labels.extend(self.number_alternatives(&alt.words, alt.field, 0));
                 // A word being typed that begins a stop word (عل of على) may be that stop
                 // word: optional as one, so the results do not shrink to those with its
                 // completions (عليهم) at that keystroke and come back at the next.
@@ -1175,6 +1176,71 @@ impl Searcher {
             label: Some(source),
             ..Alternative::of_word(word, field)
         })
+    }
+
+    /// For a number of thousands or millions typed in digits (200000, 200,000, ١٢٠٠٠٠٠), the
+    /// way news writes it, as phrases: «200 ألف», «1.2 مليون», «3 مليار». The articles write
+    /// «أكثر من 200 ألف حساب», and a reader who types 200000 means it. `source` is the index
+    /// of the alternative of the number in its clause.
+    fn number_alternatives(
+        &self,
+        words: &[WordMatcher],
+        field: Option<u8>,
+        source: usize,
+    ) -> Vec<Alternative> {
+        let [word] = words else { return Vec::new() };
+        let digits = self
+            .analyzer
+            .ungrouped_number(&word.term)
+            .unwrap_or_else(|| word.term.clone());
+        let Some(n) = digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse::<u64>().ok())
+            .flatten()
+            .filter(|&n| n >= 1000)
+        else {
+            return Vec::new();
+        };
+        let mut phrases = Vec::new();
+        for (unit, name) in [
+            (1_000_000_000, "مليار"),
+            (1_000_000, "مليون"),
+            (1000, "ألف"),
+        ] {
+            if n < unit {
+                continue;
+            }
+            // Whole units (200 ألف), or tenths of one from a million (1.2 مليون).
+            let count = if n % unit == 0 {
+                (n / unit).to_string()
+            } else if unit >= 1_000_000 && n % (unit / 10) == 0 {
+                format!("{}.{}", n / unit, n % unit / (unit / 10))
+            } else {
+                continue;
+            };
+            phrases.push(format!("{count} {name}"));
+        }
+        phrases
+            .into_iter()
+            .map(|text| {
+                let mut alt = self.alternative(
+                    &Atom {
+                        text,
+                        phrase: true,
+                        field: None,
+                    },
+                    false,
+                );
+                alt.words.iter_mut().for_each(WordMatcher::no_typos);
+                Alternative {
+                    label: Some(source),
+                    field,
+                    ..alt
+                }
+            })
+            .filter(|alt| alt.words.len() == 2)
+            .collect()
     }
 
     /// For a word or two that name a month (نيسان, أبريل, April; كانون الثاني), its other
