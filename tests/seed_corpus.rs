@@ -2179,3 +2179,37 @@ fn a_number_typed_in_digits_finds_it_written_in_thousands_or_millions() {
     // Not another number: 201000 is no «201 ألف» the articles write.
     assert!(search("201000 ").hits.is_empty());
 }
+
+#[test]
+fn common_other_spellings_and_forms_find_the_word() {
+    // From a reader's review, each found nothing or missed an article.
+    for (typed, written) in [
+        // مئة and مائة, both standard: «ما يزيد على مائة فيديو».
+        ("مئة ", &["مائة", "مئة"][..]),
+        // إليكتروني, a common spelling of إلكتروني (its ال is no article).
+        ("إليكتروني ", &["إلكتروني", "الكتروني", "الإلكتروني"][..]),
+        ("اليكترونية ", &["إلكترونية", "الإلكترونية", "الكترونية"][..]),
+        // WhatsApp after a clitic: «وكان تطبيق واتس آب».
+        ("الواتس ", &["واتس"][..]),
+        // صحفي and صحافي are one word (journalist), not صحف (newspapers).
+        ("صحفي ", &["صحفي", "صحافي"][..]),
+        ("الصحافيين ", &["صحفي", "صحافي"][..]),
+        // فيديوهات is the plural of فيديو.
+        ("فيديوهات ", &["فيديو"][..]),
+    ] {
+        let expected = containing(written);
+        assert!(!expected.is_empty(), "{typed}");
+        let found = ids(&search(typed));
+        assert!(
+            found.is_superset(&expected),
+            "{typed}: {found:?} ⊉ {expected:?}"
+        );
+    }
+    // صحفي does not find the newspaper (صحيفة, plural صحف).
+    let newspaper_only: BTreeSet<String> = containing(&["صحيفة"])
+        .difference(&containing(&["صحفي", "صحافي"]))
+        .cloned()
+        .collect();
+    assert!(!newspaper_only.is_empty());
+    assert!(ids(&search("صحفي ")).is_disjoint(&newspaper_only));
+}

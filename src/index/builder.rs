@@ -194,6 +194,10 @@ impl IndexBuilder {
                     {
                         post(&mut self.postings, bare, doc_id, field_id, position);
                     }
+                    // A common other spelling: also under the standard one (مائة: مئة).
+                    if let Some(standard) = self.analyzer.standard_spelling(&token.term) {
+                        post(&mut self.postings, standard, doc_id, field_id, position);
+                    }
                     // A hamza on a seat before و: also under the other seat (مسئول: مسوول).
                     if let Some(other) = self
                         .analyzer

@@ -103,6 +103,9 @@ pub struct WordMatcher {
     /// A word written with a hamza on a seat (مسؤول, مسئول), spelt with the bare hamza
     /// (مسءول), and its stem: the same word, whatever the seat ([`Analyzer::hamza_seat_term`]).
     hamza: Option<(String, String)>,
+    /// A word written in a common other spelling, spelt the standard way, and its stem
+    /// (مائة: مئة; [`Analyzer::standard_spelling`]), which the index files it under too.
+    standard: Option<(String, String)>,
     /// Cross-script aliases (Telegram ↔ تيليجرام), normalized, and their variant keys.
     aliases: Vec<String>,
     alias_keys: Vec<String>,
@@ -162,6 +165,10 @@ impl WordMatcher {
             short_forms: stem::short_proclitic_forms(term),
             digits: analyzer.ungrouped_number(term),
             hamza: None,
+            standard: analyzer.standard_spelling(term).map(|standard| {
+                let stem = analyzer.stem(&standard).to_owned();
+                (standard, stem)
+            }),
             aliases,
             alias_keys,
             term: term.to_owned(),
@@ -306,9 +313,11 @@ impl WordMatcher {
             }
         }
         let bare = self.hamza.as_ref();
+        let standard = self.standard.as_ref();
         let exact = std::iter::once(&self.term)
             .chain(&self.digits)
-            .chain(bare.map(|b| &b.0));
+            .chain(bare.map(|b| &b.0))
+            .chain(standard.map(|s| &s.0));
         for term in exact {
             if let Some(o) = index.term_ordinal(term) {
                 add(&mut found, o, tier::EXACT);
@@ -320,6 +329,7 @@ impl WordMatcher {
             .chain(&self.related)
             .chain(&self.numbers)
             .chain(bare.map(|b| &b.1))
+            .chain(standard.map(|s| &s.1))
             .chain(Some(&self.term).filter(|t| **t != self.stem));
         for stem in stems {
             for o in index.terms_with_stem(stem)? {

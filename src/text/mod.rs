@@ -215,6 +215,45 @@ impl Analyzer {
         }
     }
 
+    /// The standard spelling of a word written in a common other one, when that is not its
+    /// term: مائة → مئة (and مائتين, مائتان), إليكتروني → إلكتروني (whose ال the stemmer
+    /// would take for the article), صحافي → صحفي, after any proclitics and the article
+    /// (بمائة → بمئة, الصحافيين → الصحفيين). The
+    /// index files such a word under both, and a query word looks up both.
+    pub fn standard_spelling(&self, term: &str) -> Option<String> {
+        /// (other spelling, standard), normalized: a whole word, or with `*` a beginning.
+        const SPELLINGS: &[(&str, &str)] = &[
+            ("مايه", "ميه"),
+            ("مايتين", "ميتين"),
+            ("مايتان", "ميتان"),
+            ("مايتا", "ميتا"),
+            ("مايتي", "ميتي"),
+            ("اليكترون*", "الكترون"),
+            ("صحافي*", "صحفي"),
+        ];
+        const PROCLITICS: &[&str] = &[
+            "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "ال", "وال", "فال", "بال",
+            "كال", "لل", "وبال", "ولل",
+        ];
+        for &(other, standard) in SPELLINGS {
+            for &p in PROCLITICS {
+                let Some(rest) = term.strip_prefix(p) else {
+                    continue;
+                };
+                match other.strip_suffix('*') {
+                    Some(beginning) => {
+                        if let Some(suffix) = rest.strip_prefix(beginning) {
+                            return Some(format!("{p}{standard}{suffix}"));
+                        }
+                    }
+                    None if rest == other => return Some(format!("{p}{standard}")),
+                    None => {}
+                }
+            }
+        }
+        None
+    }
+
     /// The other term a word written with a hamza on a seat before و is also found under:
     /// its spelling with the other seat (مسئول → مسؤول, الشؤون → الشئون), normalized. Before
     /// و the seat is the writer's choice (مسئول in Egypt, مسؤول in the Gulf and the Levant),
@@ -418,6 +457,25 @@ fn is_term_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_common_other_spelling_has_the_standard_one() {
+        let a = Analyzer::default();
+        assert_eq!(a.standard_spelling("مايه").as_deref(), Some("ميه"));
+        assert_eq!(a.standard_spelling("بالمايه").as_deref(), Some("بالميه"));
+        assert_eq!(
+            a.standard_spelling("اليكترونيه").as_deref(),
+            Some("الكترونيه")
+        );
+        assert_eq!(
+            a.standard_spelling("الصحافيين").as_deref(),
+            Some("الصحفيين")
+        );
+        // Not the standard spelling itself, nor a word that only begins alike.
+        assert_eq!(a.standard_spelling("ميه"), None);
+        assert_eq!(a.standard_spelling("الكتروني"), None);
+        assert_eq!(a.standard_spelling("مايو"), None);
+    }
 
     #[test]
     fn a_seated_hamza_before_waw_is_also_filed_under_the_other_seat() {
