@@ -2213,3 +2213,18 @@ fn common_other_spellings_and_forms_find_the_word() {
     assert!(!newspaper_only.is_empty());
     assert!(ids(&search("صحفي ")).is_disjoint(&newspaper_only));
 }
+
+#[test]
+fn a_plural_in_construct_finds_its_singular_and_back() {
+    // «ويتفرد مديرو المجموعات», «وكان مقاتلو وأنصار تنظيم داعش»: the و of a plural in
+    // construct is its ون.
+    for (typed, forms) in [
+        ("مدير ", &["مدير", "مديرو"][..]),
+        ("مقاتل ", &["مقاتل"][..]),
+        ("مقاتلو ", &["مقاتل"][..]),
+    ] {
+        let expected = containing(forms);
+        assert!(expected.len() > 1, "{typed}: {expected:?}");
+        assert_eq!(ids(&search(typed)), expected, "{typed}");
+    }
+}

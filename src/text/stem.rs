@@ -368,6 +368,22 @@ impl StemRules {
                 }
             }
             if !removed {
+                // A sound masculine plural in construct loses its ن: مديرو (مديرو المجموعات),
+                // مقاتلو, مستخدمو. Only a participle's shape, مـ… or فاعل (ناشطو), of four
+                // letters or more before the و, and not after ي ا و: فيديو, راديو, سيناريو
+                // keep theirs.
+                if let Some(rest) = s.strip_suffix('و') {
+                    let second = rest.chars().nth(1);
+                    if letters(rest) >= 4
+                        && !rest.ends_with(['ي', 'ا', 'و'])
+                        && (rest.starts_with('م') || second == Some('ا'))
+                    {
+                        s = rest;
+                        removed = true;
+                    }
+                }
+            }
+            if !removed {
                 if let (Some(min), Some(rest)) = (self.dual_min_stem, s.strip_suffix("ان")) {
                     if letters(rest) >= min {
                         s = rest;
@@ -705,6 +721,12 @@ mod tests {
             ("التأمين", "تامين"),
             ("ذراعان", "ذراع"),
             ("إعلان", "اعلان"),
+            ("مديرو", "مدير"), // a sound plural in construct: مديرو المجموعات
+            ("ومقاتلو", "مقاتل"),
+            ("ناشطو", "ناشط"),
+            ("فيديو", "فيديو"), // not after ي
+            ("سيناريو", "سيناريو"),
+            ("تورو", "تورو"), // not a participle's shape
             ("الله", "الله"),
             ("telegram", "telegram"),
             ("2017", "2017"),
