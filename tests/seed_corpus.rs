@@ -2228,3 +2228,23 @@ fn a_plural_in_construct_finds_its_singular_and_back() {
         assert_eq!(ids(&search(typed)), expected, "{typed}");
     }
 }
+
+#[test]
+fn a_number_written_in_a_word_finds_it_in_digits_and_is_no_typo() {
+    // 004 writes «60 قناة»: «ستين قناة» finds it, and marks no «متين» (Omar Mateen), which
+    // it had met as a typo and suggested.
+    let expected = containing(&["60 قناة"]);
+    assert!(!expected.is_empty());
+    let results = search("ستين قناة ");
+    assert_eq!(ids(&results), expected);
+    assert_eq!(results.suggestion, None);
+    for hit in &results.hits {
+        let marks = marked(hit);
+        assert!(marks.iter().any(|m| m == "60"), "{marks:?}");
+        assert!(!marks.iter().any(|m| m.contains("متين")), "{marks:?}");
+    }
+    // No article writes 20: «عشرين» finds nothing, not «تشرين».
+    let results = search("عشرين ");
+    assert!(results.hits.is_empty(), "{:?}", ids(&results));
+    assert_eq!(results.suggestion, None);
+}

@@ -742,6 +742,12 @@ impl Searcher {
                 }
                 labels.extend(months);
                 labels.extend(self.number_alternatives(&alt.words, alt.field, 0));
+                if let Some(number) = self.number_word_alternative(&alt.words, alt.field, 0) {
+                    // A number's word is known to be meant: its typo neighbours are other
+                    // words (ستين met متين, عشرين تشرين).
+                    alt.words.iter_mut().for_each(WordMatcher::no_typos);
+                    labels.push(number);
+                }
                 // A word being typed that begins a stop word (عل of على) may be that stop
                 // word: optional as one, so the results do not shrink to those with its
                 // completions (عليهم) at that keystroke and come back at the next.
@@ -1175,6 +1181,66 @@ impl Searcher {
         Some(Alternative {
             label: Some(source),
             ..Alternative::of_word(word, field)
+        })
+    }
+
+    /// For a number written in a word (ستين, عشرين, مئة), the number in digits, as the
+    /// articles mostly write it: «ستين قناة» finds «60 قناة» (it had suggested «متين»).
+    /// Words that are as often something else (ست "lady", خمس "a fifth", سبع "lion") are
+    /// left out. `source` is the index of the alternative of the word in its clause.
+    fn number_word_alternative(
+        &self,
+        words: &[WordMatcher],
+        field: Option<u8>,
+        source: usize,
+    ) -> Option<Alternative> {
+        /// Normalized number words and their values.
+        const NUMBER_WORDS: &[(&str, u32)] = &[
+            ("ثلاثه", 3),
+            ("اربعه", 4),
+            ("خمسه", 5),
+            ("سته", 6),
+            ("سبعه", 7),
+            ("ثمانيه", 8),
+            ("تسعه", 9),
+            ("عشره", 10),
+            ("عشرين", 20),
+            ("عشرون", 20),
+            ("ثلاثين", 30),
+            ("ثلاثون", 30),
+            ("اربعين", 40),
+            ("اربعون", 40),
+            ("خمسين", 50),
+            ("خمسون", 50),
+            ("ستين", 60),
+            ("ستون", 60),
+            ("سبعين", 70),
+            ("سبعون", 70),
+            ("ثمانين", 80),
+            ("ثمانون", 80),
+            ("تسعين", 90),
+            ("تسعون", 90),
+            ("ميه", 100),
+            ("مايه", 100),
+            ("ميتين", 200),
+            ("ميتان", 200),
+        ];
+        let [word] = words else { return None };
+        let &(_, n) = NUMBER_WORDS.iter().find(|(w, _)| *w == word.term)?;
+        let mut alt = self.alternative(
+            &Atom {
+                text: n.to_string(),
+                phrase: false,
+                field: None,
+            },
+            false,
+        );
+        alt.words.iter_mut().for_each(WordMatcher::no_typos);
+        alt.date = None;
+        Some(Alternative {
+            label: Some(source),
+            field,
+            ..alt
         })
     }
 
