@@ -1226,7 +1226,9 @@ impl Searcher {
             ("ميتان", 200),
         ];
         let [word] = words else { return None };
-        let &(_, n) = NUMBER_WORDS.iter().find(|(w, _)| *w == word.term)?;
+        // (With the article too: الثلاثة finds what ثلاثة finds.)
+        let bare = crate::text::stem::strip_article_clusters(&word.term);
+        let &(_, n) = NUMBER_WORDS.iter().find(|(w, _)| *w == bare)?;
         let mut alt = self.alternative(
             &Atom {
                 text: n.to_string(),
