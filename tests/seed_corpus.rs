@@ -2196,6 +2196,8 @@ fn common_other_spellings_and_forms_find_the_word() {
         ("الصحافيين ", &["صحفي", "صحافي"][..]),
         // فيديوهات is the plural of فيديو.
         ("فيديوهات ", &["فيديو"][..]),
+        // انستا, Instagram as readers type it, finished too.
+        ("انستا ", &["إنستجرام", "انستجرام", "إنستغرام", "إنستقرام"][..]),
     ] {
         let expected = containing(written);
         assert!(!expected.is_empty(), "{typed}");
