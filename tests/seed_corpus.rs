@@ -2197,7 +2197,10 @@ fn common_other_spellings_and_forms_find_the_word() {
         // فيديوهات is the plural of فيديو.
         ("فيديوهات ", &["فيديو"][..]),
         // انستا, Instagram as readers type it, finished too.
-        ("انستا ", &["إنستجرام", "انستجرام", "إنستغرام", "إنستقرام"][..]),
+        (
+            "انستا ",
+            &["إنستجرام", "انستجرام", "إنستغرام", "إنستقرام"][..],
+        ),
     ] {
         let expected = containing(written);
         assert!(!expected.is_empty(), "{typed}");
@@ -2249,4 +2252,24 @@ fn a_number_written_in_a_word_finds_it_in_digits_and_is_no_typo() {
     let results = search("عشرين ");
     assert!(results.hits.is_empty(), "{:?}", ids(&results));
     assert_eq!(results.suggestion, None);
+}
+
+#[test]
+fn a_day_written_with_the_months_name_finds_the_articles_about_that_day() {
+    // 000 is dated 20 December 2018 and does not write «20»: «20 ديسمبر 2018» finds it as
+    // 20/12/2018 does (it had fallen back to partial matches, 002 almost level with it).
+    let day = about("2018-12-20", "2018-12-20");
+    assert!(!day.is_empty());
+    for query in [
+        "20 ديسمبر 2018 ",
+        "٢٠ ديسمبر ٢٠١٨ ",
+        "20 كانون الأول 2018 ",
+        "20/12/2018 ",
+    ] {
+        let results = search(query);
+        assert!(!results.partial, "{query}");
+        assert_eq!(ids(&results), day, "{query}");
+    }
+    // Not a day the month lacks.
+    assert!(search("31 نوفمبر 2017 ").partial || search("31 نوفمبر 2017 ").hits.is_empty());
 }

@@ -962,6 +962,24 @@ impl Searcher {
                 if let (Some(month), Some(year)) = (month_of(&clauses[m]), year_of(&clauses[y])) {
                     clauses[m].alternatives[0].date =
                         crate::index::facets::pack_date(year.year, Some(month), None);
+                    // A day's number before the month (20 ديسمبر 2018): the day, which
+                    // finds the articles about it as 20/12/2018 does.
+                    let day = m
+                        .checked_sub(1)
+                        .filter(|&d| m == i && joinable(&or_next, d, 2))
+                        .and_then(|d| Some((d, single_word(&clauses[d])?)))
+                        .filter(|(_, w)| w.term.len() <= 2)
+                        .and_then(|(d, w)| Some((d, w.term.parse::<u8>().ok()?)))
+                        .filter(|&(_, day)| {
+                            (1..=crate::dates::days_in_month(year.year, month)).contains(&day)
+                        });
+                    if let Some((d, day)) = day {
+                        if let Some(date) =
+                            crate::index::facets::pack_date(year.year, Some(month), Some(day))
+                        {
+                            clauses[d].alternatives[0].date = Some(date);
+                        }
+                    }
                     break;
                 }
             }
