@@ -2196,6 +2196,8 @@ fn common_other_spellings_and_forms_find_the_word() {
         ("الصحافيين ", &["صحفي", "صحافي"][..]),
         // فيديوهات is the plural of فيديو.
         ("فيديوهات ", &["فيديو"][..]),
+        // A hamza on a seat before a suffix: إنشاؤها is إنشاء, «لإنشاء» in 001's title.
+        ("إنشاؤها ", &["لإنشاء", "إنشاء"][..]),
         // انستا, Instagram as readers type it, finished too.
         (
             "انستا ",

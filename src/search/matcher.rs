@@ -221,6 +221,15 @@ impl WordMatcher {
                 let stem = analyzer.stem(&bare).to_owned();
                 (bare, stem)
             });
+        // The bare spelling's stems with a preposition removed or added, as the word's own
+        // (إنشاؤها, bare إنشاءها, meets «لإنشاء», stemmed لانشاء).
+        if let Some((bare, _)) = &self.hamza {
+            for s in analyzer.related_stems(bare) {
+                if !self.related.contains(&s) {
+                    self.related.push(s);
+                }
+            }
+        }
         // Being typed, it also begins what the bare spelling's words begin.
         if let (true, Some((bare, _))) = (self.prefix, &self.hamza) {
             for p in stem::typed_stem_prefixes(bare) {
