@@ -2275,3 +2275,14 @@ fn a_day_written_with_the_months_name_finds_the_articles_about_that_day() {
     // Not a day the month lacks.
     assert!(search("31 نوفمبر 2017 ").partial || search("31 نوفمبر 2017 ").hits.is_empty());
 }
+
+#[test]
+fn a_typo_of_a_names_spelling_finds_its_other_spellings() {
+    // «تليجرامز» is تليجرام with a slip: it finds every article the spelling finds, with
+    // تيليغرام too (003 had been missing), and says so.
+    let results = search("تليجرامز ");
+    assert_eq!(results.suggestion.as_deref(), Some("تليجرام"));
+    assert_eq!(ids(&results), ids(&search("تليجرام ")));
+    let other_spelling = containing(&["تيليغرام"]);
+    assert!(!other_spelling.is_empty() && ids(&results).is_superset(&other_spelling));
+}

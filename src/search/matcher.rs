@@ -525,6 +525,13 @@ impl WordMatcher {
             for o in index.terms_with_stem(&stem)? {
                 add(&mut found, o, weight);
             }
+            // And, a name's spelling, in its other spellings: «تليجرامز» is تليجرام, so
+            // تيليغرام too, as «تليجرام» finds it.
+            if let Some(key) = analyzer.variant_key(term) {
+                for o in index.terms_with_variant_key(&key)? {
+                    add(&mut found, o, weight);
+                }
+            }
         }
         // A word the index does not have, met only through the variant key of an indexed
         // spelling within typo distance of it (يوروبلل → يوروبول, تيليجرامم → تيليجرام): more
