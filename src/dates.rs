@@ -643,6 +643,15 @@ pub fn month_named(first: &str, second: Option<&str>) -> Option<u8> {
     }
 }
 
+/// Month names, normalized, that are as often something else: آب in واتس آب, ماي the
+/// surname of Theresa May, the Maghreb's أوت, غشت and جوان in other words.
+const AMBIGUOUS_MONTH_NAMES: [&str; 5] = ["اب", "ماي", "اوت", "غشت", "جوان"];
+
+/// Is this normalized word a month's name that is as often something else (آب, ماي)?
+pub fn is_ambiguous_month_name(word: &str) -> bool {
+    AMBIGUOUS_MONTH_NAMES.contains(&word)
+}
+
 /// The names of a month (1–12), normalized: its one-word names in every system, its
 /// two-word Levantine name (`كانون الثاني`), and its English name; for a reader who types
 /// one of them to find the others (an Egyptian paper writes أبريل where a Lebanese one
@@ -650,7 +659,7 @@ pub fn month_named(first: &str, second: Option<&str>) -> Option<u8> {
 /// واتس آب, ماي the surname of Theresa May, the Maghreb's أوت, غشت and جوان in other words).
 pub fn month_names(month: u8) -> Vec<String> {
     let t = month_table();
-    let ambiguous = ["اب", "ماي", "اوت", "غشت", "جوان"];
+    let ambiguous = AMBIGUOUS_MONTH_NAMES;
     let mut names: Vec<String> = Vec::new();
     for (name, m) in &t.one_word {
         if *m == month && !ambiguous.contains(&name.as_str()) && !names.contains(name) {

@@ -2286,3 +2286,17 @@ fn a_typo_of_a_names_spelling_finds_its_other_spellings() {
     let other_spelling = containing(&["تيليغرام"]);
     assert!(!other_spelling.is_empty() && ids(&results).is_superset(&other_spelling));
 }
+
+#[test]
+fn a_months_name_that_is_also_a_word_is_that_month_only_beside_a_year() {
+    // آب is August, and the آب of واتس آب: «آب 2016» finds what «أغسطس 2016» finds, not
+    // an article that writes واتس آب and 2016 apart.
+    let august = ids(&search("أغسطس 2016 "));
+    assert!(!august.is_empty());
+    assert_eq!(ids(&search("آب 2016 ")), august);
+    let whatsapp_2016: BTreeSet<String> = containing(&["واتس آب"])
+        .intersection(&containing(&["2016"]))
+        .cloned()
+        .collect();
+    assert!(!whatsapp_2016.is_empty() && whatsapp_2016.is_disjoint(&august));
+}

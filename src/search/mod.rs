@@ -186,6 +186,9 @@ struct Alternative {
     /// documents about it match too, those that do not write it at [`DATE_TIER`]
     /// ([`crate::dates::typed_date`]).
     date: Option<u32>,
+    /// Do its words count only in the documents about `date`? For a month's name that is
+    /// as often something else, beside a year (آب 2016: not واتس آب in an article of 2016).
+    only_dated: bool,
 }
 
 impl Alternative {
@@ -199,6 +202,7 @@ impl Alternative {
             field,
             label: None,
             date: None,
+            only_dated: false,
         }
     }
 }
@@ -960,8 +964,10 @@ impl Searcher {
             }
             for (m, y) in [(i, i + 1), (i + 1, i)] {
                 if let (Some(month), Some(year)) = (month_of(&clauses[m]), year_of(&clauses[y])) {
-                    clauses[m].alternatives[0].date =
-                        crate::index::facets::pack_date(year.year, Some(month), None);
+                    let own = &mut clauses[m].alternatives[0];
+                    own.date = crate::index::facets::pack_date(year.year, Some(month), None);
+                    own.only_dated = matches!(&own.words[..], [w]
+                        if crate::dates::is_ambiguous_month_name(&w.term));
                     // A day's number before the month (20 ديسمبر 2018): the day, which
                     // finds the articles about it as 20/12/2018 does.
                     let day = m
@@ -1424,6 +1430,7 @@ impl Searcher {
             field,
             label: None,
             date,
+            only_dated: false,
         }
     }
 
@@ -1617,6 +1624,15 @@ impl Searcher {
     ) -> Result<(Vec<u32>, Vec<f32>)> {
         let (mut docs, mut scores) = self.evaluate_words(alt, only)?;
         if let Some(date) = alt.date {
+            if alt.only_dated {
+                docs.retain(|&d| {
+                    let about = self.is_about(d, date);
+                    if !about {
+                        scores[d as usize] = 0.0;
+                    }
+                    about
+                });
+            }
             self.add_dated(date, only, &mut docs, &mut scores);
         }
         Ok((docs, scores))
@@ -1634,16 +1650,9 @@ impl Searcher {
         docs: &mut Vec<u32>,
         scores: &mut [f32],
     ) {
-        let (start, end) = crate::index::facets::date_span(date);
-        let finest = filter::precision(date);
         let about: Vec<u32> = (0..self.index.document_count())
             .filter(|&d| only.is_none_or(|o| o.contains(d as usize)))
-            .filter(|&d| {
-                self.index.dates(d).iter().any(|&x| {
-                    let (a, b) = crate::index::facets::date_span(x);
-                    a <= end && b >= start && filter::precision(x) >= finest
-                })
-            })
+            .filter(|&d| self.is_about(d, date))
             .collect();
         let score = DATE_TIER * self.idf(about.len());
         for d in about {
@@ -1653,6 +1662,17 @@ impl Searcher {
             }
             *slot = slot.max(score);
         }
+    }
+
+    /// Is document `doc` about `date` (packed): has it a date that overlaps it and is as
+    /// precise?
+    fn is_about(&self, doc: u32, date: u32) -> bool {
+        let (start, end) = crate::index::facets::date_span(date);
+        let finest = filter::precision(date);
+        self.index.dates(doc).iter().any(|&x| {
+            let (a, b) = crate::index::facets::date_span(x);
+            a <= end && b >= start && filter::precision(x) >= finest
+        })
     }
 
     /// [`evaluate`](Self::evaluate) by the words alone.
