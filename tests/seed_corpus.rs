@@ -2198,6 +2198,9 @@ fn common_other_spellings_and_forms_find_the_word() {
         ("فيديوهات ", &["فيديو"][..]),
         // A hamza on a seat before a suffix: إنشاؤها is إنشاء, «لإنشاء» in 001's title.
         ("إنشاؤها ", &["لإنشاء", "إنشاء"][..]),
+        // A dual of a noun in ة: منصتين is two منصة.
+        ("منصتين ", &["منصة"][..]),
+        ("منصتان ", &["منصة"][..]),
         // انستا, Instagram as readers type it, finished too.
         (
             "انستا ",

@@ -152,7 +152,17 @@ impl WordMatcher {
             }
         }
         WordMatcher {
-            related: analyzer.related_stems(term),
+            related: {
+                let mut related = analyzer.related_stems(term);
+                // A dual of a noun in ة (منصتين, شركتان): also the noun's stem (منص).
+                if let Some(singular) = stem::dual_singular(term) {
+                    let s = analyzer.stem(&singular).to_owned();
+                    if !related.contains(&s) {
+                        related.push(s);
+                    }
+                }
+                related
+            },
             numbers: analyzer
                 .other_number_forms(term)
                 .into_iter()

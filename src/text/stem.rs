@@ -620,6 +620,23 @@ pub fn short_proclitic_forms(word: &str) -> Vec<(String, String)> {
     out
 }
 
+/// For a normalized word that may be the dual of a noun in ة, which writes it ت (منصتين,
+/// شركتان, الدولتين), that noun (منصه, شركه, الدوله); `None` for others, and after ست
+/// (أفغانستان) or with fewer than three letters before the ت. Only for a query word: as an
+/// index's stem it would split plurals of words in ت (ثابتين is ثابت).
+pub fn dual_singular(word: &str) -> Option<String> {
+    if !is_arabic_word(word) {
+        return None;
+    }
+    let rest = word
+        .strip_suffix("تين")
+        .or_else(|| word.strip_suffix("تان"))?;
+    if rest.ends_with('س') || rest.ends_with('ا') || letters(strip_article_clusters(rest)) < 3 {
+        return None;
+    }
+    Some(format!("{rest}ه"))
+}
+
 /// A normalized word being typed without the single-letter preposition before it (ب ك ل ف,
 /// also after و/ف: لتيل → تيل, وبتو → تو…), when two letters or more remain and it has
 /// no article: what the words it may be the beginning of begin with once the index keeps
@@ -667,6 +684,15 @@ mod tests {
 
     fn fahras(word: &str) -> String {
         stem(&normalize(word)).to_owned()
+    }
+
+    #[test]
+    fn a_dual_in_ta_has_its_singular() {
+        assert_eq!(dual_singular("منصتين").as_deref(), Some("منصه"));
+        assert_eq!(dual_singular("الدولتان").as_deref(), Some("الدوله"));
+        assert_eq!(dual_singular("افغانستان"), None);
+        assert_eq!(dual_singular("بيانات"), None);
+        assert_eq!(dual_singular("بتين"), None);
     }
 
     #[test]
