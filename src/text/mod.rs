@@ -180,15 +180,7 @@ impl Analyzer {
         if !replaced {
             return None;
         }
-        let mut buf = String::new();
-        normalize::normalize_into(&written, &mut buf);
-        let mut terms = buf
-            .split(|c: char| !is_term_char(c))
-            .filter(|t| !t.is_empty());
-        match (terms.next(), terms.next()) {
-            (Some(term), None) => Some(term.to_owned()),
-            _ => None,
-        }
+        single_term(&written)
     }
 
     /// The other term a word written with a hamza on a seat (ؤ, ئ) is also found under: its
@@ -204,15 +196,7 @@ impl Analyzer {
             return None;
         }
         let bare = word.replace(SEATED, "ء");
-        let mut buf = String::new();
-        normalize::normalize_into(&bare, &mut buf);
-        let mut terms = buf
-            .split(|c: char| !is_term_char(c))
-            .filter(|t| !t.is_empty());
-        match (terms.next(), terms.next()) {
-            (Some(term), None) => Some(term.to_owned()),
-            _ => None,
-        }
+        single_term(&bare)
     }
 
     /// The standard spelling of a word written in a common other one, when that is not its
@@ -275,15 +259,7 @@ impl Analyzer {
                 _ => c,
             })
             .collect();
-        let mut buf = String::new();
-        normalize::normalize_into(&swapped, &mut buf);
-        let mut terms = buf
-            .split(|c: char| !is_term_char(c))
-            .filter(|t| !t.is_empty());
-        match (terms.next(), terms.next()) {
-            (Some(term), None) => Some(term.to_owned()),
-            _ => None,
-        }
+        single_term(&swapped)
     }
 
     /// The offsets and positions of the tokens [`Analyzer::analyze`] gives, `(start, end,
@@ -444,6 +420,20 @@ impl Analyzer {
             .chain(&JOINED_WITH_LI)
             .filter_map(|p| term.strip_prefix(p))
             .any(|rest| rest.chars().count() >= 2 && self.is_stop_word(&format!("ال{rest}")))
+    }
+}
+
+/// The one term a word is normalized to (`None` when it gives none or several): the other
+/// spellings a word is also filed under are each one term.
+fn single_term(word: &str) -> Option<String> {
+    let mut buf = String::new();
+    normalize::normalize_into(word, &mut buf);
+    let mut terms = buf
+        .split(|c: char| !is_term_char(c))
+        .filter(|t| !t.is_empty());
+    match (terms.next(), terms.next()) {
+        (Some(term), None) => Some(term.to_owned()),
+        _ => None,
     }
 }
 
