@@ -178,37 +178,23 @@ impl IndexBuilder {
                         field_id,
                         position,
                     );
-                    // Uthmani spelling: also under the modern spelling, at the same position.
-                    if let Some(alef) = self
-                        .analyzer
-                        .written_alef_term(&text[token.start..token.end])
-                        .filter(|t| *t != token.term)
-                    {
-                        post(&mut self.postings, alef, doc_id, field_id, position);
-                    }
-                    // A hamza on a seat (مسؤول, مسئول): also under the bare hamza (مسءول).
-                    if let Some(bare) = self
-                        .analyzer
-                        .hamza_seat_term(&text[token.start..token.end])
-                        .filter(|t| *t != token.term)
-                    {
-                        post(&mut self.postings, bare, doc_id, field_id, position);
-                    }
-                    // A common other spelling: also under the standard one (مائة: مئة).
-                    if let Some(standard) = self.analyzer.standard_spelling(&token.term) {
-                        post(&mut self.postings, standard, doc_id, field_id, position);
-                    }
-                    // A hamza on a seat before و: also under the other seat (مسئول: مسوول).
-                    if let Some(other) = self
-                        .analyzer
-                        .other_seat_term(&text[token.start..token.end])
-                        .filter(|t| *t != token.term)
-                    {
-                        post(&mut self.postings, other, doc_id, field_id, position);
-                    }
-                    // A number with thousands separators: also under its digits alone.
-                    if let Some(digits) = self.analyzer.ungrouped_number(&token.term) {
-                        post(&mut self.postings, digits, doc_id, field_id, position);
+                    // The same word under its other terms, at the same position: an Uthmani
+                    // spelling under the modern one; a hamza on a seat (مسؤول, مسئول) under
+                    // the bare hamza (مسءول) and, before و, under the other seat (مسئول:
+                    // مسوول); a common other spelling under the standard one (مائة: مئة); a
+                    // number with thousands separators under its digits alone.
+                    let written = &text[token.start..token.end];
+                    let others = [
+                        self.analyzer.written_alef_term(written),
+                        self.analyzer.hamza_seat_term(written),
+                        self.analyzer.other_seat_term(written),
+                        self.analyzer.standard_spelling(&token.term),
+                        self.analyzer.ungrouped_number(&token.term),
+                    ];
+                    for other in others.into_iter().flatten() {
+                        if other != token.term {
+                            post(&mut self.postings, other, doc_id, field_id, position);
+                        }
                     }
                     // A name written as two words (فيس بوك) is also indexed as one pair term,
                     // whose variant key is that of the joined spelling (فيسبوك).
