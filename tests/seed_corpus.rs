@@ -2303,3 +2303,15 @@ fn a_months_name_that_is_also_a_word_is_that_month_only_beside_a_year() {
         .collect();
     assert!(!whatsapp_2016.is_empty() && whatsapp_2016.is_disjoint(&august));
 }
+
+#[test]
+fn a_word_with_only_proclitics_attached_is_the_word_itself() {
+    // «والبغدادى» is و + البغدادي (the ISIS leader), «بغداد» Baghdad: both share the stem
+    // بغداد, but the article that writes the word itself ranks first.
+    let writes = containing(&["والبغدادى", "البغدادي"]);
+    let baghdad = containing(&["بغداد "]);
+    assert!(!writes.is_empty() && !baghdad.is_empty() && writes.is_disjoint(&baghdad));
+    let results = search("البغدادي ");
+    assert!(results.hits.len() > 1);
+    assert!(writes.contains(&results.hits[0].id), "{:?}", ids(&results));
+}

@@ -97,6 +97,9 @@ pub struct WordMatcher {
     /// word (بسبب is ب + سبب; كامل, with الكامل, is not ك + أمل):
     /// [`stem::short_proclitic_forms`].
     short_forms: Vec<(String, String)>,
+    /// The word with proclitics attached, as written (والبغدادي for البغدادي), matched as
+    /// the word itself: [`stem::clitic_forms`].
+    clitic_forms: Vec<String>,
     /// A number with thousands separators written without them (274,460 → 274460): the
     /// same number, matched as exactly.
     digits: Option<String>,
@@ -173,6 +176,7 @@ impl WordMatcher {
                 .collect(),
             forms: stem::proclitic_forms(term),
             short_forms: stem::short_proclitic_forms(term),
+            clitic_forms: stem::clitic_forms(term),
             digits: analyzer.ungrouped_number(term),
             hamza: None,
             standard: analyzer.standard_spelling(term).map(|standard| {
@@ -267,6 +271,7 @@ impl WordMatcher {
         word.numbers.clear();
         word.forms.clear();
         word.short_forms.clear();
+        word.clitic_forms.clear();
         word.fuzzy = false;
         word.is_stop = false;
         word
@@ -337,7 +342,7 @@ impl WordMatcher {
             .chain(&self.digits)
             .chain(bare.map(|b| &b.0))
             .chain(standard.map(|s| &s.0));
-        for term in exact {
+        for term in exact.chain(&self.clitic_forms) {
             if let Some(o) = index.term_ordinal(term) {
                 add(&mut found, o, tier::EXACT);
             }

@@ -552,6 +552,36 @@ pub fn proclitic_forms(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// A normalized Arabic word of four letters or more (after the article) with proclitics
+/// attached and nothing else, as the index keeps such forms whole: the same word, as
+/// written (والبغدادي, للبغدادي, وداعش, لداعش). Their stems can be another word's
+/// (والبغدادي is stemmed بغداد, Baghdad's stem), so the search counts them as the word
+/// itself, not as a form of its stem. Empty for a word of fewer letters (ورقة is no و +
+/// رقة) and a non-Arabic one.
+pub fn clitic_forms(word: &str) -> Vec<String> {
+    let base = strip_article_clusters(word);
+    if !is_arabic_word(word) || letters(base) < 4 {
+        return Vec::new();
+    }
+    if base.len() < word.len() {
+        // With the article: و ف ب ك before it, ل joined to it (للبغدادي).
+        if !word.starts_with("ال") {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = ["و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"]
+            .iter()
+            .map(|p| format!("{p}{word}"))
+            .collect();
+        out.extend(["لل", "ولل", "فلل"].iter().map(|p| format!("{p}{base}")));
+        out
+    } else {
+        std::iter::once("و")
+            .chain(LOOSE_PROCLITICS.iter().copied())
+            .map(|p| format!("{p}{word}"))
+            .collect()
+    }
+}
+
 /// For a normalized Arabic word of three letters (سبب, مدة, جزء, خطة), its forms with the
 /// preposition ب ك ل attached, also after و or ف (بسبب, لمدة, كجزء, وبسبب), each with the
 /// preposition's form with the article before it (البسبب, الكامل): such a form is the word
@@ -684,6 +714,17 @@ mod tests {
 
     fn fahras(word: &str) -> String {
         stem(&normalize(word)).to_owned()
+    }
+
+    #[test]
+    fn a_word_with_proclitics_attached_is_written_whole() {
+        let forms = clitic_forms("البغدادي");
+        assert!(forms.contains(&"والبغدادي".to_string()));
+        assert!(forms.contains(&"للبغدادي".to_string()));
+        assert!(clitic_forms("داعش").contains(&"وداعش".to_string()));
+        // Not for a short word (ورقة is no و + رقة), nor a Latin one.
+        assert!(clitic_forms("رقه").is_empty() && clitic_forms("الرقه").is_empty());
+        assert!(clitic_forms("telegram").is_empty());
     }
 
     #[test]
