@@ -942,6 +942,24 @@ impl Searcher {
             }
             i += 1;
         }
+        // A number and its unit in words (200 ألف, 1.2 مليون, 3 آلاف): one clause, the two
+        // words in a row or the number in digits, as another archive writes it (200,000).
+        let mut i = 0;
+        while i + 1 < clauses.len() {
+            let pair = (single_word(&clauses[i]), single_word(&clauses[i + 1]));
+            if let ((Some(a), Some(b)), true) = (pair, joinable(&or_next, i, 2)) {
+                let digits = (!b.is_being_typed())
+                    .then(|| crate::text::number_in_digits(&a.term, &b.term))
+                    .flatten();
+                if let Some(digits) = digits {
+                    let text = format!("{} {}", a.term, b.term);
+                    clauses[i] = self.name_clause(text, false, &[digits]);
+                    clauses.remove(i + 1);
+                    merged(&mut or_next, i, 2);
+                }
+            }
+            i += 1;
+        }
         // A month's name beside a year (ديسمبر 2018, كانون الأول 2018, 2018 ديسمبر, Dec
         // 2018): the month also finds the documents about that month, as the year finds
         // those about the year.
@@ -2613,6 +2631,23 @@ mod tests {
         let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(order, ["d1", "d0"]);
         assert!(hits[0].score > hits[1].score);
+    }
+
+    #[test]
+    fn a_number_in_words_finds_it_in_digits_and_back() {
+        // One archive writes «200 ألف», another 200,000 or 200000; «1.2 مليون» is 1200000.
+        let searcher = searcher_of(&[
+            "أغلق تويتر 200,000 حساب",
+            "أغلق تويتر 200 ألف حساب",
+            "حذف 1200000 حساب",
+            "حذف 201 ألف حساب",
+        ]);
+        assert_eq!(found(&searcher, "200 ألف حساب "), ["d0", "d1"]);
+        assert_eq!(found(&searcher, "200000 "), ["d0", "d1"]);
+        assert_eq!(found(&searcher, "1.2 مليون "), ["d2"]);
+        assert_eq!(found(&searcher, "1200000 "), ["d2"]);
+        // A unit being typed is not read yet.
+        assert_eq!(found(&searcher, "201 أل"), ["d3"]);
     }
 
     #[test]

@@ -423,6 +423,34 @@ impl Analyzer {
     }
 }
 
+/// A number written with its unit in words (normalized terms: `200` `الف`, `1.2`
+/// `مليون`, `3` `الاف`), in digits (200000, 1200000, 3000); `None` for other words and for
+/// a count whose fraction the unit does not make whole.
+pub fn number_in_digits(count: &str, unit: &str) -> Option<String> {
+    let zeros: u32 = match unit {
+        "الف" | "الاف" => 3,
+        "مليون" | "ملايين" => 6,
+        "مليار" | "مليارات" => 9,
+        _ => return None,
+    };
+    let (whole, fraction) = count.split_once('.').unwrap_or((count, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 4 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    if fraction.len() as u32 > zeros {
+        return None;
+    }
+    let whole: u64 = whole.parse().ok()?;
+    let fraction_value: u64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    let n = whole * 10u64.pow(zeros) + fraction_value * 10u64.pow(zeros - fraction.len() as u32);
+    (n > 0).then(|| n.to_string())
+}
+
 /// The one term a word is normalized to (`None` when it gives none or several): the other
 /// spellings a word is also filed under are each one term.
 fn single_term(word: &str) -> Option<String> {
@@ -447,6 +475,21 @@ fn is_term_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_with_its_unit_in_words_is_a_number() {
+        assert_eq!(number_in_digits("200", "الف").as_deref(), Some("200000"));
+        assert_eq!(number_in_digits("3", "الاف").as_deref(), Some("3000"));
+        assert_eq!(number_in_digits("1.2", "مليون").as_deref(), Some("1200000"));
+        assert_eq!(
+            number_in_digits("2.75", "مليار").as_deref(),
+            Some("2750000000")
+        );
+        assert_eq!(number_in_digits("1.2345", "الف"), None);
+        assert_eq!(number_in_digits("200", "حساب"), None);
+        assert_eq!(number_in_digits("داعش", "الف"), None);
+        assert_eq!(number_in_digits("0", "الف"), None);
+    }
 
     #[test]
     fn a_common_other_spelling_has_the_standard_one() {
