@@ -15,7 +15,7 @@ use crate::document::Document;
 
 /// Version of the text analysis an index was built with. Bump it whenever normalization,
 /// tokenization, stemming or variant keys change what terms a text produces.
-pub const ANALYZER_VERSION: u32 = 13;
+pub const ANALYZER_VERSION: u32 = 14;
 
 /// The bytes of an index of one document, id `d`, with this title and these paragraphs
 /// (for the tests of the reader, the search and the snippets).

@@ -324,6 +324,11 @@ impl StemRules {
         if keep(s) {
             return s;
         }
+        // A sound plural's ن drops before a pronoun (معلميه, not معلمينه), and nothing ends in
+        // ين + ة: so ين before a removed ه belongs to the word (مدينة, لمدينة, سفينته).
+        if pronoun_removed && s.ends_with("ين") {
+            return self.strip_nisba(s);
+        }
         let stem = self.strip_inflection(s, false);
         if self.verb_ta
             && !pronoun_removed
@@ -394,13 +399,15 @@ impl StemRules {
                 return s;
             }
         }
-        if let Some(rest) = s.strip_suffix('ي') {
-            // Not after ا: ولاي (ولاية), نهاي (نهائي) keep their ي.
-            if letters(rest) >= 3 && !rest.ends_with('ا') {
-                s = rest;
-            }
+        self.strip_nisba(s)
+    }
+
+    /// Layer 3: a nisba ي, not after ا: ولاي (ولاية), نهاي (نهائي) keep their ي.
+    fn strip_nisba<'a>(&self, word: &'a str) -> &'a str {
+        match word.strip_suffix('ي') {
+            Some(rest) if letters(rest) >= 3 && !rest.ends_with('ا') => rest,
+            _ => word,
         }
-        s
     }
 }
 
@@ -791,6 +798,9 @@ mod tests {
             ("مديرو", "مدير"), // a sound plural in construct: مديرو المجموعات
             ("ومقاتلو", "مقاتل"),
             ("ناشطو", "ناشط"),
+            ("لمدينة", "لمدين"), // ين before ة or a pronoun is the word's: not لمد (لمدة)
+            ("سفينته", "سفين"),
+            ("بينهم", "بين"),
             ("فيديو", "فيديو"), // not after ي
             ("سيناريو", "سيناريو"),
             ("تورو", "تورو"), // not a participle's shape
