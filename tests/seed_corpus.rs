@@ -1394,6 +1394,27 @@ fn a_name_ranks_the_same_articles_first_however_it_is_spelt() {
 }
 
 #[test]
+fn a_latin_name_of_two_arabic_words_is_marked_whole_when_typed_with_a_typo_or_half_typed() {
+    // «Facebok» marked «فيس» of «فيس بوك» and left «بوك» unmarked.
+    for query in ["Facebook ", "Facebok ", "Faceb", "Whatsap "] {
+        let results = search(query);
+        assert!(!results.hits.is_empty(), "{query}");
+        for hit in &results.hits {
+            let marks = marked(hit);
+            for (first, second) in [("فيس", "بوك"), ("واتس", "آب")] {
+                if marks.iter().any(|m| m.ends_with(first)) {
+                    assert!(
+                        marks.iter().any(|m| m == second),
+                        "{query}: {} marks {first} without {second}: {marks:?}",
+                        hit.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn latin_names_find_the_arabic_articles_whole_and_being_typed() {
     // A reader of the English interface types the names its facet panel shows. Names of
     // two words met nothing (each word was required on its own); a name being typed said

@@ -123,6 +123,9 @@ pub struct WordMatcher {
     fuzzy: bool,
     /// The closest dictionary term by edit distance (filled by `expand`), for suggestions.
     closest: Option<(String, u8, usize)>,
+    /// Did the word match an Arabic spelling of several words of the Latin name it is a
+    /// typo of, or begins (Facebok, Faceb: فيس بوك)? Then both words are marked.
+    closest_name_of_two_words: bool,
     /// Did the word match anything better than a typo?
     pub found_directly: bool,
     /// Is it a stop word?
@@ -220,6 +223,7 @@ impl WordMatcher {
             fuzzy: !term.bytes().any(|b| b.is_ascii_digit())
                 && (!prefix || stem::letters_after_article(term) > 0),
             closest: None,
+            closest_name_of_two_words: false,
             found_directly: false,
             is_stop: analyzer.is_stop_word(term),
         }
@@ -582,6 +586,7 @@ impl WordMatcher {
                     };
                     for o in exact.chain(by_key) {
                         add(&mut found, o, weight);
+                        self.closest_name_of_two_words |= spelling.contains(' ');
                     }
                 }
                 if distance > 0 && !found.is_empty() && self.closest.is_none() {
@@ -762,6 +767,7 @@ impl WordMatcher {
     /// or an alias that is a key or several words)?
     pub fn may_match_pairs(&self) -> bool {
         self.variant.is_some()
+            || self.closest_name_of_two_words
             || !self.alias_keys.is_empty()
             || self.aliases.iter().any(|a| a.contains(' '))
     }
