@@ -79,7 +79,9 @@ pub fn near_short_word(terms: &fst::Map<Vec<u8>>, word: &str) -> Vec<(String, u6
     let mut out = Vec::new();
     while let Some((key, ordinal)) = stream.next() {
         match std::str::from_utf8(key) {
-            Ok(term) if term != word && has_article(term) == article => {
+            Ok(term)
+                if term != word && has_article(term) == article && likely_meant(word, term) =>
+            {
                 out.push((term.to_owned(), ordinal));
             }
             _ => continue,
@@ -89,6 +91,27 @@ pub fn near_short_word(terms: &fst::Map<Vec<u8>>, word: &str) -> Vec<(String, u6
         }
     }
     out
+}
+
+/// Letters that differ only by their dots (ب ت ث ن ي, ج ح خ…), normalized (ة is ه, ى ي).
+const SAME_SHAPE: &[&str] = &["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"];
+
+/// For a word of three letters and a dictionary term one edit from it: is the term what the
+/// word likely meant? Three-letter words are dense (most letters put in place of another
+/// give a word), so only a letter left out (دعش: داعش), two letters swapped, or a letter
+/// for another of the same shape but its dots: «بكر» is not «ذكر» or «فكر» mistyped.
+fn likely_meant(word: &str, term: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (word.chars().collect(), term.chars().collect());
+    if a.len() != b.len() {
+        return b.len() > a.len();
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    match differ[..] {
+        [i] => SAME_SHAPE
+            .iter()
+            .any(|g| g.contains(a[i]) && g.contains(b[i])),
+        _ => true, // a transposition
+    }
 }
 
 /// A dictionary term close to a query word ([`similar_terms`]).
@@ -292,6 +315,21 @@ mod tests {
         assert_eq!(found, ["خيار"]);
         // From five letters after the article, the beginning of a term.
         assert_eq!(similar_terms(&d, "الحسبات", true)[0].term, "الحسابات");
+    }
+
+    #[test]
+    fn a_three_letter_word_is_suggested_a_term_it_likely_meant() {
+        let d = dictionary(&["داعش", "ذكر", "فكر", "بكره", "نكر", "كبر", "بك"]);
+        let near = |w: &str| -> Vec<String> {
+            near_short_word(&d, w).into_iter().map(|(t, _)| t).collect()
+        };
+        // A letter left out, the same shape (ن for ب), two letters swapped; not another
+        // letter, nor a letter typed too many.
+        assert_eq!(near("دعش"), ["داعش"]);
+        assert_eq!(near("بكر"), ["بكره", "كبر", "نكر"]);
+        assert_eq!(near("كرب"), ["كبر"]);
+        assert_eq!(near("بكز"), Vec::<String>::new()); // not بك
+        assert_eq!(near("ذكز"), ["ذكر"]);
     }
 
     #[test]
