@@ -126,6 +126,9 @@ pub struct WordMatcher {
     /// Did the word match an Arabic spelling of several words of the Latin name it is a
     /// typo of, or begins (Facebok, Faceb: فيس بوك)? Then both words are marked.
     closest_name_of_two_words: bool,
+    /// A proclitic alone being typed (و, ف, ب, ك, ل): the word is still to come, and nothing
+    /// is matched yet (not the one article with a detached «و»).
+    proclitic_typed: bool,
     /// Did the word match anything better than a typo?
     pub found_directly: bool,
     /// Is it a stop word?
@@ -224,6 +227,7 @@ impl WordMatcher {
                 && (!prefix || stem::letters_after_article(term) > 0),
             closest: None,
             closest_name_of_two_words: false,
+            proclitic_typed: prefix && matches!(term, "و" | "ف" | "ب" | "ك" | "ل"),
             found_directly: false,
             is_stop: analyzer.is_stop_word(term),
         }
@@ -334,6 +338,9 @@ impl WordMatcher {
         is_listed: &mut dyn FnMut(u64) -> bool,
     ) -> Result<Vec<(u64, f32)>> {
         let mut found: Vec<(u64, f32)> = Vec::new();
+        if self.proclitic_typed {
+            return Ok(found);
+        }
         fn add(found: &mut Vec<(u64, f32)>, ordinal: u64, weight: f32) {
             match found.iter_mut().find(|(o, _)| *o == ordinal) {
                 Some((_, w)) => *w = w.max(weight),
