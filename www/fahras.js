@@ -458,6 +458,39 @@ function nameLang(text, ui) {
   return null;
 }
 
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
+
+/** How many of a text's letters are in all, right to left, Arabic and Latin. */
+function letterCounts(text) {
+  const s = String(text ?? '');
+  const count = (re) => s.match(re)?.length ?? 0;
+  return {
+    all: count(/\p{L}/gu),
+    rtl: count(RTL_LETTER),
+    arabic: count(/(?=\p{L})\p{Script=Arabic}/gu),
+    latin: count(/(?=\p{L})\p{Script=Latin}/gu),
+  };
+}
+
+/**
+ * The direction of a text of the corpus (a title, a snippet): that of most of its letters,
+ * not of the first («Telegram يحذف…» is Arabic, right to left), '' when neither has more.
+ */
+export function majorityDirection(text) {
+  const { all, rtl } = letterCounts(text);
+  return rtl * 2 > all ? 'rtl' : rtl * 2 < all ? 'ltr' : '';
+}
+
+/**
+ * The language of a text of the corpus, from the script of most of its letters: 'ar' for
+ * Arabic letters, 'en' for Latin ones (the index says no article's language, and Latin
+ * letters in an Arabic archive are mostly English), null for anything else (no guess).
+ */
+export function scriptLang(text) {
+  const { all, arabic, latin } = letterCounts(text);
+  return arabic * 2 > all ? 'ar' : latin * 2 > all ? 'en' : null;
+}
+
 /**
  * A sentence of the widget's own words around a name, `template(name)`, as the words before
  * and after it: s.remove → ['إزالة عامل التصفية: ', ''], so that the name is an element of
@@ -3411,10 +3444,18 @@ export class FahrasSearch extends ElementBase {
     const id = `${this.#uid}-option-${index}`;
     const detailsId = `${id}-details`;
     const url = hitUrl(hit, this.getAttribute('hit-url'));
-    // An Arabic article in a widget of another language is read by an Arabic voice (an English
-    // one skips or spells Arabic letters); the widget's own words in it keep the widget's.
+    // An article in another language than the widget's is read by a voice of its language:
+    // an Arabic one in the English widget (an English voice skips or spells Arabic letters), an
+    // English one in the Arabic widget (an Arabic voice garbles English words); the widget's
+    // own words in it (the date) keep the widget's. The index says no article's language: it
+    // is the script of most of the title's letters (Arabic: ar, Latin: en, else no guess).
     const ui = this.uiLang;
-    const arabic = ui !== 'ar' && textDirection(hit.title) === 'rtl';
+    const ownLang = (text, within) => {
+      const lang = scriptLang(text);
+      return lang && lang !== within ? lang : null;
+    };
+    const articleLang = ownLang(hit.title, ui);
+    const within = articleLang ?? ui;
     const title = h('span', { class: 'title', part: 'title' });
     title.append(renderHighlighted(hit.title ?? '', hit.titleHighlights));
 
@@ -3422,19 +3463,31 @@ export class FahrasSearch extends ElementBase {
     if (hit.published) {
       const time = h('time', { datetime: String(hit.published) });
       time.textContent = formatPublished(hit.published, this.#locale);
-      meta.append(h('span', { class: 'date', lang: arabic && ui }, time));
+      meta.append(h('span', { class: 'date', lang: articleLang && ui }, time));
     } else if (hit.latestMention && PERIOD_RE.test(String(hit.latestMention))) {
       // No publication date: the latest date the text mentions, which the sort by date
       // goes by (so a list sorted by date shows why it is in that order).
       const time = h('time', { datetime: String(hit.latestMention) });
       time.textContent = formatPeriod(hit.latestMention, this.#locale);
-      meta.append(h('span', { class: 'date mention', lang: arabic && ui }, this.#strings.latestMention, ' ', time));
+      meta.append(h('span', { class: 'date mention', lang: articleLang && ui }, this.#strings.latestMention, ' ', time));
     }
-    if (hit.author) meta.append(' ', h('span', { class: 'author' }, String(hit.author)));
-    if (hit.source) meta.append(' ', h('span', { class: 'source' }, String(hit.source)));
+    // A name (author, source) or a snippet in another script than the article's title has its
+    // own language and direction (an English quote in an Arabic article: its punctuation at
+    // its own ends, not mirrored).
+    const name = (cls, text) => {
+      const lang = ownLang(text, within);
+      return h('span', { class: cls, lang, dir: lang && 'auto' }, text);
+    };
+    if (hit.author) meta.append(' ', name('author', String(hit.author)));
+    if (hit.source) meta.append(' ', name('source', String(hit.source)));
 
-    const snippet = h('span', { class: 'snippet', part: 'snippet' });
     const snip = hit.snippet && typeof hit.snippet === 'object' ? hit.snippet : { text: '', highlights: [] };
+    const snippet = h('span', {
+      class: 'snippet',
+      part: 'snippet',
+      lang: ownLang(snip.text ?? '', within),
+      dir: majorityDirection(snip.text ?? '') || 'auto',
+    });
     snippet.append(renderHighlighted(snip.text ?? '', snip.highlights));
 
     // aria-hidden: the option's name is its title alone (from its content); what else it shows
@@ -3459,9 +3512,10 @@ export class FahrasSearch extends ElementBase {
         tabindex: url && '-1',
         // Not dragged as a link: a drag on its text selects it (Firefox; Chromium: the CSS).
         draggable: url && 'false',
-        // The article's own direction (from its title), whatever the widget's UI direction.
-        dir: 'auto',
-        lang: arabic && 'ar',
+        // The article's own direction (that of most of its title's letters), whatever the
+        // widget's UI direction.
+        dir: majorityDirection(hit.title ?? '') || 'auto',
+        lang: articleLang,
         class: url ? 'option has-url' : 'option',
         part: 'option',
         role: 'option',

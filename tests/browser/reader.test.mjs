@@ -7,23 +7,33 @@
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { USE_REAL, PAGES_DIR, launch, startServer, until, screenshotPath, findTypo, axeViolations, requireRealPkg, openPage } from './helpers.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  USE_REAL, PAGES_DIR, MIXED_SCRIPT_CORPUS, launch, startServer, until, screenshotPath, findTypo, axeViolations, requireRealPkg, openPage, buildFixtureIndex,
+} from './helpers.mjs';
 
 const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
 
 let browser;
 let server;
+let tmp;
 
 before(async () => {
   requireRealPkg();
   if (!USE_REAL) return;
   browser = await launch();
-  server = await startServer({ mounts: { '/t/': PAGES_DIR } });
+  // A real index of articles in more than one script (tests/browser/fixtures/mixed-script-corpus).
+  tmp = mkdtempSync(path.join(tmpdir(), 'fahras-reader-'));
+  const mixedDir = buildFixtureIndex(MIXED_SCRIPT_CORPUS, tmp, 'mixed');
+  server = await startServer({ mounts: { '/t/': PAGES_DIR, '/__mixed__/': mixedDir } });
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 async function open(pathname, { viewport = { width: 1100, height: 850 }, locale = 'ar', colorScheme = 'light' } = {}) {
@@ -459,3 +469,78 @@ describe('what a screen reader is told', { skip }, () => {
     await context.close();
   });
 });
+
+describe('results in more than one script', { skip }, () => {
+  /** Each result's parts: their text, language (the nearest lang) and computed direction. */
+  const parts = (host) =>
+    host.locator('[role="option"]').evaluateAll((els) =>
+      els.map((o) => {
+        const part = (el) => el && { text: el.textContent, lang: el.closest('[lang]').lang, dir: getComputedStyle(el).direction };
+        return {
+          option: { lang: o.getAttribute('lang'), dir: o.getAttribute('dir') },
+          title: part(o.querySelector('[part="title"]')),
+          date: part(o.querySelector('.date')),
+          author: part(o.querySelector('.author')),
+          source: part(o.querySelector('.source')),
+          snippet: part(o.querySelector('[part="snippet"]')),
+        };
+      }),
+    );
+
+  test('Latin text in the Arabic widget (an English article, an English quote, a Latin source) is marked lang=en in its own direction; a title begun by a Latin name stays right to left', async () => {
+    const { context, page, errors } = await open('/t/mixed.html');
+    const { host } = await search(page, 'Telegram');
+    const hits = await host.evaluate((el) => el.results.hits);
+    assert.equal(hits.length, 3, 'every record of the mixed-script corpus');
+    const shown = await parts(host);
+    const byTitle = (re) => shown.find((o) => re.test(o.title.text));
+    // Only text: what is shown is the engine's text.
+    assert.deepEqual(shown.map((o) => o.title.text), hits.map((h) => h.title));
+    assert.deepEqual(shown.map((o) => o.snippet.text), hits.map((h) => h.snippet.text));
+
+    // The English article: an English voice, left to right; the widget's date stays Arabic.
+    const english = byTitle(/^Telegram removes/);
+    assert.deepEqual(english.option, { lang: 'en', dir: 'ltr' });
+    for (const p of ['title', 'author', 'source', 'snippet']) assert.deepEqual([p, english[p].lang, english[p].dir], [p, 'en', 'ltr']);
+    assert.equal(english.date.lang, 'ar', `the date «${english.date.text}» is the widget's Arabic`);
+    // An Arabic title that begins with a Latin name is Arabic, right to left (its full stop at
+    // its end, on the left), as is its snippet that begins the same way.
+    const arabic = byTitle(/^Telegram يحذف/);
+    assert.deepEqual(arabic.option, { lang: null, dir: 'rtl' });
+    for (const p of ['title', 'snippet']) assert.deepEqual([p, arabic[p].lang, arabic[p].dir], [p, 'ar', 'rtl']);
+    // An Arabic article whose snippet is an English quote, with a Latin source.
+    const quote = byTitle(/^بيان/);
+    assert.deepEqual([quote.title.lang, quote.title.dir], ['ar', 'rtl']);
+    assert.deepEqual([quote.snippet.lang, quote.snippet.dir], ['en', 'ltr']);
+    assert.deepEqual([quote.source.lang, quote.source.dir], ['en', 'ltr']);
+    // The quote's final full stop follows its last word («said.»), not mirrored before it.
+    const ends = await host.locator('[role="option"]').nth(shown.indexOf(quote)).locator('[part="snippet"]').evaluate((el) => {
+      const text = el.lastChild;
+      const at = (i) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { chars: text.data.slice(-2), word: at(text.length - 2), dot: at(text.length - 1) };
+    });
+    assert.equal(ends.chars, 'd.');
+    assert.ok(ends.dot > ends.word, `the full stop right of «said»: ${JSON.stringify(ends)}`);
+    await host.screenshot({ path: screenshotPath('reader-mixed-script-rtl.png') });
+
+    // The English widget: the Arabic articles are Arabic; the English quote in one of them
+    // English again; the English article needs no mark.
+    await host.evaluate((el) => el.setAttribute('lang', 'en'));
+    await until(() => host.evaluate((el) => el.uiLang === 'en' && el.shadowRoot.querySelector('[part="status"]')?.textContent.includes('results')), 'the English UI');
+    const en = await parts(host);
+    const enBy = (re) => en.find((o) => re.test(o.title.text));
+    assert.deepEqual(enBy(/^Telegram removes/).option, { lang: null, dir: 'ltr' });
+    assert.deepEqual(enBy(/^Telegram يحذف/).option, { lang: 'ar', dir: 'rtl' });
+    assert.equal(enBy(/^Telegram يحذف/).date.lang, 'en');
+    assert.deepEqual([enBy(/^بيان/).snippet.lang, enBy(/^بيان/).snippet.dir], ['en', 'ltr']);
+    assert.deepEqual(await axeViolations(page, 'fahras-search'), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
