@@ -2305,8 +2305,12 @@ export class FahrasSearch extends ElementBase {
     document.addEventListener('keydown', (e) => this.#onDocumentKeydown(e), opts);
     dialog.addEventListener('keydown', (e) => this.#trapFocus(e), opts);
     dialog.addEventListener('close', () => this.#afterDialogClose(), opts);
+    // A click on the backdrop closes it: pressed there too, not a press inside (selecting the
+    // query's text with the mouse) released beyond the dialog's edge.
+    let pressedOutside = false;
+    dialog.addEventListener('pointerdown', (e) => (pressedOutside = e.target === dialog && this.#clickOutside(dialog, e)), opts);
     dialog.addEventListener('click', (e) => {
-      if (e.target === dialog && this.#clickOutside(dialog, e)) this.#closeDialog(); // the backdrop
+      if (pressedOutside && e.target === dialog && this.#clickOutside(dialog, e)) this.#closeDialog(); // the backdrop
     }, opts);
 
     // URL state: restore the query from the page URL, and follow back/forward.

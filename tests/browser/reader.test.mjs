@@ -544,3 +544,26 @@ describe('results in more than one script', { skip }, () => {
   });
 });
 
+describe('the mouse on a result', { skip }, () => {
+  test('modal: selecting the query with the mouse past the dialog\'s edge keeps it open; a click on the backdrop closes it', async () => {
+    const { context, page, errors } = await open('/t/modal.html');
+    const host = page.locator('fahras-search');
+    await page.keyboard.press('Control+k');
+    await until(() => host.evaluate((el) => el.open), 'the dialog');
+    await page.keyboard.type('داعش تيليجرام');
+    const input = await host.locator('input').boundingBox();
+    const dialog = await host.locator('dialog').boundingBox();
+    const y = input.y + input.height / 2;
+    await page.mouse.move(input.x + input.width - 30, y);
+    await page.mouse.down();
+    await page.mouse.move(dialog.x - 40, y, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+    assert.equal(await host.evaluate((el) => el.open), true, 'still open');
+    assert.ok((await page.evaluate(() => String(document.querySelector('fahras-search').shadowRoot.activeElement.value))).length > 0);
+    await page.mouse.click(dialog.x - 40, y);
+    await until(async () => !(await host.evaluate((el) => el.open)), 'the backdrop closes it');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
