@@ -1360,7 +1360,9 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
 
 .date-range { margin-block-start: 0.5em; }
 .date-range .fields { display: flex; flex-wrap: wrap; gap: 0.5em 0.8em; }
-.date-range .field-label { flex: 1 1 6.5em; }
+/* Side by side when both selects fit at their own width ("Any date" is not cut to "Any dat"),
+   else one above the other. */
+.date-range .field-label { flex: 1 1 auto; }
 .range-error { margin: 0.4em 0 0; font-size: 0.85em; color: var(--fahras-error, var(--_error)); }
 .range-error:empty { display: none; }
 

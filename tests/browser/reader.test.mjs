@@ -567,3 +567,28 @@ describe('the mouse on a result', { skip }, () => {
     await context.close();
   });
 });
+
+describe('the facet panel\'s layout', { skip }, () => {
+  test('the date range\'s selects show their whole text ("Any date", not "Any dat"), side by side only when both fit', async () => {
+    for (const [pathname, locale, query] of [['/t/mixed.html', 'en', 'Telegram'], ['/', 'ar', 'داعش']]) {
+      const { context, page, errors } = await open(pathname, { locale });
+      const host = page.locator('fahras-search');
+      if (locale === 'en') await host.evaluate((el) => el.setAttribute('lang', 'en'));
+      await search(page, query);
+      const fit = await host.locator('[part="date-from"], [part="date-to"]').evaluateAll((selects) =>
+        selects.map((select) => {
+          const copy = select.cloneNode(true);
+          Object.assign(copy.style, { width: 'max-content', maxWidth: 'none', position: 'absolute' });
+          select.parentNode.append(copy);
+          const natural = copy.getBoundingClientRect().width;
+          copy.remove();
+          return { text: select.selectedOptions[0].text, width: select.getBoundingClientRect().width, natural };
+        }),
+      );
+      for (const f of fit) assert.ok(f.width >= f.natural - 0.5, `${pathname}: «${f.text}» fits: ${JSON.stringify(f)}`);
+      await host.locator('[part="date-range"]').screenshot({ path: screenshotPath(`reader-date-range-${locale}.png`) });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+});
