@@ -83,6 +83,14 @@ const URL_WRITE_DELAY_MS = 300;
  * reader stops typing, not at every keystroke over the letters being echoed.
  */
 const ANNOUNCE_DELAY_MS = 500;
+/**
+ * Inline, how long a mouse's click on a result waits for a second press before opening it:
+ * the first click of a double-click (which selects a word to copy) opens nothing. Most
+ * double-clicks press again within this; a slower one opens the result as a click would.
+ */
+const DOUBLE_CLICK_MS = 300;
+/** A result's title that drags its link: the title of a result with a URL. */
+const LINK_TITLE = '[role="option"][href] > .title';
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const MODES = ['inline', 'dropdown', 'modal'];
@@ -1961,6 +1969,9 @@ export class FahrasSearch extends ElementBase {
   #chartKey = ''; // what the timeline's SVG was built for (unit, periods, locale)
   #bars = []; // [{period, g, hit, fill, value, tick}]
   #press = null; // [x, y] of the last press on the results (a drag that selects text is no click)
+  #pressType = ''; // its pointer type: a touch has no double-click to wait for
+  #openTimer = 0; // inline: a clicked result, opened unless the click is the first of a double-click
+  #draggable = null; // the pressed result's link title, draggable while pressed
   #placement = null; // dropdown: this element's own stylesheet placing its panel (#placePanel)
   #placed = [null, 0]; // … what it says: the panel's greatest width and its offset, in px
 
@@ -2255,9 +2266,34 @@ export class FahrasSearch extends ElementBase {
     // Keep focus in the input when an option is pressed (a dropdown's panel would close, a
     // dialog lose its field). Inline, the results are the page's text: the press is the
     // browser's, so that a drag selects a snippet to copy (#onOptionClick opens nothing then).
-    listbox.addEventListener('mousedown', (e) => this.mode !== 'inline' && e.preventDefault(), opts);
-    listbox.addEventListener('pointerdown', (e) => (this.#press = [e.clientX, e.clientY]), opts);
-    listbox.addEventListener('click', (e) => this.#onOptionClick(e), opts);
+    // Inline, the second press of a double-click (it selects a word) cancels the first click's
+    // opening of the result. Elsewhere a press on a link's title is the browser's too (else it
+    // could not begin dragging the link); the focus it gives the result goes back to the input
+    // when the press ends (not before: a focus moved during the press stops the drag).
+    listbox.addEventListener('mousedown', (e) => {
+      if (this.mode === 'inline') {
+        if (e.detail > 1) this.#cancelOpen();
+      } else if (!e.target.closest?.(LINK_TITLE)) {
+        e.preventDefault();
+      }
+    }, opts);
+    const refocus = () => this.mode !== 'inline' && this.shadowRoot.activeElement?.closest('[role="option"]') && input.focus({ preventScroll: true });
+    listbox.addEventListener('mouseup', refocus, opts);
+    listbox.addEventListener('dragend', refocus, opts);
+    // A result's title drags its link (to the bookmarks bar, a tab, another page). It is
+    // draggable only while pressed: a draggable element in an option empties the option's
+    // name in Chromium's accessibility tree (its name is its content).
+    listbox.addEventListener('pointerdown', (e) => {
+      this.#press = [e.clientX, e.clientY];
+      this.#pressType = e.pointerType;
+      this.#dragTitle(e.target.closest?.(LINK_TITLE));
+    }, opts);
+    listbox.addEventListener('click', (e) => {
+      this.#dragTitle(null);
+      this.#onOptionClick(e);
+    }, opts);
+    listbox.addEventListener('dragstart', (e) => this.#onDragStart(e), opts);
+    listbox.addEventListener('dragend', () => this.#dragTitle(null), opts);
     // A middle click (no click event for it): on a result's link the browser opens a new tab
     // unless the select event is canceled; on a result without one, the select event.
     listbox.addEventListener('auxclick', (e) => e.button === 1 && this.#onOptionClick(e), opts);
@@ -2287,9 +2323,10 @@ export class FahrasSearch extends ElementBase {
     }, opts);
 
     // Dropdown: a press on the panel's text keeps focus where it is (else the panel, losing
-    // focus, would close); close it when focus or a pointer goes elsewhere.
+    // focus, would close; a link's title may begin a drag, see the listbox's); close it when
+    // focus or a pointer goes elsewhere.
     panel.addEventListener('mousedown', (e) => {
-      if (this.mode === 'dropdown' && !e.target.closest?.('button, select, [role="button"]')) e.preventDefault();
+      if (this.mode === 'dropdown' && !e.target.closest?.(`button, select, [role="button"], ${LINK_TITLE}`)) e.preventDefault();
     }, opts);
     this.shadowRoot.addEventListener('focusout', (e) => {
       if (this.mode !== 'dropdown') return;
@@ -2357,6 +2394,7 @@ export class FahrasSearch extends ElementBase {
     this.#abort = null;
     clearTimeout(this.#timer);
     clearTimeout(this.#announceTimer);
+    this.#cancelOpen();
     if (this.#urlTimer) this.#writeUrl();
     this.#seq++; // drop in-flight results
     if (this.#ui?.dialog.open) this.#ui.dialog.close();
@@ -3090,10 +3128,68 @@ export class FahrasSearch extends ElementBase {
       event.preventDefault(); // nor does the browser follow the link
       return;
     }
+    if (this.#waitsForDoubleClick(event)) {
+      // The widget opens it, a moment later, unless the mouse presses again (a double- or
+      // triple-click selects a word or a line: the clicks after the first open nothing).
+      event.preventDefault();
+      if (event.detail !== 1) return;
+      const hit = this.#hits[index];
+      this.#cancelOpen();
+      this.#openTimer = setTimeout(() => {
+        this.#openTimer = 0;
+        if (this.#hits[index] !== hit) return; // the results changed meanwhile
+        this.#setActive(index);
+        this.#activate(index, event);
+      }, DOUBLE_CLICK_MS);
+      return;
+    }
     this.#setActive(index);
     // A click on a result's link: the browser follows it (in this tab, or in a new one for a
     // middle or Ctrl+click), unless the select event is canceled.
     this.#activate(index, event, option.localName === 'a' && option.hasAttribute('href'));
+  }
+
+  /**
+   * Inline: is this a plain click of the mouse's main button (not a touch, which has no
+   * double-click; not a click with a key held, which opens a tab or downloads at once) on
+   * text that a double-click selects? A result's link title is no such text: it drags the
+   * link (a press on it selects nothing), and a click on it opens the result at once, as a
+   * link's does.
+   */
+  #waitsForDoubleClick(event) {
+    if (this.mode !== 'inline' || event.type !== 'click' || event.button !== 0 || event.detail < 1) return false;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
+    if (event.target.closest?.(LINK_TITLE)) return false;
+    return (event.pointerType || this.#pressType) === 'mouse';
+  }
+
+  #cancelOpen() {
+    clearTimeout(this.#openTimer);
+    this.#openTimer = 0;
+  }
+
+  /** Makes `title` (a result's link title, or none) the one draggable title. */
+  #dragTitle(title) {
+    if (this.#draggable && this.#draggable !== title) this.#draggable.removeAttribute('draggable');
+    this.#draggable = title ?? null;
+    title?.setAttribute('draggable', 'true');
+  }
+
+  /**
+   * A drag from a result's title carries its link, as a link's would: its URL (the bookmarks
+   * bar, the tab strip, the address bar, a text field) and, for Firefox, its title. The rest
+   * of a result is text: a drag there selects it.
+   */
+  #onDragStart(event) {
+    const title = event.target;
+    if (!title?.matches?.('.title[draggable="true"]')) return;
+    const option = title.closest('a[href][role="option"]');
+    if (!option || !event.dataTransfer) return;
+    const url = option.href; // absolute
+    event.dataTransfer.setData('text/uri-list', url);
+    event.dataTransfer.setData('text/plain', url);
+    event.dataTransfer.setData('text/x-moz-url', `${url}\n${title.textContent}`);
+    event.dataTransfer.effectAllowed = 'copyLink';
   }
 
   /**
@@ -3462,6 +3558,8 @@ export class FahrasSearch extends ElementBase {
     };
     const articleLang = ownLang(hit.title, ui);
     const within = articleLang ?? ui;
+    // A result's link is dragged by its title (made draggable when pressed, #dragTitle); the
+    // rest of the result is text to select.
     const title = h('span', { class: 'title', part: 'title' });
     title.append(renderHighlighted(hit.title ?? '', hit.titleHighlights));
 
@@ -3516,7 +3614,8 @@ export class FahrasSearch extends ElementBase {
         id,
         href: url,
         tabindex: url && '-1',
-        // Not dragged as a link: a drag on its text selects it (Firefox; Chromium: the CSS).
+        // Not dragged as a whole: a drag on its text selects it (Firefox; Chromium: the CSS);
+        // its title drags the link (#dragTitle, #onDragStart).
         draggable: url && 'false',
         // The article's own direction (that of most of its title's letters), whatever the
         // widget's UI direction.

@@ -545,6 +545,114 @@ describe('results in more than one script', { skip }, () => {
 });
 
 describe('the mouse on a result', { skip }, () => {
+  async function watchSelects(page) {
+    await page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', () => window.__selects++);
+    });
+  }
+
+  test('inline, a double- or triple-click that selects words of a result opens nothing; a single click still opens it', async () => {
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    await watchSelects(page);
+    const option = host.locator('[role="option"]').first();
+    const snippet = option.locator('[part="snippet"]');
+    const box = await snippet.boundingBox();
+    const [x, y] = [box.x + box.width - 40, box.y + 10];
+    const selected = () => host.evaluate((el) => String(el.shadowRoot.getSelection()).trim());
+    await page.mouse.dblclick(x, y);
+    await page.waitForTimeout(700);
+    const word = await selected();
+    assert.ok(word.length >= 2 && !/\s/.test(word), `a word selected: «${word}»`);
+    assert.equal(new URL(page.url()).pathname, '/', 'the double-click opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    await page.mouse.click(x, y, { clickCount: 3 });
+    await page.waitForTimeout(700);
+    assert.ok((await selected()).length > word.length, 'the triple-click selected the line');
+    assert.equal(new URL(page.url()).pathname, '/', 'the triple-click opened nothing');
+    // The meta line (date, author) too.
+    const date = await option.locator('.date').boundingBox();
+    await page.mouse.dblclick(date.x + date.width / 2, date.y + date.height / 2);
+    await page.waitForTimeout(700);
+    assert.equal(new URL(page.url()).pathname, '/', 'the double-click on the date opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    // A single click opens the article.
+    await Promise.all([page.waitForURL(/\/articles\/[^/]+\.html$/), page.mouse.click(x, y)]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a result\'s title drags its link (to a tab, the bookmarks bar, another page), inline and in a dropdown; a drag on its snippet still selects text', async () => {
+    const dropZone = (page) =>
+      page.evaluate(() => {
+        window.__drop = null;
+        const zone = document.createElement('div');
+        zone.id = 'drop-zone';
+        zone.textContent = 'drop';
+        Object.assign(zone.style, { position: 'fixed', insetInlineStart: '0', bottom: '0', width: '200px', height: '80px', zIndex: '100000', background: '#eee' });
+        zone.addEventListener('dragover', (e) => e.preventDefault());
+        zone.addEventListener('drop', (e) => {
+          e.preventDefault();
+          window.__drop = { uri: e.dataTransfer.getData('text/uri-list'), text: e.dataTransfer.getData('text/plain') };
+        });
+        document.body.append(zone);
+      });
+    const dragTitle = async (page, host) => {
+      const title = host.locator('[role="option"] [part="title"]').first();
+      const box = await title.boundingBox();
+      const zone = await page.locator('#drop-zone').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(zone.x + zone.width / 2, zone.y + zone.height / 2, { steps: 12 });
+      await page.mouse.up();
+      await page.waitForTimeout(500);
+      return page.evaluate(() => window.__drop);
+    };
+
+    // Inline (the demo: results with a URL are links).
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    await watchSelects(page);
+    await dropZone(page);
+    const href = await host.locator('[role="option"]').first().evaluate((a) => a.href);
+    assert.match(href, /^http:\/\/.+\/articles\/[^/]+\.html$/);
+    assert.deepEqual(await dragTitle(page, host), { uri: href, text: href }, 'the drop received the link');
+    // Draggable only while pressed (a draggable title empties its option's name in Chromium's
+    // accessibility tree): the option is still named by its title.
+    assert.equal(await host.locator('[draggable="true"]').count(), 0);
+    const name = await host.locator('[role="option"] [part="title"]').first().textContent();
+    assert.ok((await axNodes(page)).some((n) => n.role === 'option' && n.name === name), `an option named «${name}»`);
+    assert.equal(new URL(page.url()).pathname, '/', 'the drag opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    // The snippet is text: a drag on it selects, and drags no link.
+    const snippet = await host.locator('[role="option"] [part="snippet"]').first().boundingBox();
+    await page.mouse.move(snippet.x + snippet.width - 4, snippet.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(snippet.x + snippet.width - 150, snippet.y + 12, { steps: 10 });
+    await page.mouse.up();
+    assert.ok((await host.evaluate((el) => String(el.shadowRoot.getSelection()))).trim().length >= 5, 'the snippet\'s text selected');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    await context.close();
+
+    // A dropdown: the drag works too, the panel stays open and the input keeps the focus.
+    const dd = await open('/t/dropdown.html');
+    const ddHost = dd.page.locator('fahras-search');
+    await ddHost.evaluate((el) => el.setAttribute('hit-url', '/articles/{id}.html'));
+    await search(dd.page, 'داعش');
+    await dropZone(dd.page);
+    const ddHref = await ddHost.locator('[role="option"]').first().evaluate((a) => a.href);
+    assert.deepEqual(await dragTitle(dd.page, ddHost), { uri: ddHref, text: ddHref });
+    assert.equal(await ddHost.evaluate((el) => el.open), true, 'the panel stays open');
+    assert.equal(await ddHost.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('role')), 'combobox', 'the input has the focus');
+    await dd.page.keyboard.press('ArrowDown');
+    assert.equal(await ddHost.locator('input').getAttribute('aria-activedescendant'), await ddHost.locator('[role="option"]').first().getAttribute('id'));
+    // A click on the title still opens it.
+    await Promise.all([dd.page.waitForURL(/\/articles\/[^/]+\.html$/), ddHost.locator('[role="option"] [part="title"]').first().click()]);
+    await dd.context.close();
+    assert.deepEqual([...errors, ...dd.errors], []);
+  });
+
   test('modal: selecting the query with the mouse past the dialog\'s edge keeps it open; a click on the backdrop closes it', async () => {
     const { context, page, errors } = await open('/t/modal.html');
     const host = page.locator('fahras-search');
