@@ -83,6 +83,14 @@ const URL_WRITE_DELAY_MS = 300;
  * reader stops typing, not at every keystroke over the letters being echoed.
  */
 const ANNOUNCE_DELAY_MS = 500;
+/**
+ * Inline, how long a mouse's click on a result waits for a second press before opening it:
+ * the first click of a double-click (which selects a word to copy) opens nothing. Most
+ * double-clicks press again within this; a slower one opens the result as a click would.
+ */
+const DOUBLE_CLICK_MS = 300;
+/** A result's title that drags its link: the title of a result with a URL. */
+const LINK_TITLE = '[role="option"][href] > .title';
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 const MODES = ['inline', 'dropdown', 'modal'];
@@ -456,6 +464,39 @@ function nameLang(text, ui) {
   if (ui !== 'ar' && dir === 'rtl') return 'ar';
   if (ui === 'ar' && dir === 'ltr') return 'en';
   return null;
+}
+
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
+
+/** How many of a text's letters are in all, right to left, Arabic and Latin. */
+function letterCounts(text) {
+  const s = String(text ?? '');
+  const count = (re) => s.match(re)?.length ?? 0;
+  return {
+    all: count(/\p{L}/gu),
+    rtl: count(RTL_LETTER),
+    arabic: count(/(?=\p{L})\p{Script=Arabic}/gu),
+    latin: count(/(?=\p{L})\p{Script=Latin}/gu),
+  };
+}
+
+/**
+ * The direction of a text of the corpus (a title, a snippet): that of most of its letters,
+ * not of the first («Telegram يحذف…» is Arabic, right to left), '' when neither has more.
+ */
+export function majorityDirection(text) {
+  const { all, rtl } = letterCounts(text);
+  return rtl * 2 > all ? 'rtl' : rtl * 2 < all ? 'ltr' : '';
+}
+
+/**
+ * The language of a text of the corpus, from the script of most of its letters: 'ar' for
+ * Arabic letters, 'en' for Latin ones (the index says no article's language, and Latin
+ * letters in an Arabic archive are mostly English), null for anything else (no guess).
+ */
+export function scriptLang(text) {
+  const { all, arabic, latin } = letterCounts(text);
+  return arabic * 2 > all ? 'ar' : latin * 2 > all ? 'en' : null;
 }
 
 /**
@@ -1327,7 +1368,9 @@ select[aria-invalid='true'] { border-color: var(--fahras-error, var(--_error)); 
 
 .date-range { margin-block-start: 0.5em; }
 .date-range .fields { display: flex; flex-wrap: wrap; gap: 0.5em 0.8em; }
-.date-range .field-label { flex: 1 1 6.5em; }
+/* Side by side when both selects fit at their own width ("Any date" is not cut to "Any dat"),
+   else one above the other. */
+.date-range .field-label { flex: 1 1 auto; }
 .range-error { margin: 0.4em 0 0; font-size: 0.85em; color: var(--fahras-error, var(--_error)); }
 .range-error:empty { display: none; }
 
@@ -1926,6 +1969,9 @@ export class FahrasSearch extends ElementBase {
   #chartKey = ''; // what the timeline's SVG was built for (unit, periods, locale)
   #bars = []; // [{period, g, hit, fill, value, tick}]
   #press = null; // [x, y] of the last press on the results (a drag that selects text is no click)
+  #pressType = ''; // its pointer type: a touch has no double-click to wait for
+  #openTimer = 0; // inline: a clicked result, opened unless the click is the first of a double-click
+  #draggable = null; // the pressed result's link title, draggable while pressed
   #placement = null; // dropdown: this element's own stylesheet placing its panel (#placePanel)
   #placed = [null, 0]; // … what it says: the panel's greatest width and its offset, in px
 
@@ -2220,9 +2266,34 @@ export class FahrasSearch extends ElementBase {
     // Keep focus in the input when an option is pressed (a dropdown's panel would close, a
     // dialog lose its field). Inline, the results are the page's text: the press is the
     // browser's, so that a drag selects a snippet to copy (#onOptionClick opens nothing then).
-    listbox.addEventListener('mousedown', (e) => this.mode !== 'inline' && e.preventDefault(), opts);
-    listbox.addEventListener('pointerdown', (e) => (this.#press = [e.clientX, e.clientY]), opts);
-    listbox.addEventListener('click', (e) => this.#onOptionClick(e), opts);
+    // Inline, the second press of a double-click (it selects a word) cancels the first click's
+    // opening of the result. Elsewhere a press on a link's title is the browser's too (else it
+    // could not begin dragging the link); the focus it gives the result goes back to the input
+    // when the press ends (not before: a focus moved during the press stops the drag).
+    listbox.addEventListener('mousedown', (e) => {
+      if (this.mode === 'inline') {
+        if (e.detail > 1) this.#cancelOpen();
+      } else if (!e.target.closest?.(LINK_TITLE)) {
+        e.preventDefault();
+      }
+    }, opts);
+    const refocus = () => this.mode !== 'inline' && this.shadowRoot.activeElement?.closest('[role="option"]') && input.focus({ preventScroll: true });
+    listbox.addEventListener('mouseup', refocus, opts);
+    listbox.addEventListener('dragend', refocus, opts);
+    // A result's title drags its link (to the bookmarks bar, a tab, another page). It is
+    // draggable only while pressed: a draggable element in an option empties the option's
+    // name in Chromium's accessibility tree (its name is its content).
+    listbox.addEventListener('pointerdown', (e) => {
+      this.#press = [e.clientX, e.clientY];
+      this.#pressType = e.pointerType;
+      this.#dragTitle(e.target.closest?.(LINK_TITLE));
+    }, opts);
+    listbox.addEventListener('click', (e) => {
+      this.#dragTitle(null);
+      this.#onOptionClick(e);
+    }, opts);
+    listbox.addEventListener('dragstart', (e) => this.#onDragStart(e), opts);
+    listbox.addEventListener('dragend', () => this.#dragTitle(null), opts);
     // A middle click (no click event for it): on a result's link the browser opens a new tab
     // unless the select event is canceled; on a result without one, the select event.
     listbox.addEventListener('auxclick', (e) => e.button === 1 && this.#onOptionClick(e), opts);
@@ -2252,9 +2323,10 @@ export class FahrasSearch extends ElementBase {
     }, opts);
 
     // Dropdown: a press on the panel's text keeps focus where it is (else the panel, losing
-    // focus, would close); close it when focus or a pointer goes elsewhere.
+    // focus, would close; a link's title may begin a drag, see the listbox's); close it when
+    // focus or a pointer goes elsewhere.
     panel.addEventListener('mousedown', (e) => {
-      if (this.mode === 'dropdown' && !e.target.closest?.('button, select, [role="button"]')) e.preventDefault();
+      if (this.mode === 'dropdown' && !e.target.closest?.(`button, select, [role="button"], ${LINK_TITLE}`)) e.preventDefault();
     }, opts);
     this.shadowRoot.addEventListener('focusout', (e) => {
       if (this.mode !== 'dropdown') return;
@@ -2272,8 +2344,12 @@ export class FahrasSearch extends ElementBase {
     document.addEventListener('keydown', (e) => this.#onDocumentKeydown(e), opts);
     dialog.addEventListener('keydown', (e) => this.#trapFocus(e), opts);
     dialog.addEventListener('close', () => this.#afterDialogClose(), opts);
+    // A click on the backdrop closes it: pressed there too, not a press inside (selecting the
+    // query's text with the mouse) released beyond the dialog's edge.
+    let pressedOutside = false;
+    dialog.addEventListener('pointerdown', (e) => (pressedOutside = e.target === dialog && this.#clickOutside(dialog, e)), opts);
     dialog.addEventListener('click', (e) => {
-      if (e.target === dialog && this.#clickOutside(dialog, e)) this.#closeDialog(); // the backdrop
+      if (pressedOutside && e.target === dialog && this.#clickOutside(dialog, e)) this.#closeDialog(); // the backdrop
     }, opts);
 
     // URL state: restore the query from the page URL, and follow back/forward.
@@ -2318,6 +2394,7 @@ export class FahrasSearch extends ElementBase {
     this.#abort = null;
     clearTimeout(this.#timer);
     clearTimeout(this.#announceTimer);
+    this.#cancelOpen();
     if (this.#urlTimer) this.#writeUrl();
     this.#seq++; // drop in-flight results
     if (this.#ui?.dialog.open) this.#ui.dialog.close();
@@ -3051,10 +3128,68 @@ export class FahrasSearch extends ElementBase {
       event.preventDefault(); // nor does the browser follow the link
       return;
     }
+    if (this.#waitsForDoubleClick(event)) {
+      // The widget opens it, a moment later, unless the mouse presses again (a double- or
+      // triple-click selects a word or a line: the clicks after the first open nothing).
+      event.preventDefault();
+      if (event.detail !== 1) return;
+      const hit = this.#hits[index];
+      this.#cancelOpen();
+      this.#openTimer = setTimeout(() => {
+        this.#openTimer = 0;
+        if (this.#hits[index] !== hit) return; // the results changed meanwhile
+        this.#setActive(index);
+        this.#activate(index, event);
+      }, DOUBLE_CLICK_MS);
+      return;
+    }
     this.#setActive(index);
     // A click on a result's link: the browser follows it (in this tab, or in a new one for a
     // middle or Ctrl+click), unless the select event is canceled.
     this.#activate(index, event, option.localName === 'a' && option.hasAttribute('href'));
+  }
+
+  /**
+   * Inline: is this a plain click of the mouse's main button (not a touch, which has no
+   * double-click; not a click with a key held, which opens a tab or downloads at once) on
+   * text that a double-click selects? A result's link title is no such text: it drags the
+   * link (a press on it selects nothing), and a click on it opens the result at once, as a
+   * link's does.
+   */
+  #waitsForDoubleClick(event) {
+    if (this.mode !== 'inline' || event.type !== 'click' || event.button !== 0 || event.detail < 1) return false;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
+    if (event.target.closest?.(LINK_TITLE)) return false;
+    return (event.pointerType || this.#pressType) === 'mouse';
+  }
+
+  #cancelOpen() {
+    clearTimeout(this.#openTimer);
+    this.#openTimer = 0;
+  }
+
+  /** Makes `title` (a result's link title, or none) the one draggable title. */
+  #dragTitle(title) {
+    if (this.#draggable && this.#draggable !== title) this.#draggable.removeAttribute('draggable');
+    this.#draggable = title ?? null;
+    title?.setAttribute('draggable', 'true');
+  }
+
+  /**
+   * A drag from a result's title carries its link, as a link's would: its URL (the bookmarks
+   * bar, the tab strip, the address bar, a text field) and, for Firefox, its title. The rest
+   * of a result is text: a drag there selects it.
+   */
+  #onDragStart(event) {
+    const title = event.target;
+    if (!title?.matches?.('.title[draggable="true"]')) return;
+    const option = title.closest('a[href][role="option"]');
+    if (!option || !event.dataTransfer) return;
+    const url = option.href; // absolute
+    event.dataTransfer.setData('text/uri-list', url);
+    event.dataTransfer.setData('text/plain', url);
+    event.dataTransfer.setData('text/x-moz-url', `${url}\n${title.textContent}`);
+    event.dataTransfer.effectAllowed = 'copyLink';
   }
 
   /**
@@ -3411,10 +3546,20 @@ export class FahrasSearch extends ElementBase {
     const id = `${this.#uid}-option-${index}`;
     const detailsId = `${id}-details`;
     const url = hitUrl(hit, this.getAttribute('hit-url'));
-    // An Arabic article in a widget of another language is read by an Arabic voice (an English
-    // one skips or spells Arabic letters); the widget's own words in it keep the widget's.
+    // An article in another language than the widget's is read by a voice of its language:
+    // an Arabic one in the English widget (an English voice skips or spells Arabic letters), an
+    // English one in the Arabic widget (an Arabic voice garbles English words); the widget's
+    // own words in it (the date) keep the widget's. The index says no article's language: it
+    // is the script of most of the title's letters (Arabic: ar, Latin: en, else no guess).
     const ui = this.uiLang;
-    const arabic = ui !== 'ar' && textDirection(hit.title) === 'rtl';
+    const ownLang = (text, within) => {
+      const lang = scriptLang(text);
+      return lang && lang !== within ? lang : null;
+    };
+    const articleLang = ownLang(hit.title, ui);
+    const within = articleLang ?? ui;
+    // A result's link is dragged by its title (made draggable when pressed, #dragTitle); the
+    // rest of the result is text to select.
     const title = h('span', { class: 'title', part: 'title' });
     title.append(renderHighlighted(hit.title ?? '', hit.titleHighlights));
 
@@ -3422,19 +3567,31 @@ export class FahrasSearch extends ElementBase {
     if (hit.published) {
       const time = h('time', { datetime: String(hit.published) });
       time.textContent = formatPublished(hit.published, this.#locale);
-      meta.append(h('span', { class: 'date', lang: arabic && ui }, time));
+      meta.append(h('span', { class: 'date', lang: articleLang && ui }, time));
     } else if (hit.latestMention && PERIOD_RE.test(String(hit.latestMention))) {
       // No publication date: the latest date the text mentions, which the sort by date
       // goes by (so a list sorted by date shows why it is in that order).
       const time = h('time', { datetime: String(hit.latestMention) });
       time.textContent = formatPeriod(hit.latestMention, this.#locale);
-      meta.append(h('span', { class: 'date mention', lang: arabic && ui }, this.#strings.latestMention, ' ', time));
+      meta.append(h('span', { class: 'date mention', lang: articleLang && ui }, this.#strings.latestMention, ' ', time));
     }
-    if (hit.author) meta.append(' ', h('span', { class: 'author' }, String(hit.author)));
-    if (hit.source) meta.append(' ', h('span', { class: 'source' }, String(hit.source)));
+    // A name (author, source) or a snippet in another script than the article's title has its
+    // own language and direction (an English quote in an Arabic article: its punctuation at
+    // its own ends, not mirrored).
+    const name = (cls, text) => {
+      const lang = ownLang(text, within);
+      return h('span', { class: cls, lang, dir: lang && 'auto' }, text);
+    };
+    if (hit.author) meta.append(' ', name('author', String(hit.author)));
+    if (hit.source) meta.append(' ', name('source', String(hit.source)));
 
-    const snippet = h('span', { class: 'snippet', part: 'snippet' });
     const snip = hit.snippet && typeof hit.snippet === 'object' ? hit.snippet : { text: '', highlights: [] };
+    const snippet = h('span', {
+      class: 'snippet',
+      part: 'snippet',
+      lang: ownLang(snip.text ?? '', within),
+      dir: majorityDirection(snip.text ?? '') || 'auto',
+    });
     snippet.append(renderHighlighted(snip.text ?? '', snip.highlights));
 
     // aria-hidden: the option's name is its title alone (from its content); what else it shows
@@ -3457,11 +3614,13 @@ export class FahrasSearch extends ElementBase {
         id,
         href: url,
         tabindex: url && '-1',
-        // Not dragged as a link: a drag on its text selects it (Firefox; Chromium: the CSS).
+        // Not dragged as a whole: a drag on its text selects it (Firefox; Chromium: the CSS);
+        // its title drags the link (#dragTitle, #onDragStart).
         draggable: url && 'false',
-        // The article's own direction (from its title), whatever the widget's UI direction.
-        dir: 'auto',
-        lang: arabic && 'ar',
+        // The article's own direction (that of most of its title's letters), whatever the
+        // widget's UI direction.
+        dir: majorityDirection(hit.title ?? '') || 'auto',
+        lang: articleLang,
         class: url ? 'option has-url' : 'option',
         part: 'option',
         role: 'option',

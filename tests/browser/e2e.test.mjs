@@ -380,7 +380,8 @@ describe('searching the archive', () => {
     // Clicking an option selects it.
     const hitId = await host.evaluate((el) => el.results.hits[1].id);
     await options.nth(1).click();
-    assert.equal(await page.evaluate(() => window.__selected), hitId);
+    // (A click on a result's text waits a moment for a second click, which would select a word.)
+    await until(() => page.evaluate((id) => window.__selected === id, hitId), `the select event for ${hitId}`);
     await context.close();
   });
 
@@ -456,7 +457,7 @@ describe('security', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await option.click();
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(500); // (a click on a result's text opens it after 300 ms)
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     await snapshot(page, 'e2e-hostile-text.png');
     await context.close();

@@ -256,4 +256,28 @@ describe('the widget in Firefox ESR', { skip }, () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+  test('inline, a double-click selects a word of a result and opens nothing; a click opens it', async () => {
+    const { page, errors } = await openDemo(1100);
+    await typeInto(page, 'داعش');
+    await until(async () => (await shown(page)).titles.length > 0, 'results');
+    await page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', () => window.__selects++);
+    });
+    const box = await page.$eval('fahras-search', (el) => {
+      const r = el.shadowRoot.querySelector('[part="snippet"]').getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width };
+    });
+    const [x, y] = [box.x + box.width - 40, box.y + 10];
+    await page.mouse.click(x, y, { count: 2, clickCount: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const word = await page.$eval('fahras-search', (el) => String(el.shadowRoot.getSelection?.() ?? document.getSelection()).trim());
+    assert.ok(word.length >= 2 && !/\s/.test(word), `a word selected: «${word}»`);
+    assert.equal(new URL(page.url()).pathname, '/index.html', 'the double-click opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    await Promise.all([page.waitForNavigation(), page.mouse.click(x, y)]);
+    assert.match(page.url(), /\/articles\/[^/]+\.html$/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

@@ -12,6 +12,7 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results');
 /** Static test pages, served under /t/ (see startServer's mounts). */
 export const PAGES_DIR = path.join(ROOT, 'tests', 'browser', 'fixtures', 'pages');
 export const HOSTILE_CORPUS = path.join(ROOT, 'tests', 'browser', 'fixtures', 'hostile-corpus');
+export const MIXED_SCRIPT_CORPUS = path.join(ROOT, 'tests', 'browser', 'fixtures', 'mixed-script-corpus');
 
 /** Is the real wasm-bindgen package built? FAHRAS_MOCK=1 forces the mock anyway. */
 export const HAVE_REAL_PKG =
@@ -141,20 +142,28 @@ export function runFahras(args) {
  * versions, given a folder) a folder with index.<hash>.fahras: both are handled.
  */
 export function buildHostileIndex(tmpDir) {
-  const target = path.join(tmpDir, 'build', 'hostile.fahras');
+  return buildFixtureIndex(HOSTILE_CORPUS, tmpDir, 'hostile');
+}
+
+/**
+ * Build a real index from the corpus folder `corpusDir` with the project's CLI and return a
+ * folder holding it as `<name>.fahras`, to serve (see buildHostileIndex).
+ */
+export function buildFixtureIndex(corpusDir, tmpDir, name) {
+  const target = path.join(tmpDir, 'build', `${name}.fahras`);
   mkdirSync(path.dirname(target), { recursive: true });
-  const run = runFahras(['build', HOSTILE_CORPUS, '--out', target]);
-  if (run.status !== 0) throw new Error(`building the hostile index failed:\n${run.stderr}`);
+  const run = runFahras(['build', corpusDir, '--out', target]);
+  if (run.status !== 0) throw new Error(`building the ${name} index failed:\n${run.stderr}`);
   let file = target;
   if (statSync(target).isDirectory()) {
     const names = readdirSync(target);
-    const name = names.find((f) => /^index\..*\.fahras$/.test(f)) ?? names.find((f) => f.endsWith('.fahras'));
-    if (!name) throw new Error(`no .fahras index in ${target}: ${names.join(', ')}`);
-    file = path.join(target, name);
+    const index = names.find((f) => /^index\..*\.fahras$/.test(f)) ?? names.find((f) => f.endsWith('.fahras'));
+    if (!index) throw new Error(`no .fahras index in ${target}: ${names.join(', ')}`);
+    file = path.join(target, index);
   }
   const serveDir = path.join(tmpDir, 'serve');
   mkdirSync(serveDir, { recursive: true });
-  copyFileSync(file, path.join(serveDir, 'hostile.fahras'));
+  copyFileSync(file, path.join(serveDir, `${name}.fahras`));
   return serveDir;
 }
 

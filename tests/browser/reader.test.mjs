@@ -7,23 +7,33 @@
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { USE_REAL, PAGES_DIR, launch, startServer, until, screenshotPath, findTypo, axeViolations, requireRealPkg, openPage } from './helpers.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  USE_REAL, PAGES_DIR, MIXED_SCRIPT_CORPUS, launch, startServer, until, screenshotPath, findTypo, axeViolations, requireRealPkg, openPage, buildFixtureIndex,
+} from './helpers.mjs';
 
 const skip = !USE_REAL && 'needs the real engine (www/pkg): run scripts/build-wasm.sh';
 
 let browser;
 let server;
+let tmp;
 
 before(async () => {
   requireRealPkg();
   if (!USE_REAL) return;
   browser = await launch();
-  server = await startServer({ mounts: { '/t/': PAGES_DIR } });
+  // A real index of articles in more than one script (tests/browser/fixtures/mixed-script-corpus).
+  tmp = mkdtempSync(path.join(tmpdir(), 'fahras-reader-'));
+  const mixedDir = buildFixtureIndex(MIXED_SCRIPT_CORPUS, tmp, 'mixed');
+  server = await startServer({ mounts: { '/t/': PAGES_DIR, '/__mixed__/': mixedDir } });
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 async function open(pathname, { viewport = { width: 1100, height: 850 }, locale = 'ar', colorScheme = 'light' } = {}) {
@@ -457,5 +467,236 @@ describe('what a screen reader is told', { skip }, () => {
     await page.keyboard.press('Escape');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+});
+
+describe('results in more than one script', { skip }, () => {
+  /** Each result's parts: their text, language (the nearest lang) and computed direction. */
+  const parts = (host) =>
+    host.locator('[role="option"]').evaluateAll((els) =>
+      els.map((o) => {
+        const part = (el) => el && { text: el.textContent, lang: el.closest('[lang]').lang, dir: getComputedStyle(el).direction };
+        return {
+          option: { lang: o.getAttribute('lang'), dir: o.getAttribute('dir') },
+          title: part(o.querySelector('[part="title"]')),
+          date: part(o.querySelector('.date')),
+          author: part(o.querySelector('.author')),
+          source: part(o.querySelector('.source')),
+          snippet: part(o.querySelector('[part="snippet"]')),
+        };
+      }),
+    );
+
+  test('Latin text in the Arabic widget (an English article, an English quote, a Latin source) is marked lang=en in its own direction; a title begun by a Latin name stays right to left', async () => {
+    const { context, page, errors } = await open('/t/mixed.html');
+    const { host } = await search(page, 'Telegram');
+    const hits = await host.evaluate((el) => el.results.hits);
+    assert.equal(hits.length, 3, 'every record of the mixed-script corpus');
+    const shown = await parts(host);
+    const byTitle = (re) => shown.find((o) => re.test(o.title.text));
+    // Only text: what is shown is the engine's text.
+    assert.deepEqual(shown.map((o) => o.title.text), hits.map((h) => h.title));
+    assert.deepEqual(shown.map((o) => o.snippet.text), hits.map((h) => h.snippet.text));
+
+    // The English article: an English voice, left to right; the widget's date stays Arabic.
+    const english = byTitle(/^Telegram removes/);
+    assert.deepEqual(english.option, { lang: 'en', dir: 'ltr' });
+    for (const p of ['title', 'author', 'source', 'snippet']) assert.deepEqual([p, english[p].lang, english[p].dir], [p, 'en', 'ltr']);
+    assert.equal(english.date.lang, 'ar', `the date «${english.date.text}» is the widget's Arabic`);
+    // An Arabic title that begins with a Latin name is Arabic, right to left (its full stop at
+    // its end, on the left), as is its snippet that begins the same way.
+    const arabic = byTitle(/^Telegram يحذف/);
+    assert.deepEqual(arabic.option, { lang: null, dir: 'rtl' });
+    for (const p of ['title', 'snippet']) assert.deepEqual([p, arabic[p].lang, arabic[p].dir], [p, 'ar', 'rtl']);
+    // An Arabic article whose snippet is an English quote, with a Latin source.
+    const quote = byTitle(/^بيان/);
+    assert.deepEqual([quote.title.lang, quote.title.dir], ['ar', 'rtl']);
+    assert.deepEqual([quote.snippet.lang, quote.snippet.dir], ['en', 'ltr']);
+    assert.deepEqual([quote.source.lang, quote.source.dir], ['en', 'ltr']);
+    // The quote's final full stop follows its last word («said.»), not mirrored before it.
+    const ends = await host.locator('[role="option"]').nth(shown.indexOf(quote)).locator('[part="snippet"]').evaluate((el) => {
+      const text = el.lastChild;
+      const at = (i) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { chars: text.data.slice(-2), word: at(text.length - 2), dot: at(text.length - 1) };
+    });
+    assert.equal(ends.chars, 'd.');
+    assert.ok(ends.dot > ends.word, `the full stop right of «said»: ${JSON.stringify(ends)}`);
+    await host.screenshot({ path: screenshotPath('reader-mixed-script-rtl.png') });
+
+    // The English widget: the Arabic articles are Arabic; the English quote in one of them
+    // English again; the English article needs no mark.
+    await host.evaluate((el) => el.setAttribute('lang', 'en'));
+    await until(() => host.evaluate((el) => el.uiLang === 'en' && el.shadowRoot.querySelector('[part="status"]')?.textContent.includes('results')), 'the English UI');
+    const en = await parts(host);
+    const enBy = (re) => en.find((o) => re.test(o.title.text));
+    assert.deepEqual(enBy(/^Telegram removes/).option, { lang: null, dir: 'ltr' });
+    assert.deepEqual(enBy(/^Telegram يحذف/).option, { lang: 'ar', dir: 'rtl' });
+    assert.equal(enBy(/^Telegram يحذف/).date.lang, 'en');
+    assert.deepEqual([enBy(/^بيان/).snippet.lang, enBy(/^بيان/).snippet.dir], ['en', 'ltr']);
+    assert.deepEqual(await axeViolations(page, 'fahras-search'), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the mouse on a result', { skip }, () => {
+  async function watchSelects(page) {
+    await page.evaluate(() => {
+      window.__selects = 0;
+      document.addEventListener('fahras-search-select', () => window.__selects++);
+    });
+  }
+
+  test('inline, a double- or triple-click that selects words of a result opens nothing; a single click still opens it', async () => {
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    await watchSelects(page);
+    const option = host.locator('[role="option"]').first();
+    const snippet = option.locator('[part="snippet"]');
+    const box = await snippet.boundingBox();
+    const [x, y] = [box.x + box.width - 40, box.y + 10];
+    const selected = () => host.evaluate((el) => String(el.shadowRoot.getSelection()).trim());
+    await page.mouse.dblclick(x, y);
+    await page.waitForTimeout(700);
+    const word = await selected();
+    assert.ok(word.length >= 2 && !/\s/.test(word), `a word selected: «${word}»`);
+    assert.equal(new URL(page.url()).pathname, '/', 'the double-click opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    await page.mouse.click(x, y, { clickCount: 3 });
+    await page.waitForTimeout(700);
+    assert.ok((await selected()).length > word.length, 'the triple-click selected the line');
+    assert.equal(new URL(page.url()).pathname, '/', 'the triple-click opened nothing');
+    // The meta line (date, author) too.
+    const date = await option.locator('.date').boundingBox();
+    await page.mouse.dblclick(date.x + date.width / 2, date.y + date.height / 2);
+    await page.waitForTimeout(700);
+    assert.equal(new URL(page.url()).pathname, '/', 'the double-click on the date opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    // A single click opens the article.
+    await Promise.all([page.waitForURL(/\/articles\/[^/]+\.html$/), page.mouse.click(x, y)]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a result\'s title drags its link (to a tab, the bookmarks bar, another page), inline and in a dropdown; a drag on its snippet still selects text', async () => {
+    const dropZone = (page) =>
+      page.evaluate(() => {
+        window.__drop = null;
+        const zone = document.createElement('div');
+        zone.id = 'drop-zone';
+        zone.textContent = 'drop';
+        Object.assign(zone.style, { position: 'fixed', insetInlineStart: '0', bottom: '0', width: '200px', height: '80px', zIndex: '100000', background: '#eee' });
+        zone.addEventListener('dragover', (e) => e.preventDefault());
+        zone.addEventListener('drop', (e) => {
+          e.preventDefault();
+          window.__drop = { uri: e.dataTransfer.getData('text/uri-list'), text: e.dataTransfer.getData('text/plain') };
+        });
+        document.body.append(zone);
+      });
+    const dragTitle = async (page, host) => {
+      const title = host.locator('[role="option"] [part="title"]').first();
+      const box = await title.boundingBox();
+      const zone = await page.locator('#drop-zone').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(zone.x + zone.width / 2, zone.y + zone.height / 2, { steps: 12 });
+      await page.mouse.up();
+      await page.waitForTimeout(500);
+      return page.evaluate(() => window.__drop);
+    };
+
+    // Inline (the demo: results with a URL are links).
+    const { context, page, errors } = await open('/');
+    const { host } = await search(page, 'داعش');
+    await watchSelects(page);
+    await dropZone(page);
+    const href = await host.locator('[role="option"]').first().evaluate((a) => a.href);
+    assert.match(href, /^http:\/\/.+\/articles\/[^/]+\.html$/);
+    assert.deepEqual(await dragTitle(page, host), { uri: href, text: href }, 'the drop received the link');
+    // Draggable only while pressed (a draggable title empties its option's name in Chromium's
+    // accessibility tree): the option is still named by its title.
+    assert.equal(await host.locator('[draggable="true"]').count(), 0);
+    const name = await host.locator('[role="option"] [part="title"]').first().textContent();
+    assert.ok((await axNodes(page)).some((n) => n.role === 'option' && n.name === name), `an option named «${name}»`);
+    assert.equal(new URL(page.url()).pathname, '/', 'the drag opened nothing');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    // The snippet is text: a drag on it selects, and drags no link.
+    const snippet = await host.locator('[role="option"] [part="snippet"]').first().boundingBox();
+    await page.mouse.move(snippet.x + snippet.width - 4, snippet.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(snippet.x + snippet.width - 150, snippet.y + 12, { steps: 10 });
+    await page.mouse.up();
+    assert.ok((await host.evaluate((el) => String(el.shadowRoot.getSelection()))).trim().length >= 5, 'the snippet\'s text selected');
+    assert.equal(await page.evaluate(() => window.__selects), 0, 'no select event');
+    await context.close();
+
+    // A dropdown: the drag works too, the panel stays open and the input keeps the focus.
+    const dd = await open('/t/dropdown.html');
+    const ddHost = dd.page.locator('fahras-search');
+    await ddHost.evaluate((el) => el.setAttribute('hit-url', '/articles/{id}.html'));
+    await search(dd.page, 'داعش');
+    await dropZone(dd.page);
+    const ddHref = await ddHost.locator('[role="option"]').first().evaluate((a) => a.href);
+    assert.deepEqual(await dragTitle(dd.page, ddHost), { uri: ddHref, text: ddHref });
+    assert.equal(await ddHost.evaluate((el) => el.open), true, 'the panel stays open');
+    assert.equal(await ddHost.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('role')), 'combobox', 'the input has the focus');
+    await dd.page.keyboard.press('ArrowDown');
+    assert.equal(await ddHost.locator('input').getAttribute('aria-activedescendant'), await ddHost.locator('[role="option"]').first().getAttribute('id'));
+    // A click on the title still opens it.
+    await Promise.all([dd.page.waitForURL(/\/articles\/[^/]+\.html$/), ddHost.locator('[role="option"] [part="title"]').first().click()]);
+    await dd.context.close();
+    assert.deepEqual([...errors, ...dd.errors], []);
+  });
+
+  test('modal: selecting the query with the mouse past the dialog\'s edge keeps it open; a click on the backdrop closes it', async () => {
+    const { context, page, errors } = await open('/t/modal.html');
+    const host = page.locator('fahras-search');
+    await page.keyboard.press('Control+k');
+    await until(() => host.evaluate((el) => el.open), 'the dialog');
+    await page.keyboard.type('داعش تيليجرام');
+    const input = await host.locator('input').boundingBox();
+    const dialog = await host.locator('dialog').boundingBox();
+    const y = input.y + input.height / 2;
+    await page.mouse.move(input.x + input.width - 30, y);
+    await page.mouse.down();
+    await page.mouse.move(dialog.x - 40, y, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+    assert.equal(await host.evaluate((el) => el.open), true, 'still open');
+    assert.ok((await page.evaluate(() => String(document.querySelector('fahras-search').shadowRoot.activeElement.value))).length > 0);
+    await page.mouse.click(dialog.x - 40, y);
+    await until(async () => !(await host.evaluate((el) => el.open)), 'the backdrop closes it');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the facet panel\'s layout', { skip }, () => {
+  test('the date range\'s selects show their whole text ("Any date", not "Any dat"), side by side only when both fit', async () => {
+    for (const [pathname, locale, query] of [['/t/mixed.html', 'en', 'Telegram'], ['/', 'ar', 'داعش']]) {
+      const { context, page, errors } = await open(pathname, { locale });
+      const host = page.locator('fahras-search');
+      if (locale === 'en') await host.evaluate((el) => el.setAttribute('lang', 'en'));
+      await search(page, query);
+      const fit = await host.locator('[part="date-from"], [part="date-to"]').evaluateAll((selects) =>
+        selects.map((select) => {
+          const copy = select.cloneNode(true);
+          Object.assign(copy.style, { width: 'max-content', maxWidth: 'none', position: 'absolute' });
+          select.parentNode.append(copy);
+          const natural = copy.getBoundingClientRect().width;
+          copy.remove();
+          return { text: select.selectedOptions[0].text, width: select.getBoundingClientRect().width, natural };
+        }),
+      );
+      for (const f of fit) assert.ok(f.width >= f.natural - 0.5, `${pathname}: «${f.text}» fits: ${JSON.stringify(f)}`);
+      await host.locator('[part="date-range"]').screenshot({ path: screenshotPath(`reader-date-range-${locale}.png`) });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   });
 });
