@@ -278,7 +278,7 @@ impl<'a> Highlighter<'a> {
         let mut out: Vec<Marked> = Vec::with_capacity(spans.len());
         let mut pair_halves: Vec<usize> = Vec::new();
         let mut i = 0; // matches are sorted: walk them along with the positions
-        for (start, end, position) in spans {
+        for (k, &(start, end, position)) in spans.iter().enumerate() {
             let p = base + position;
             while matches.get(i).is_some_and(|m| m.0 < p) {
                 i += 1;
@@ -297,7 +297,10 @@ impl<'a> Highlighter<'a> {
                         .iter()
                         .any(|t| self.words_of_term(&t.term).contains(&w))
                 };
-                if !alone {
+                // (When it did, the pair may have matched too: فيس is Facebook on its own,
+                // and so is فيس بوك.)
+                let next = spans.get(k + 1).map_or("", |n| &text[n.0..n.1]);
+                if !alone || self.pair_matches(token, next, w) {
                     pair_halves.push(out.len() + 1);
                 }
             }
@@ -346,6 +349,18 @@ impl<'a> Highlighter<'a> {
             .term_ordinal(term)
             .and_then(|o| self.words.get(&o))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Did query word `w` match the pair term of `token` and the `next` token (فيس and بوك
+    /// of «فيس بوك», indexed as one term at the first)?
+    fn pair_matches(&self, token: &str, next: &str, w: usize) -> bool {
+        let (first, second) = (self.analyzer.analyze(token), self.analyzer.analyze(next));
+        first.iter().any(|a| {
+            second.iter().any(|b| {
+                self.words_of_term(&pair_term(&a.term, &b.term))
+                    .contains(&w)
+            })
+        })
     }
 
     /// The query word an indexed term matched, and whether at the exact tier.
