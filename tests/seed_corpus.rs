@@ -1457,6 +1457,25 @@ fn facebook_called_fais_finds_every_article_on_it_at_every_keystroke() {
 }
 
 #[test]
+fn other_names_of_a_place_and_an_agency_find_the_articles_that_write_one() {
+    // «لندن بريدج» met «بريدا» ("email") as a typo and suggested «لندن بريدا».
+    let bridge = containing(&["جسر لندن"]);
+    assert!(bridge.len() >= 2);
+    for q in ["لندن بريدج ", "London Bridge ", "جسر لندن "] {
+        let results = search(q);
+        assert_eq!(ids(&results), bridge, "{q}");
+        assert_eq!(results.suggestion, None, "{q}");
+    }
+    // Europol's Arabic name with أوربية, as one article writes it, as with أوروبية.
+    let europol = ids(&search("يوروبول "));
+    assert!(ids(&search("الشرطة الأوربية ")).is_superset(&europol));
+    assert_eq!(
+        ids(&search("الشرطة الأوربية ")),
+        ids(&search("الشرطة الأوروبية "))
+    );
+}
+
+#[test]
 fn latin_names_find_the_arabic_articles_whole_and_being_typed() {
     // A reader of the English interface types the names its facet panel shows. Names of
     // two words met nothing (each word was required on its own); a name being typed said
