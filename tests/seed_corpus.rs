@@ -2245,6 +2245,13 @@ fn a_number_typed_in_digits_finds_it_written_in_thousands_or_millions() {
         ("٢٠٠٬٠٠٠ ", "200 ألف"),
         ("26000 ", "26 ألف"),
         ("1200000 ", "1.2 مليون"),
+        // From three to ten, the unit's plural: «نحو 10 آلاف حساب», «3 ملايين شخص».
+        ("10000 ", "10 آلاف"),
+        ("3000000 ", "3 ملايين"),
+        ("3,000,000 ", "3 ملايين"),
+        // And as spoken, the singular: 3 مليون is 3 ملايين.
+        ("3 مليون ", "3 ملايين"),
+        ("10 ألف ", "10 آلاف"),
     ] {
         let expected = containing(&[written]);
         assert!(!expected.is_empty(), "{written}");

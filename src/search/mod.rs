@@ -953,7 +953,25 @@ impl Searcher {
                     .flatten();
                 if let Some(digits) = digits {
                     let text = format!("{} {}", a.term, b.term);
-                    clauses[i] = self.name_clause(text, false, &[digits]);
+                    // (And the number with the unit's other number: 3 مليون is 3 ملايين.)
+                    let number = self.alternative(
+                        &Atom {
+                            text: digits.clone(),
+                            phrase: false,
+                            field: None,
+                        },
+                        false,
+                    );
+                    let units = self.number_alternatives(&number.words, None, 0);
+                    let mut clause = self.name_clause(text, false, &[digits]);
+                    let typed: Vec<&str> = vec![&a.term, &b.term];
+                    clause.alternatives.extend(units.into_iter().filter(|u| {
+                        u.words
+                            .iter()
+                            .map(|w| w.term.as_str())
+                            .ne(typed.iter().copied())
+                    }));
+                    clauses[i] = clause;
                     clauses.remove(i + 1);
                     merged(&mut or_next, i, 2);
                 }
@@ -1313,10 +1331,10 @@ impl Searcher {
             return Vec::new();
         };
         let mut phrases = Vec::new();
-        for (unit, name) in [
-            (1_000_000_000, "مليار"),
-            (1_000_000, "مليون"),
-            (1000, "ألف"),
+        for (unit, name, plural) in [
+            (1_000_000_000, "مليار", "مليارات"),
+            (1_000_000, "مليون", "ملايين"),
+            (1000, "ألف", "آلاف"),
         ] {
             if n < unit {
                 continue;
@@ -1329,6 +1347,11 @@ impl Searcher {
             } else {
                 continue;
             };
+            // From three to ten the unit is plural (10 آلاف, 3 ملايين); the singular is
+            // kept too, as spoken Arabic has it (10 ألف).
+            if (3..=10).contains(&(n / unit)) && n % unit == 0 {
+                phrases.push(format!("{count} {plural}"));
+            }
             phrases.push(format!("{count} {name}"));
         }
         phrases
