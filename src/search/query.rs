@@ -74,6 +74,13 @@ fn separates(chars: &[char], i: usize) -> bool {
         ',' | '/' | '.' | ':' => {
             !(digit(i.checked_sub(1).and_then(|b| chars.get(b))) && digit(chars.get(i + 1)))
         }
+        // داعش+تيليجرام, داعش&تيليجرام: "and", as search engines read `+` (which the text
+        // analysis drops: a phrase of the two words found nothing). Latin names keep
+        // theirs: AT&T, Google+.
+        '+' | '&' => {
+            let arabic = |c: Option<&char>| c.is_some_and(|&c| crate::text::is_arabic_letter(c));
+            arabic(i.checked_sub(1).and_then(|b| chars.get(b))) || arabic(chars.get(i + 1))
+        }
         _ => false,
     }
 }
@@ -290,6 +297,8 @@ mod tests {
             "تويتر؛ فيسبوك ",
             "تويتر.فيسبوك ",
             "تويتر:فيسبوك ",
+            "تويتر+فيسبوك ",
+            "تويتر&فيسبوك ",
         ] {
             let q = parse(query);
             assert_eq!(
@@ -298,6 +307,9 @@ mod tests {
                 "{query}"
             );
         }
+        // Between Latin letters, + and & are part of a name.
+        assert_eq!(parse("AT&T").required, vec![vec![atom("AT&T")]]);
+        assert_eq!(parse("google+ ").required, vec![vec![atom("google+")]]);
         // Between digits they are part of a number or a date.
         assert_eq!(parse("20/12/2018").required, vec![vec![atom("20/12/2018")]]);
         assert_eq!(parse("1,000").required, vec![vec![atom("1,000")]]);

@@ -17,6 +17,7 @@
 //! finds the Latin name too. The list also tells the variant gate which words are foreign
 //! ([`Aliases::listed_key`]).
 
+use super::is_arabic_letter;
 use super::normalize::normalize;
 use super::variant;
 use std::collections::HashMap;
@@ -397,10 +398,6 @@ fn has_invisible_suffix(base: &str, key: &str) -> bool {
             base.strip_suffix(suffix)
                 .is_some_and(|rest| rest.chars().count() >= 3 && variant::raw_skeleton(rest) == key)
         })
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {

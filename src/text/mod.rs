@@ -423,6 +423,12 @@ impl Analyzer {
     }
 }
 
+/// Is `c` a letter of the Arabic alphabet (ء to ي, U+0621–U+064A; not a mark, a digit or
+/// a letter of another language written in Arabic script)?
+pub(crate) fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
 /// A number written with its unit in words (normalized terms: `200` `الف`, `1.2`
 /// `مليون`, `3` `الاف`), in digits (200000, 1200000, 3000); `None` for other words and for
 /// a count whose fraction the unit does not make whole.

@@ -28,6 +28,7 @@
 //!
 //! [`normalize`]: super::normalize::normalize
 
+use super::is_arabic_letter;
 use super::normalize::normalize;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -129,10 +130,6 @@ const LOOSE_PROCLITICS: &[&str] = &["فب", "فك", "فل", "وب", "وك", "و�
 // (written by `build.rs`).
 const KEEP_PREFIX: &str = include_str!(concat!(env!("OUT_DIR"), "/stem-keep-prefix.txt"));
 const KEEP_SUFFIX: &str = include_str!(concat!(env!("OUT_DIR"), "/stem-keep-suffix.txt"));
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
-}
 
 fn is_arabic_word(word: &str) -> bool {
     word.chars().next().is_some_and(is_arabic_letter)

@@ -27,6 +27,7 @@
 //! get none.
 
 use super::aliases::Aliases;
+use super::is_arabic_letter;
 use super::stem::strip_article_clusters;
 use std::sync::OnceLock;
 
@@ -39,10 +40,6 @@ const MIN_BASE_LETTERS: usize = 4;
 fn default_aliases() -> &'static Aliases {
     static ALIASES: OnceLock<Aliases> = OnceLock::new();
     ALIASES.get_or_init(Aliases::default_set)
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 /// The consonant skeleton of a word whose proclitics were removed, or `None` when the word
