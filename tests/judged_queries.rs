@@ -41,6 +41,9 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     ("بطرسبورج ", S004, &[]),
     ("حملة تيليجرام على حسابات داعش ", S002, &[]),
     ("Europol ", S004, &[S001, S002, S003]),
+    // The words as written before another name of theirs: 001 writes «الولايات المتحدة»,
+    // 004 and 003 only «الأمريكى», «الأميركي» (other names, at 0.8).
+    ("الولايات المتحدة ", S001, &[S003, S004]),
     // Broken plurals: a channel, the channels; a message, the messages.
     // 003 and 004 both write of channels four times (003: قناة once, قنوات three times;
     // 004: قناة twice, القنوات and قنواتهما), 003 in fewer words: the forms of a word count

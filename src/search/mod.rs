@@ -238,6 +238,10 @@ pub const PROXIMITY_CANDIDATES: usize = 100;
 /// up to `1 + PROXIMITY_WEIGHT`.
 pub const PROXIMITY_WEIGHT: f32 = 0.5;
 
+/// Another name of the query's words (an entity's, a month's, a number's in words) counts
+/// this much of the words themselves.
+pub const OTHER_NAME_WEIGHT: f32 = 0.8;
+
 /// The match tier of a document about a date the query writes (`2018`) but whose text
 /// does not write it: as another spelling of a word.
 pub const DATE_TIER: f32 = matcher::tier::VARIANT;
@@ -603,6 +607,14 @@ impl Searcher {
                 .collect();
             if !single {
                 self.scale_to_commonest_name(&mut clause.alternatives, &mut scales)?;
+                // The reader's own words before another name of theirs, when both score
+                // alike: «الولايات المتحدة» ranks the article that writes it over those
+                // that write only «الأمريكي».
+                for (alt, scale) in clause.alternatives.iter().zip(&mut scales) {
+                    if alt.label.is_some() {
+                        *scale *= OTHER_NAME_WEIGHT;
+                    }
+                }
             }
             for (alt, scale) in clause.alternatives.iter_mut().zip(scales) {
                 let (docs, scores) = self.evaluate(alt, allowed.as_ref())?;
