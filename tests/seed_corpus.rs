@@ -2290,6 +2290,8 @@ fn common_other_spellings_and_forms_find_the_word() {
         // A dual of a noun in ة: منصتين is two منصة.
         ("منصتين ", &["منصة"][..]),
         ("منصتان ", &["منصة"][..]),
+        // A plural in ات finds its singular with a preposition: «لحملة منع النشر».
+        ("حملات ", &["لحملة", "حملة"][..]),
         // انستا, Instagram as readers type it, finished too.
         (
             "انستا ",

@@ -170,6 +170,15 @@ impl WordMatcher {
                         related.push(s);
                     }
                 }
+                // A plural in ات of three letters (حملات): the singular's forms with a
+                // preposition (لحملة, stemmed لحمل).
+                if let Some(singular) = stem::feminine_plural_singular(term) {
+                    for s in analyzer.related_stems(&singular) {
+                        if !related.contains(&s) {
+                            related.push(s);
+                        }
+                    }
+                }
                 related
             },
             numbers: analyzer

@@ -654,6 +654,14 @@ pub fn short_proclitic_forms(word: &str) -> Vec<(String, String)> {
     out
 }
 
+/// For a normalized sound feminine plural of a stem of three letters (حملات, الحملات), its
+/// singular in ة (حمله), whose forms with a preposition the index keeps under their own stem
+/// (لحملة: لحمل): the plural meets them through it. `None` for other words.
+pub fn feminine_plural_singular(word: &str) -> Option<String> {
+    let own = stem(word);
+    (word.ends_with("ات") && letters(own) == 3 && is_arabic_word(own)).then(|| format!("{own}ه"))
+}
+
 /// For a normalized word that may be the dual of a noun in ة, which writes it ت (منصتين,
 /// شركتان, الدولتين), that noun (منصه, شركه, الدوله); `None` for others, and after ست
 /// (أفغانستان) or with fewer than three letters before the ت. Only for a query word: as an
@@ -729,6 +737,17 @@ mod tests {
         // Not for a short word (ورقة is no و + رقة), nor a Latin one.
         assert!(clitic_forms("رقه").is_empty() && clitic_forms("الرقه").is_empty());
         assert!(clitic_forms("telegram").is_empty());
+    }
+
+    #[test]
+    fn a_feminine_plural_of_three_letters_has_its_singular() {
+        assert_eq!(feminine_plural_singular("حملات").as_deref(), Some("حمله"));
+        assert_eq!(feminine_plural_singular("الحملات").as_deref(), Some("حمله"));
+        assert_eq!(feminine_plural_singular("حسابات"), None); // a stem of four letters
+        assert_eq!(feminine_plural_singular("حمله"), None);
+        // And the plural meets the singular's form with a preposition.
+        let related = related_stems(&feminine_plural_singular("حملات").unwrap());
+        assert!(related.contains(&stem("لحمله").to_owned()), "{related:?}");
     }
 
     #[test]
