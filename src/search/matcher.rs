@@ -520,6 +520,11 @@ impl WordMatcher {
                 if analyzer.is_stop_word(&term) {
                     continue;
                 }
+                // Nor the word with another proclitic: والتي is not بالتي mistyped, but the
+                // same word (which its stem meets, if it is to).
+                if stem::strip_proclitics(&term) == stem::strip_proclitics(&self.term) {
+                    continue;
+                }
                 let weight = if distance <= 1 {
                     tier::FUZZY_1
                 } else {
