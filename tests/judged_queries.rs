@@ -44,6 +44,9 @@ const JUDGED: &[(&str, &str, &[&str])] = &[
     // The words as written before another name of theirs: 001 writes «الولايات المتحدة»,
     // 004 and 003 only «الأمريكى», «الأميركي» (other names, at 0.8).
     ("الولايات المتحدة ", S001, &[S003, S004]),
+    // The sides of an OR add up: 004 writes تيليجرام and تويتر, 002 (first for تيليجرام
+    // alone) no تويتر.
+    ("تيليجرام OR تويتر ", S004, &[S002]),
     // Broken plurals: a channel, the channels; a message, the messages.
     // 003 and 004 both write of channels four times (003: قناة once, قنوات three times;
     // 004: قناة twice, القنوات and قنواتهما), 003 in fewer words: the forms of a word count

@@ -616,23 +616,47 @@ impl Searcher {
                     }
                 }
             }
-            for (alt, scale) in clause.alternatives.iter_mut().zip(scales) {
+            // The sides of an OR (each alternative that is no other name of another) add
+            // up: an article with تيليجرام and تويتر ranks above one with either. The names
+            // of one side count by the best of them. `(side, its documents, scores)`.
+            let mut sides: Vec<(usize, Vec<u32>, Vec<f32>)> = Vec::new();
+            for (i, (alt, scale)) in clause.alternatives.iter_mut().zip(scales).enumerate() {
+                let side = alt.label.unwrap_or(i);
                 let (docs, scores) = self.evaluate(alt, allowed.as_ref())?;
                 if single && scale == 1.0 {
                     (clause_docs, clause_scores) = (docs, scores);
                     break;
                 }
-                // Several alternatives: the best of their scores.
-                if clause_scores.is_empty() {
-                    clause_scores = vec![0f32; n];
-                }
+                let k = match sides.iter().position(|(s, _, _)| *s == side) {
+                    Some(k) => k,
+                    None => {
+                        sides.push((side, Vec::new(), vec![0f32; n]));
+                        sides.len() - 1
+                    }
+                };
+                let (_, side_docs, best) = &mut sides[k];
                 for doc in docs {
                     let s = scores[doc as usize] * scale;
-                    let slot = &mut clause_scores[doc as usize];
+                    let slot = &mut best[doc as usize];
                     if *slot == 0.0 {
-                        clause_docs.push(doc);
+                        side_docs.push(doc);
                     }
                     *slot = slot.max(s);
+                }
+            }
+            if sides.len() == 1 {
+                let (_, docs, scores) = sides.pop().expect("one side");
+                (clause_docs, clause_scores) = (docs, scores);
+            } else if !sides.is_empty() {
+                clause_scores = vec![0f32; n];
+                for (_, docs, scores) in &sides {
+                    for &doc in docs {
+                        let slot = &mut clause_scores[doc as usize];
+                        if *slot == 0.0 {
+                            clause_docs.push(doc);
+                        }
+                        *slot += scores[doc as usize];
+                    }
                 }
             }
             // (Not after the last clause: no clause is left to use it.)
