@@ -41,10 +41,11 @@ pub use filter::{Filter, Sort};
 use fixedbitset::FixedBitSet;
 use matcher::WordMatcher;
 use query::Atom;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use snippet::Snippet;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub use crate::index::K1;
 
@@ -2084,7 +2085,7 @@ fn proximity_words(clauses: &[Clause]) -> Vec<(usize, usize, Option<u8>)> {
 /// query's words in its first [`PROXIMITY_CANDIDATES`].
 fn boost_proximity(
     words: &[(usize, usize, Option<u8>)],
-    located: &HashMap<u32, snippet::Located>,
+    located: &FxHashMap<u32, snippet::Located>,
     ranked: &mut [Ranked],
 ) {
     let count = words.last().map_or(0, |w| w.1 + 1);
@@ -2526,9 +2527,9 @@ mod tests {
                 let mut found = searcher.evaluate(&mut alt, None).unwrap().0;
                 found.sort_unstable();
                 // Every posting of every term, read whole.
-                let mut at: Vec<HashMap<u32, Vec<(u8, u32)>>> = Vec::new();
+                let mut at: Vec<FxHashMap<u32, Vec<(u8, u32)>>> = Vec::new();
                 for expansion in &alt.expansions {
-                    let mut map: HashMap<u32, Vec<(u8, u32)>> = HashMap::new();
+                    let mut map: FxHashMap<u32, Vec<(u8, u32)>> = FxHashMap::default();
                     for &(ordinal, _) in expansion {
                         for posting in index.postings(ordinal).unwrap() {
                             for f in posting.fields {
