@@ -2161,8 +2161,8 @@ fn top_k(items: &mut Vec<Ranked>, k: usize, order: impl Fn(&Ranked, &Ranked) -> 
 }
 
 // The selection and the sort take the order as a `dyn Fn`, so they are compiled once for
-// every order, not once per order (the date orders' copy was 3 KB of wasm); the linear scan
-// of `top_k`, which compares every item, keeps its own copy per order.
+// every order, not once per order (8 KB of wasm, 3.2 KB gzip); the linear scan of `top_k`,
+// which compares every item, keeps its own copy per order.
 
 /// Keeps the first `k` (≥ 1, < `items.len()`) items of `items` in `order`, in no order.
 fn keep_first(items: &mut Vec<Ranked>, k: usize, order: &dyn Fn(&Ranked, &Ranked) -> Ordering) {
