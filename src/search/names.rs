@@ -8,7 +8,7 @@
 use super::{analyzed_key, MIN_TYPED_LABEL_CHARS};
 use crate::index::Index;
 use crate::text::Analyzer;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The entities' Arabic names by their Latin names, and the words of the Arabic names.
 #[derive(Debug, Default)]
@@ -18,19 +18,19 @@ pub struct EntityNames {
     /// ريد`, `آمبر رود`). A name the alias list knows (Europol, BBC) gives its display name
     /// only: its listed spellings are matched through the list, as when they are typed in
     /// Arabic, so the order of the results does not depend on the script typed.
-    latin: HashMap<String, Vec<String>>,
+    latin: FxHashMap<String, Vec<String>>,
     /// A person's surname or given name alone (`durov` → `دوروف`, `pavel` → `بافيل`, of
     /// Pavel Durov, بافيل دوروف): the last words of a Latin and an Arabic name, and the
     /// first ones, when both have two words or more and the Latin word is neither a stop
     /// word nor a month's name (Theresa May's «May» is the month).
-    name_words: HashMap<String, Vec<String>>,
+    name_words: FxHashMap<String, Vec<String>>,
     /// The analyzed words of every Arabic name: a spelling the taxonomy lists is not
     /// corrected by "did you mean" (تيريزا, though the article writes تريزا).
-    arabic_words: HashSet<String>,
+    arabic_words: FxHashSet<String>,
     /// Each Arabic name of several words, analyzed (`امبر رود`) → the entity's other Arabic
     /// names as written (`أمبر ريد`): a reader who types the name the facet shows finds
     /// the articles that write another.
-    arabic: HashMap<String, Vec<String>>,
+    arabic: FxHashMap<String, Vec<String>>,
 }
 
 impl EntityNames {
@@ -136,7 +136,7 @@ impl EntityNames {
 }
 
 /// Adds `name` to the names of `key`, once.
-fn add(map: &mut HashMap<String, Vec<String>>, key: String, name: String) {
+fn add(map: &mut FxHashMap<String, Vec<String>>, key: String, name: String) {
     let names = map.entry(key).or_default();
     if !names.contains(&name) {
         names.push(name);

@@ -7,9 +7,9 @@
 use crate::error::{Error, Result};
 use crate::index::{builder::pair_term, Index};
 use crate::text::Analyzer;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Words in a snippet.
 pub const SNIPPET_WORDS: usize = 28;
@@ -37,10 +37,10 @@ pub struct Highlighter<'a> {
     index: &'a Index,
     analyzer: &'a Analyzer,
     /// Term ordinal → the query words (in query order) it matched.
-    words: HashMap<u64, Vec<usize>>,
+    words: FxHashMap<u64, Vec<usize>>,
     /// The ordinals matched at the exact tier (the word as typed, a listed form of a name):
     /// a snippet shows those before a word's other forms («ماى» before «مائة» for ماي).
-    exact: std::collections::HashSet<u64>,
+    exact: FxHashSet<u64>,
     /// How many query words there are.
     word_count: usize,
     /// Can two adjacent words match (a word with a variant key or a multi-word alias)?
@@ -52,17 +52,17 @@ pub struct Highlighter<'a> {
     /// its matches elsewhere are not why the document matched.
     fields: Vec<Option<u8>>,
     /// Terms already looked up (words repeat, within a document and across the hits).
-    decided: RefCell<HashMap<String, Option<(usize, bool)>>>,
+    decided: RefCell<FxHashMap<String, Option<(usize, bool)>>>,
     /// Tokens as written already analyzed by [`Highlighter::words_of_token`].
-    token_words: RefCell<HashMap<String, u64>>,
+    token_words: RefCell<FxHashMap<String, u64>>,
 }
 
 /// Where the query's words occur in one document: per field id, `(position, word)` sorted.
 #[derive(Debug, Default)]
 pub struct Located {
-    fields: HashMap<u8, Vec<(u32, usize)>>,
+    fields: FxHashMap<u8, Vec<(u32, usize)>>,
     /// Per field id, the positions (sorted) of the matches at the exact tier.
-    strong: HashMap<u8, Vec<u32>>,
+    strong: FxHashMap<u8, Vec<u32>>,
 }
 
 impl Located {
@@ -152,8 +152,8 @@ impl<'a> Highlighter<'a> {
         expansions: impl IntoIterator<Item = &'e [(u64, f32)]>,
         pairs: bool,
     ) -> Self {
-        let mut words = HashMap::new();
-        let mut exact = std::collections::HashSet::new();
+        let mut words = FxHashMap::default();
+        let mut exact = FxHashSet::default();
         let mut word_count = 0;
         for (w, expansion) in expansions.into_iter().enumerate() {
             for &(ordinal, weight) in expansion {
@@ -176,8 +176,8 @@ impl<'a> Highlighter<'a> {
             pairs,
             phrases: Vec::new(),
             fields: Vec::new(),
-            decided: RefCell::new(HashMap::new()),
-            token_words: RefCell::new(HashMap::new()),
+            decided: RefCell::new(FxHashMap::default()),
+            token_words: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -203,7 +203,7 @@ impl<'a> Highlighter<'a> {
     /// those documents are looked up through its skip table; a phrase's words are kept only
     /// where the phrase occurs. With the positions of the matches at the exact tier, which
     /// snippets need ([`Highlighter::locate_exact`]).
-    pub fn locate(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
+    pub fn locate(&self, docs: &[u32]) -> Result<FxHashMap<u32, Located>> {
         let mut out = self.locate_words(docs)?;
         self.locate_exact(docs, &mut out)?;
         Ok(out)
@@ -212,8 +212,8 @@ impl<'a> Highlighter<'a> {
     /// [`Highlighter::locate`] without the positions of the exact matches (enough for the
     /// proximity of many candidates; the hits shown get them with
     /// [`Highlighter::locate_exact`]).
-    pub fn locate_words(&self, docs: &[u32]) -> Result<HashMap<u32, Located>> {
-        let mut out: HashMap<u32, Located> =
+    pub fn locate_words(&self, docs: &[u32]) -> Result<FxHashMap<u32, Located>> {
+        let mut out: FxHashMap<u32, Located> =
             docs.iter().map(|&d| (d, Located::default())).collect();
         let set = crate::index::DocSet::new(docs);
         for (&ordinal, words) in &self.words {
@@ -244,7 +244,7 @@ impl<'a> Highlighter<'a> {
     }
 
     /// Adds to `located` the positions, in `docs`, of the matches at the exact tier.
-    pub fn locate_exact(&self, docs: &[u32], located: &mut HashMap<u32, Located>) -> Result<()> {
+    pub fn locate_exact(&self, docs: &[u32], located: &mut FxHashMap<u32, Located>) -> Result<()> {
         let set = crate::index::DocSet::new(docs);
         for &ordinal in &self.exact {
             self.index

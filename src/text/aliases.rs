@@ -20,7 +20,7 @@
 use super::is_arabic_letter;
 use super::normalize::normalize;
 use super::variant;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 /// `data/aliases.tsv` without its comment lines (written by `build.rs`).
@@ -68,11 +68,11 @@ struct Entity {
 pub struct Aliases {
     entities: Vec<Entity>,
     /// Normalized Latin name → entities.
-    by_latin: HashMap<String, Vec<usize>>,
+    by_latin: FxHashMap<String, Vec<usize>>,
     /// Normalized Arabic spelling (joined, proclitics removed) → entities.
-    by_arabic: HashMap<String, Vec<usize>>,
+    by_arabic: FxHashMap<String, Vec<usize>>,
     /// Variant key of an Arabic spelling → entities.
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: FxHashMap<String, Vec<usize>>,
     /// Each Arabic spelling (joined, without the article) and its entity, sorted: for
     /// [`Aliases::begun_spelling_keys`].
     begun: Vec<(String, usize)>,

@@ -13,7 +13,7 @@
 
 use super::normalize::normalize;
 use super::stem;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 /// `data/plurals.txt` without its comment lines (written by `build.rs`).
@@ -29,9 +29,9 @@ pub struct Plurals {
     /// Each noun's forms, normalized.
     nouns: Vec<Vec<String>>,
     /// A form without its proclitics → the nouns it is a form of.
-    by_form: HashMap<String, Vec<usize>>,
+    by_form: FxHashMap<String, Vec<usize>>,
     /// The stem of a form, of [`MIN_STEM_LETTERS`] or more → the nouns.
-    by_stem: HashMap<String, Vec<usize>>,
+    by_stem: FxHashMap<String, Vec<usize>>,
 }
 
 impl Plurals {
@@ -96,7 +96,7 @@ impl Plurals {
     fn add(&mut self, forms: Vec<String>) {
         let id = self.nouns.len();
         for form in &forms {
-            let add = |map: &mut HashMap<String, Vec<usize>>, key: &str| {
+            let add = |map: &mut FxHashMap<String, Vec<usize>>, key: &str| {
                 let ids = map.entry(key.to_owned()).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);

@@ -30,7 +30,7 @@
 
 use super::is_arabic_letter;
 use super::normalize::normalize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// A light stemmer, as data: the rules it applies and their length limits.
@@ -148,8 +148,8 @@ fn list_words(list: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Words whose final letters belong to the word (normalized).
-fn keep_suffix() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn keep_suffix() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         list_words(KEEP_SUFFIX)
             .flat_map(|w| {
@@ -166,8 +166,8 @@ fn keep_suffix() -> &'static HashSet<String> {
 
 /// Stems (by [`FAHRAS`] without proclitic removal) of words whose first letters belong to the
 /// word.
-fn keep_prefix() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn keep_prefix() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         list_words(KEEP_PREFIX)
             .map(|w| FAHRAS.strip_suffixes(&w).to_owned())

@@ -7,7 +7,7 @@
 //! list (`data/stopwords-en.txt`), all normalized and deduplicated when the set is built.
 
 use super::normalize::normalize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 const ARABIC: &str = include_str!("../../data/stopwords-ar.txt");
 /// `data/stopwords-en.txt` without its comment lines (written by `build.rs`).
@@ -18,7 +18,7 @@ const ARABIC_FAHRAS: &str = include_str!(concat!(env!("OUT_DIR"), "/stopwords-ar
 
 /// A set of normalized stop words.
 #[derive(Debug, Clone)]
-pub struct StopWords(HashSet<String>);
+pub struct StopWords(FxHashSet<String>);
 
 impl StopWords {
     /// The default Arabic + English set.
