@@ -2361,6 +2361,11 @@ fn a_number_written_in_a_word_finds_it_in_digits_and_is_no_typo() {
     let results = search("عشرين ");
     assert!(results.hits.is_empty(), "{:?}", ids(&results));
     assert_eq!(results.suggestion, None);
+    // Two hundred and two thousand, duals: «ألفين» is 2000 (003 and 004 write «2000 شخص»,
+    // «2000 قناة»), not ألف, which it had met through its stem; «مائتي ألف» is 200 ألف.
+    assert_eq!(ids(&search("ألفين ")), containing(&["2000"]));
+    assert_eq!(ids(&search("مائتي ألف ")), containing(&["200 ألف"]));
+    assert_eq!(ids(&search("مئتي ألف ")), containing(&["200 ألف"]));
 }
 
 #[test]

@@ -307,6 +307,13 @@ impl WordMatcher {
         self.related.clear();
     }
 
+    /// The word only as written, with whatever proclitics (no stem, no typo): for a word
+    /// whose stem is another word (ألفين, "two thousand": ألف).
+    pub fn as_written(&mut self) {
+        self.as_name();
+        self.stem = self.term.clone();
+    }
+
     /// Is it the word being typed, matched as the beginning of longer words?
     pub fn is_being_typed(&self) -> bool {
         self.prefix

@@ -787,6 +787,13 @@ impl Searcher {
                     // A number's word is known to be meant: its typo neighbours are other
                     // words (ستين met متين, عشرين تشرين).
                     alt.words.iter_mut().for_each(WordMatcher::no_typos);
+                    // A dual (ألفين, مئتين) is its own number, not its singular's stem: two
+                    // thousand is no ألف.
+                    if let [w] = &mut alt.words[..] {
+                        if matches!(crate::text::number_word_value(&w.term), Some(200 | 2000)) {
+                            w.as_written();
+                        }
+                    }
                     labels.push(number);
                 }
                 // A word being typed that begins a stop word (عل of على) may be that stop
@@ -985,8 +992,11 @@ impl Searcher {
         while i + 1 < clauses.len() {
             let pair = (single_word(&clauses[i]), single_word(&clauses[i + 1]));
             if let ((Some(a), Some(b)), true) = (pair, joinable(&or_next, i, 2)) {
+                // (The count in words too: مئتي ألف is 200 ألف.)
+                let count = crate::text::number_word_value(&a.term)
+                    .map_or_else(|| a.term.clone(), |n| n.to_string());
                 let digits = (!b.is_being_typed())
-                    .then(|| crate::text::number_in_digits(&a.term, &b.term))
+                    .then(|| crate::text::number_in_digits(&count, &b.term))
                     .flatten();
                 if let Some(digits) = digits {
                     let text = format!("{} {}", a.term, b.term);
@@ -1291,41 +1301,8 @@ impl Searcher {
         field: Option<u8>,
         source: usize,
     ) -> Option<Alternative> {
-        /// Normalized number words and their values.
-        const NUMBER_WORDS: &[(&str, u32)] = &[
-            ("ثلاثه", 3),
-            ("اربعه", 4),
-            ("خمسه", 5),
-            ("سته", 6),
-            ("سبعه", 7),
-            ("ثمانيه", 8),
-            ("تسعه", 9),
-            ("عشره", 10),
-            ("عشرين", 20),
-            ("عشرون", 20),
-            ("ثلاثين", 30),
-            ("ثلاثون", 30),
-            ("اربعين", 40),
-            ("اربعون", 40),
-            ("خمسين", 50),
-            ("خمسون", 50),
-            ("ستين", 60),
-            ("ستون", 60),
-            ("سبعين", 70),
-            ("سبعون", 70),
-            ("ثمانين", 80),
-            ("ثمانون", 80),
-            ("تسعين", 90),
-            ("تسعون", 90),
-            ("ميه", 100),
-            ("مايه", 100),
-            ("ميتين", 200),
-            ("ميتان", 200),
-        ];
         let [word] = words else { return None };
-        // (With the article too: الثلاثة finds what ثلاثة finds.)
-        let bare = crate::text::stem::strip_article_clusters(&word.term);
-        let &(_, n) = NUMBER_WORDS.iter().find(|(w, _)| *w == bare)?;
+        let n = crate::text::number_word_value(&word.term)?;
         let mut alt = self.alternative(
             &Atom {
                 text: n.to_string(),

@@ -429,6 +429,55 @@ pub(crate) fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
+/// The value of a normalized number word, with or without the article (ثلاثه, الستين,
+/// ميه, مئتي, الفين): 3–10, the tens, 100, 200 and 2000. `None` for other words.
+pub fn number_word_value(term: &str) -> Option<u32> {
+    /// Normalized number words and their values (a seated hamza is ي: مائة is مايه).
+    const NUMBER_WORDS: &[(&str, u32)] = &[
+        ("ثلاثه", 3),
+        ("اربعه", 4),
+        ("خمسه", 5),
+        ("سته", 6),
+        ("سبعه", 7),
+        ("ثمانيه", 8),
+        ("تسعه", 9),
+        ("عشره", 10),
+        ("عشرين", 20),
+        ("عشرون", 20),
+        ("ثلاثين", 30),
+        ("ثلاثون", 30),
+        ("اربعين", 40),
+        ("اربعون", 40),
+        ("خمسين", 50),
+        ("خمسون", 50),
+        ("ستين", 60),
+        ("ستون", 60),
+        ("سبعين", 70),
+        ("سبعون", 70),
+        ("ثمانين", 80),
+        ("ثمانون", 80),
+        ("تسعين", 90),
+        ("تسعون", 90),
+        ("ميه", 100),
+        ("مايه", 100),
+        ("ميتين", 200),
+        ("ميتان", 200),
+        ("ميتي", 200),
+        ("مايتين", 200),
+        ("مايتان", 200),
+        ("مايتي", 200),
+        // (الفين, not ال + فين.)
+        ("الفين", 2000),
+        ("الفان", 2000),
+        ("الفي", 2000),
+    ];
+    let bare = stem::strip_article_clusters(term);
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == term || *w == bare)
+        .map(|&(_, n)| n)
+}
+
 /// A number written with its unit in words (normalized terms: `200` `الف`, `1.2`
 /// `مليون`, `3` `الاف`), in digits (200000, 1200000, 3000); `None` for other words and for
 /// a count whose fraction the unit does not make whole.
@@ -484,6 +533,10 @@ mod tests {
 
     #[test]
     fn a_number_with_its_unit_in_words_is_a_number() {
+        assert_eq!(number_word_value("الستين"), Some(60));
+        assert_eq!(number_word_value(&normalize("مائتي")), Some(200));
+        assert_eq!(number_word_value(&normalize("ألفين")), Some(2000));
+        assert_eq!(number_word_value("فين"), None);
         assert_eq!(number_in_digits("200", "الف").as_deref(), Some("200000"));
         assert_eq!(number_in_digits("3", "الاف").as_deref(), Some("3000"));
         assert_eq!(number_in_digits("1.2", "مليون").as_deref(), Some("1200000"));
