@@ -799,10 +799,17 @@ impl Searcher {
                 // A word being typed that begins a stop word (عل of على) may be that stop
                 // word: optional as one, so the results do not shrink to those with its
                 // completions (عليهم) at that keystroke and come back at the next.
-                let required = !alt
-                    .words
-                    .iter()
-                    .all(|w| w.is_stop || typing && self.analyzer.begins_stop_word(&w.term));
+                // And «عدد» ("number") after «كم» or «ما» asks the question (كم عدد حسابات
+                // داعش: how many accounts), which an article answers without the word.
+                let asks = matches!(&alt.words[..], [w] if w.term == "عدد")
+                    && clauses.last().is_some_and(|c: &Clause| {
+                        matches!(single_word(c), Some(p) if p.term == "كم" || p.term == "ما")
+                    });
+                let required = !asks
+                    && !alt
+                        .words
+                        .iter()
+                        .all(|w| w.is_stop || typing && self.analyzer.begins_stop_word(&w.term));
                 let mut alternatives = vec![alt];
                 alternatives.append(&mut labels);
                 clauses.push(Clause {
