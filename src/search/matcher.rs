@@ -665,10 +665,17 @@ impl WordMatcher {
         // After the typos: a word met only through its skeleton («تويتتر», the key of
         // تويتر) still gets its "did you mean". Only for a word the index does not have:
         // «التوتر» (tension) has the skeleton of تويتر, «أمور» begins America's.
+        let mut by_key = false;
         for key in self.prefix_keys.iter().filter(|_| !a_word) {
             for o in index.terms_with_variant_key_prefix(key, MAX_PREFIX_KEYS)? {
                 add(&mut found, o, tier::PREFIX);
+                by_key = true;
             }
+        }
+        // A name begun in another spelling is what is being typed: its typo neighbours are
+        // other words (انستغ, Instagram to come, met «استغرقت» for a keystroke).
+        if by_key {
+            found.retain(|&(_, weight)| weight >= tier::PREFIX);
         }
         Ok(found)
     }
