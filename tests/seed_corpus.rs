@@ -1877,11 +1877,17 @@ fn of_two_typo_corrections_the_one_with_the_words_consonants_is_suggested() {
 
 #[test]
 fn no_suggestion_when_a_word_no_correction_can_find_leaves_the_results_partial() {
-    // Boko Haram is not in the articles: بوكو is one edit from بوك (of فيس بوك), but حرام
-    // finds nothing, so «بوك حرام» would be partial matches too.
+    // Boko Haram is not in the articles: بوكو is one edit from بوك (of فيس بوك), which is
+    // too short to be a typo's word (it gave partial matches on «فيس بوك»), and حرام finds
+    // nothing: no results, and no «بوك حرام» suggested.
     assert!(containing(&["حرام"]).is_empty());
     let results = search("بوكو حرام ");
-    assert!(results.partial);
+    assert!(results.hits.is_empty(), "{:?}", ids(&results));
+    assert_eq!(results.suggestion, None);
+    // A word of the archive with a typo and a word it lacks: partial matches, no
+    // suggestion.
+    let results = search("تليجرامز حرام ");
+    assert!(results.partial && !results.hits.is_empty());
     assert_eq!(results.suggestion, None);
     // When the corrected words can all be found, the suggestion stays.
     let results = search("الحساابات تيليجرام ");

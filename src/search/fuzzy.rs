@@ -27,6 +27,13 @@ fn has_article(word: &str) -> bool {
     crate::text::stem::article_len(word) > 0
 }
 
+/// Is a term of three letters or fewer after the article? As a typo's word it is as short
+/// as a word that takes none: «الجهاد» (jihad) is not «الجهد» (effort) mistyped, nor «كتاب»
+/// (a book) «كتب».
+fn is_short(term: &str) -> bool {
+    term[crate::text::stem::article_len(term)..].chars().count() <= 3
+}
+
 /// The edit distance allowed for a word of `letters` characters.
 pub fn max_distance(letters: usize) -> u8 {
     match letters {
@@ -182,7 +189,7 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
         let Ok(term) = std::str::from_utf8(key) else {
             continue;
         };
-        if term == word || has_article(term) != article {
+        if term == word || has_article(term) != article || is_short(term) {
             continue;
         }
         let d = match distance_of(dfa, key) {
@@ -218,7 +225,7 @@ pub fn similar_terms(terms: &fst::Map<Vec<u8>>, word: &str, prefix: bool) -> Vec
             let Ok(term) = std::str::from_utf8(key) else {
                 continue;
             };
-            if term.starts_with(first) || has_article(term) != article {
+            if term.starts_with(first) || has_article(term) != article || is_short(term) {
                 continue;
             }
             let (Distance::Exact(d) | Distance::AtLeast(d)) = distance_of(&whole_dfa, key);
@@ -330,6 +337,15 @@ mod tests {
         assert_eq!(near("كرب"), ["كبر"]);
         assert_eq!(near("بكز"), Vec::<String>::new()); // not بك
         assert_eq!(near("ذكز"), ["ذكر"]);
+    }
+
+    #[test]
+    fn a_word_is_no_typo_of_a_term_of_three_letters() {
+        let d = dictionary(&["الجهد", "جهد", "كتب", "حسابات"]);
+        assert!(similar_terms(&d, "الجهاد", false).is_empty());
+        assert!(similar_terms(&d, "جهاد", false).is_empty());
+        assert!(similar_terms(&d, "كتاب", false).is_empty());
+        assert_eq!(similar_terms(&d, "حسابت", false)[0].term, "حسابات");
     }
 
     #[test]
