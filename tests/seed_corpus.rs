@@ -2385,8 +2385,16 @@ fn a_number_written_in_a_word_finds_it_in_digits_and_is_no_typo() {
     assert!(results.hits.is_empty(), "{:?}", ids(&results));
     assert_eq!(results.suggestion, None);
     // Two hundred and two thousand, duals: «ألفين» is 2000 (003 and 004 write «2000 شخص»,
-    // «2000 قناة»), not ألف, which it had met through its stem; «مائتي ألف» is 200 ألف.
-    assert_eq!(ids(&search("ألفين ")), containing(&["2000"]));
+    // «2000 قناة», 001 «أكثر من ألفي»), not ألف, which it had met through its stem; nor is
+    // «ألفي» one of «ألف»'s; «مائتي ألف» is 200 ألف.
+    assert_eq!(ids(&search("ألفين ")), containing(&["2000", "ألفي"]));
+    for hit in &search("ألف ").hits {
+        assert!(
+            !marked(hit).iter().any(|m| m == "ألفي"),
+            "{:?}",
+            marked(hit)
+        );
+    }
     assert_eq!(ids(&search("مائتي ألف ")), containing(&["200 ألف"]));
     assert_eq!(ids(&search("مئتي ألف ")), containing(&["200 ألف"]));
 }

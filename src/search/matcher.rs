@@ -307,13 +307,6 @@ impl WordMatcher {
         self.related.clear();
     }
 
-    /// The word only as written, with whatever proclitics (no stem, no typo): for a word
-    /// whose stem is another word (ألفين, "two thousand": ألف).
-    pub fn as_written(&mut self) {
-        self.as_name();
-        self.stem = self.term.clone();
-    }
-
     /// Is it the word being typed, matched as the beginning of longer words?
     pub fn is_being_typed(&self) -> bool {
         self.prefix
@@ -515,6 +508,7 @@ impl WordMatcher {
         if self.fuzzy && !self.found_directly {
             let skeleton_of = |t: &str| variant::raw_skeleton(stem::strip_article_clusters(t));
             let skeleton = skeleton_of(&self.term);
+            let own_base = stem::strip_proclitics(&self.term);
             for fuzzy::Similar {
                 term,
                 ordinal,
@@ -529,7 +523,7 @@ impl WordMatcher {
                 }
                 // Nor the word with another proclitic: والتي is not بالتي mistyped, but the
                 // same word (which its stem meets, if it is to).
-                if stem::strip_proclitics(&term) == stem::strip_proclitics(&self.term) {
+                if stem::strip_proclitics(&term) == own_base {
                     continue;
                 }
                 let weight = if distance <= 1 {

@@ -787,13 +787,6 @@ impl Searcher {
                     // A number's word is known to be meant: its typo neighbours are other
                     // words (ستين met متين, عشرين تشرين).
                     alt.words.iter_mut().for_each(WordMatcher::no_typos);
-                    // A dual (ألفين, مئتين) is its own number, not its singular's stem: two
-                    // thousand is no ألف.
-                    if let [w] = &mut alt.words[..] {
-                        if matches!(crate::text::number_word_value(&w.term), Some(200 | 2000)) {
-                            w.as_written();
-                        }
-                    }
                     labels.push(number);
                 }
                 // A word being typed that begins a stop word (عل of على) may be that stop
