@@ -526,6 +526,22 @@ fn a_name_written_as_two_words_is_the_same_name_in_quotes() {
 }
 
 #[test]
+fn arabic_words_in_quotes_are_the_words_not_another_name_of_theirs() {
+    // «"الدولة الإسلامية"» matched every article that names داعش, the organisation's other
+    // name in the alias list; in quotes the reader wants the words.
+    let written = containing(&["الدولة الإسلامية"]);
+    assert!(!written.is_empty() && written.len() < ids(&search("داعش ")).len());
+    assert_eq!(ids(&search("\"الدولة الإسلامية\" ")), written);
+    // Unquoted, the other names still count.
+    assert_eq!(ids(&search("الدولة الإسلامية ")), ids(&search("داعش ")));
+    // A month's other name neither: «"أكتوبر 2017"» is the words.
+    assert_eq!(
+        ids(&search("\"أكتوبر 2017\" ")),
+        containing(&["أكتوبر 2017"])
+    );
+}
+
+#[test]
 fn a_minus_excludes_articles() {
     let all = ids(&search("داعش"));
     let without = ids(&search("داعش -رايوت"));

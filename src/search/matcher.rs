@@ -135,6 +135,14 @@ pub struct WordMatcher {
     pub is_stop: bool,
 }
 
+/// Is the normalized name `other` another spelling of `name`, not another name: a letter
+/// or two different, at most one in four (أمبر ريد of أمبر رود, آي ميسج of آي مسج; not داعش
+/// of الدولة الإسلامية)?
+pub fn spelling_of(other: &str, name: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (other.chars().collect(), name.chars().collect());
+    fuzzy::edit_distance(&a, &b, 2).is_some_and(|d| 4 * usize::from(d) <= a.len().min(b.len()))
+}
+
 impl WordMatcher {
     /// Prepares the normalized query word `term`; `prefix` when it is still being typed.
     pub fn new(analyzer: &Analyzer, term: &str, prefix: bool) -> Self {
@@ -305,6 +313,23 @@ impl WordMatcher {
     pub fn as_name(&mut self) {
         self.fuzzy = false;
         self.related.clear();
+    }
+
+    /// A word of a quoted phrase: its spellings (the same variant key: «"تيليجرام"» is
+    /// تيليغرام too; a listed spelling a letter or two away: «"آي مسج"» is آي ميسج) and its
+    /// Latin names, not the other Arabic names the alias list gives for it («"الدولة
+    /// الإسلامية"» is not داعش).
+    pub fn literal(&mut self, analyzer: &Analyzer) {
+        let term = self.term.clone();
+        // (And its Latin names: «"آي مسج"» is the iMessage an article writes in Latin.)
+        self.aliases
+            .retain(|a| a.is_ascii() || spelling_of(a, &term));
+        let mut keys: Vec<String> = self.variant.iter().cloned().collect();
+        keys.extend(self.aliases.iter().filter_map(|a| match a.split_once(' ') {
+            Some((first, second)) => analyzer.joined_variant_key(first, second),
+            None => analyzer.variant_key(a),
+        }));
+        self.alias_keys.retain(|k| keys.contains(k));
     }
 
     /// Is it the word being typed, matched as the beginning of longer words?

@@ -773,6 +773,30 @@ impl Searcher {
                 if typing {
                     says_nothing_yet = matches!(&alt.words[..], [w] if says_nothing(&w.term));
                 }
+                // Arabic words in quotes are meant as written: their spellings, not their
+                // other names (an entity's, a month's, a number's). A Latin name in quotes
+                // still meets the Arabic names the articles write it with.
+                if atom.phrase && !atom.text.is_ascii() {
+                    alt.words.iter_mut().for_each(|w| w.literal(&self.analyzer));
+                    let text = analyzed_key(&self.analyzer, &atom.text);
+                    let mut alternatives = vec![alt];
+                    alternatives.extend(
+                        self.label_alternatives(&atom.text, &atom.field, 0, typing)
+                            .into_iter()
+                            .filter(|l| {
+                                let name: Vec<&str> =
+                                    l.words.iter().map(|w| w.term.as_str()).collect();
+                                matcher::spelling_of(&name.join(" "), &text)
+                            }),
+                    );
+                    let required = !alternatives[0].words.iter().all(|w| w.is_stop);
+                    clauses.push(Clause {
+                        alternatives,
+                        required,
+                    });
+                    or_next.push(a + 1 < clause.len());
+                    continue;
+                }
                 let mut labels = self.label_alternatives(&atom.text, &atom.field, 0, typing);
                 labels.extend(self.latin_name_alternative(&alt.words, alt.field, 0));
                 let months = self.month_alternatives(&alt.words, &atom.field, 0);
